@@ -1,0 +1,65 @@
+/**
+ * The content model shared by ingestion and the service: one source file is a Resource,
+ * cut into Sections (the unit of search).
+ */
+
+export const resourceTypes = ['guide', 'pdf', 'defi', 'article', 'page'] as const;
+export type ResourceType = (typeof resourceTypes)[number];
+
+export const sourceFormats = ['markdown', 'pdf', 'yaml'] as const;
+export type SourceFormat = (typeof sourceFormats)[number];
+
+export interface ResourceSource {
+  /** Path relative to its content root, with forward slashes. */
+  path: string;
+  /** Absolute path of the content root the file was found in. */
+  root: string;
+  format: SourceFormat;
+  sha256: string;
+  bytes: number;
+}
+
+export interface Resource {
+  id: string;
+  title: string;
+  type: ResourceType;
+  topics: string[];
+  promotion?: string;
+  organisation?: string;
+  summary?: string;
+  author?: string;
+  /** ISO date (YYYY-MM-DD) of the content itself: front matter or file name. */
+  date?: string;
+  /** Extra searchable text of the whole resource (abbreviation expansions, keywords). */
+  keywords?: string[];
+  /** Extra structured fields a format carries (défi expertises, domain, town…). */
+  fields?: Record<string, string[]>;
+  source: ResourceSource;
+  sectionCount: number;
+  pageCount?: number;
+  /** ISO timestamp of the last ingestion that changed this resource. */
+  updatedAt: string;
+  url: string;
+}
+
+export interface Section {
+  id: string;
+  resourceId: string;
+  title: string;
+  type: ResourceType;
+  topics: string[];
+  promotion?: string;
+  organisation?: string;
+  /** Headings above and including this one, outermost first (like DocSearch lvl0…lvl3). */
+  hierarchy: string[];
+  heading: string;
+  anchor?: string;
+  page?: number;
+  /** Chunk number when a long section is split (0 for the first). */
+  chunk: number;
+  text: string;
+  position: number;
+  url: string;
+  /** Unix seconds of the resource's date, for "most recent first" browsing. */
+  sortDate: number;
+}

@@ -1,0 +1,87 @@
+import fs from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
+
+const phrase = z.string().trim().min(1);
+
+const topicSchema = z.object({
+  slug: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'doit être un slug (a-z, 0-9, -)'),
+  label: phrase,
+  description: phrase,
+  synonyms: z.array(z.array(phrase).min(2)).default([]),
+  signals: z.array(phrase).default([]),
+});
+
+const taxonomySchema = z.object({
+  assignment: z.object({
+    weights: z.object({
+      title: z.number().nonnegative(),
+      heading: z.number().nonnegative(),
+      text: z.number().nonnegative(),
+    }),
+    minScore: z.number().positive(),
+    relativeToBest: z.number().min(0).max(1),
+    maxTopics: z.number().int().positive(),
+    maxTextHitsPerSignal: z.number().int().positive(),
+  }),
+  acronyms: z.array(phrase).default([]),
+  topics: z
+    .array(topicSchema)
+    .min(1)
+    .refine((topics) => new Set(topics.map((t) => t.slug)).size === topics.length, {
+      message: 'deux topics ont le même slug',
+    }),
+});
+
+export type Topic = z.infer<typeof topicSchema>;
+export type Taxonomy = z.infer<typeof taxonomySchema>;
+
+export class TaxonomyError extends Error {
+  override name = 'TaxonomyError';
+}
+
+/** Validates parsed taxonomy data. */
+export function parseTaxonomy(data: unknown, origin: string): Taxonomy {
+  const parsed = taxonomySchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues
+      .map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`)
+      .join(' ; ');
+    throw new TaxonomyError(`Taxonomie invalide dans ${origin} : ${problems}`);
+  }
+  return parsed.data;
+}
+
+/** Reads and validates the taxonomy file. */
+export async function loadTaxonomy(file: string): Promise<Taxonomy> {
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw new TaxonomyError(`Taxonomie introuvable : ${file}`, { cause: error });
+  }
+  let data: unknown;
+  try {
+    data = parseYaml(text);
+  } catch (error) {
+    throw new TaxonomyError(`Taxonomie illisible (YAML invalide) : ${file}`, { cause: error });
+  }
+  return parseTaxonomy(data, file);
+}
+
+/** Meilisearch synonyms: every term of a group points to all the others. */
+export function buildSynonyms(taxonomy: Taxonomy): Record<string, string[]> {
+  const synonyms: Record<string, Set<string>> = {};
+  for (const topic of taxonomy.topics) {
+    for (const group of topic.synonyms) {
+      const terms = group.map((term) => term.toLowerCase());
+      for (const term of terms) {
+        const others = (synonyms[term] ??= new Set());
+        for (const other of terms) if (other !== term) others.add(other);
+      }
+    }
+  }
+  return Object.fromEntries(Object.entries(synonyms).map(([term, set]) => [term, [...set]]));
+}

@@ -1,0 +1,89 @@
+import { MeilisearchApiError, type Meilisearch, type Settings } from 'meilisearch';
+import { fra as frenchStopWords } from 'stopword';
+import { buildSynonyms, type Taxonomy } from '../content/topics.ts';
+import { settle } from './tasks.ts';
+
+/** Index names and settings: the shape of the search index, as code. */
+
+export interface IndexNames {
+  sections: string;
+  resources: string;
+}
+
+/** The two indexes of a deployment, named from its prefix (tests use their own). */
+export function indexNames(prefix: string): IndexNames {
+  return { sections: `${prefix}-sections`, resources: `${prefix}-resources` };
+}
+
+export const facetAttributes = ['type', 'topics', 'promotion', 'organisation'] as const;
+
+/** Settings of the sections index (what search queries). */
+export function sectionSettings(taxonomy: Taxonomy): Settings {
+  return {
+    // Weight order: where a word matches matters as much as whether it does.
+    searchableAttributes: ['title', 'heading', 'hierarchy', 'keywords', 'text', 'organisation'],
+    filterableAttributes: [...facetAttributes, 'resourceId'],
+    sortableAttributes: ['sortDate', 'position', 'title'],
+    localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
+    stopWords: frenchStopWords,
+    synonyms: buildSynonyms(taxonomy),
+    typoTolerance: {
+      enabled: true,
+      minWordSizeForTypos: { oneTypo: 4, twoTypos: 8 },
+      disableOnWords: taxonomy.acronyms.map((word) => word.toLowerCase()),
+    },
+    faceting: { maxValuesPerFacet: 200 },
+    pagination: { maxTotalHits: 2000 },
+  };
+}
+
+/** Settings of the resources index (one record per file, for browsing and sync). */
+export function resourceSettings(): Settings {
+  return {
+    searchableAttributes: ['title', 'summary', 'organisation', 'keywords'],
+    filterableAttributes: [...facetAttributes, 'source.root', 'source.path'],
+    sortableAttributes: ['sortDate', 'updatedAt', 'title'],
+    localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
+    stopWords: frenchStopWords,
+    faceting: { maxValuesPerFacet: 200 },
+    pagination: { maxTotalHits: 10000 },
+  };
+}
+
+/** Creates both indexes when missing and applies their settings; waits for every task. */
+export async function applyIndexSettings(
+  client: Meilisearch,
+  names: IndexNames,
+  taxonomy: Taxonomy,
+): Promise<void> {
+  await ensureIndex(client, names.sections, 'id');
+  await ensureIndex(client, names.resources, 'id');
+  await settle(
+    client.index(names.sections).updateSettings(sectionSettings(taxonomy)),
+    'réglages des sections',
+  );
+  await settle(
+    client.index(names.resources).updateSettings(resourceSettings()),
+    'réglages des ressources',
+  );
+}
+
+async function ensureIndex(client: Meilisearch, uid: string, primaryKey: string): Promise<void> {
+  if (await indexExists(client, uid)) return;
+  await settle(client.createIndex(uid, { primaryKey }), `création de ${uid}`);
+}
+
+/** True when the index exists; other errors (engine down…) propagate. */
+export async function indexExists(client: Meilisearch, uid: string): Promise<boolean> {
+  try {
+    await client.getIndex(uid);
+    return true;
+  } catch (error) {
+    if (isIndexNotFound(error)) return false;
+    throw error;
+  }
+}
+
+function isIndexNotFound(error: unknown): boolean {
+  return error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found';
+}

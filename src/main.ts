@@ -1,0 +1,112 @@
+import type { Server } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { syncContent } from '../ingest/pipeline.ts';
+import { createApp } from './app.ts';
+import { ConfigError, loadConfig, type Config } from './config.ts';
+import { loadTaxonomy } from './content/topics.ts';
+import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
+import { EngineUnavailableError } from './engine/embedded-meilisearch.ts';
+import { indexNames } from './engine/indexes.ts';
+import { createMeiliClient } from './engine/meili-client.ts';
+import { isEngineUnreachable } from './errors.ts';
+import { createLogger } from './logger.ts';
+
+/** The one wiring place: config → engine → clients → app → listen. */
+
+let config: Config;
+try {
+  config = loadConfig(process.env);
+} catch (error) {
+  if (error instanceof ConfigError) {
+    console.error(`${error.message}\nVoir .env.example pour les valeurs attendues.`);
+    process.exit(2);
+  }
+  throw error;
+}
+
+const logger = createLogger(config.logLevel);
+let engine: EngineHandle | undefined;
+let server: Server | undefined;
+let shuttingDown = false;
+
+async function shutdown(reason: string, exitCode: number): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  logger.info({ reason }, 'shutting down');
+  const force = setTimeout(() => server?.closeAllConnections(), 10_000);
+  force.unref();
+  if (server !== undefined) {
+    const closing = server;
+    // Stop accepting, let in-flight requests finish, drop idle keep-alive sockets.
+    await new Promise<void>((resolve) => {
+      closing.close(() => resolve());
+      closing.closeIdleConnections();
+    });
+  }
+  await engine?.stop();
+  logger.flush();
+  process.exit(exitCode);
+}
+
+process.once('SIGINT', () => void shutdown('SIGINT', 0));
+process.once('SIGTERM', () => void shutdown('SIGTERM', 0));
+process.on('uncaughtException', (error) => {
+  logger.fatal({ err: error }, 'uncaught exception');
+  void shutdown('crash', 1);
+});
+process.on('unhandledRejection', (error) => {
+  logger.fatal({ err: error }, 'unhandled rejection');
+  void shutdown('crash', 1);
+});
+
+try {
+  const taxonomy = await loadTaxonomy(config.topicsFile);
+  engine = await connectEngine(config, logger);
+  const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });
+  const indexes = indexNames(config.indexPrefix);
+  const pipelineDeps = { meili, indexes, taxonomy, logger };
+
+  // Brings the index up to date with the content folders; while Meilisearch cannot be
+  // reached, keeps trying in the background (/readyz says 503 meanwhile).
+  const synchronise = async (): Promise<void> => {
+    for (let attempt = 1; !shuttingDown; attempt++) {
+      try {
+        await syncContent(pipelineDeps, config.contentDirs);
+        return;
+      } catch (error) {
+        if (!isEngineUnreachable(error)) throw error;
+        const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
+        logger.warn({ url: engine?.url, retryInMs: delay }, 'Meilisearch unreachable; will retry');
+        await sleep(delay);
+      }
+    }
+  };
+  const firstSync = synchronise();
+  if (engine.embedded) await firstSync;
+  else
+    firstSync.catch((error: unknown) => {
+      logger.fatal({ err: error }, 'content synchronisation failed');
+      void shutdown('sync failed', 1);
+    });
+
+  const app = createApp({ config, meili, indexes, logger });
+  server = app.listen(config.port, config.host, (error?: Error) => {
+    if (error !== undefined) {
+      logger.fatal({ err: error }, 'cannot listen');
+      void shutdown('listen failed', 1);
+      return;
+    }
+    const address = server?.address();
+    const port = address !== null && typeof address === 'object' ? address.port : config.port;
+    const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+    logger.info(`Repères est prêt : http://${host}:${port}/`);
+  });
+} catch (error) {
+  if (error instanceof EngineUnavailableError) {
+    console.error(error.message);
+  } else {
+    logger.fatal({ err: error }, 'start failed');
+  }
+  await engine?.stop();
+  process.exit(1);
+}

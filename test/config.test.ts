@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { ConfigError, loadConfig } from '../src/config.ts';
+
+describe('loadConfig', () => {
+  it('gives the documented defaults for an empty environment', () => {
+    const config = loadConfig({}, '/srv/reperes');
+    assert.equal(config.port, 3000);
+    assert.equal(config.host, '127.0.0.1');
+    assert.equal(config.meiliUrl, undefined);
+    assert.equal(config.dataDir, '/srv/reperes/data');
+    assert.deepEqual(config.contentDirs, ['/srv/reperes/guides']);
+    assert.equal(config.logLevel, 'info');
+    assert.equal(config.brand, 'etat');
+  });
+
+  it('splits CONTENT_DIRS on commas and resolves each folder', () => {
+    const config = loadConfig({ CONTENT_DIRS: 'guides, ../shared/corpus ,' }, '/srv/app');
+    assert.deepEqual(config.contentDirs, ['/srv/app/guides', path.resolve('/srv/shared/corpus')]);
+  });
+
+  it('treats empty variables as unset', () => {
+    const config = loadConfig({ PORT: '', MEILI_URL: '' });
+    assert.equal(config.port, 3000);
+    assert.equal(config.meiliUrl, undefined);
+  });
+
+  it('refuses PORT=abc with a message naming the variable and the value', () => {
+    assert.throws(
+      () => loadConfig({ PORT: 'abc' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /PORT : doit être un numéro de port.*reçu « abc »/);
+        return true;
+      },
+    );
+  });
+
+  it('lists every bad variable at once', () => {
+    assert.throws(
+      () => loadConfig({ PORT: '70000', MEILI_URL: 'localhost:7700', LOG_LEVEL: 'loud' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.deepEqual(
+          error.problems.map((problem) => problem.split(' : ')[0]),
+          ['PORT', 'MEILI_URL', 'LOG_LEVEL'],
+        );
+        return true;
+      },
+    );
+  });
+});
