@@ -1,0 +1,79 @@
+import type { ResourceType, SourceFormat } from '../../src/content/model.ts';
+
+/** What every parser receives: one file's bytes and where it was found. */
+export interface SourceFile {
+  /** Path relative to its content root, with forward slashes (e.g. `_defis/2018-x.md`). */
+  relativePath: string;
+  bytes: Buffer;
+}
+
+export interface ParseOptions {
+  /** Largest number of pages a PDF may have. */
+  pdfMaxPages: number;
+  /** Promotion label of a défi from its year (2017 → "EIG 1"), from data. */
+  promotionOfYear: (year: number) => string | undefined;
+}
+
+/** One heading and the text under it (Markdown), or one page (PDF). Not yet chunked. */
+export interface ParsedSection {
+  heading: string;
+  /** Headings above and including this one, outermost first. */
+  hierarchy: string[];
+  /** github-slugger id of the heading, as the UI renders it; absent for an introduction. */
+  anchor?: string;
+  /** 1-based page number, PDFs only. */
+  page?: number;
+  text: string;
+}
+
+/** A parser's output: the resource's metadata and its sections, in document order. */
+export interface ParsedDocument {
+  title: string;
+  type: ResourceType;
+  format: SourceFormat;
+  /** Topic slugs named by the source itself (front matter), unchecked. */
+  topics?: string[];
+  promotion?: string;
+  organisation?: string;
+  summary?: string;
+  author?: string;
+  /** ISO date YYYY-MM-DD. */
+  date?: string;
+  /** Searchable text that belongs to the whole resource (abbreviation expansions…). */
+  keywords?: string[];
+  /** Extra structured fields (défi `expertises`, `domain`, `town`…). */
+  fields?: Record<string, string[]>;
+  /** Markdown body to render as the resource page (absent for PDFs). */
+  body?: string;
+  pageCount?: number;
+  sections: ParsedSection[];
+  /** Non-fatal problems, each naming what is wrong (e.g. an unreadable date). */
+  warnings: string[];
+}
+
+/** Stable reasons a file cannot be indexed. */
+export const parseFailureCodes = [
+  'empty',
+  'binary',
+  'too_large',
+  'invalid_front_matter',
+  'unsafe_front_matter',
+  'pdf_encrypted',
+  'pdf_corrupt',
+  'pdf_no_text',
+  'pdf_too_many_pages',
+  'unsupported',
+] as const;
+export type ParseFailureCode = (typeof parseFailureCodes)[number];
+
+/** A file that cannot be indexed, with a reason in French for the person who reads it. */
+export class ParseError extends Error {
+  override name = 'ParseError';
+  constructor(
+    readonly code: ParseFailureCode,
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
