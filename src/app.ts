@@ -1,16 +1,29 @@
 import express, { type ErrorRequestHandler, type Express } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
+import type { SearchLog } from './analytics/search-log.ts';
+import { apiDocsRouter } from './api-docs/router.ts';
 import type { Config } from './config.ts';
+import type { ContentRoot } from './content/roots.ts';
+import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
-import { toPublicError } from './errors.ts';
+import { BadRequestError, toPublicError } from './errors.ts';
 import { healthRouter } from './health/router.ts';
+import { resourcesRouter } from './resources/router.ts';
+import { searchRouter } from './search/router.ts';
+import { topicsRouter } from './topics/router.ts';
+import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
+import { securityHeaders } from './web/security-headers.ts';
 
 /** Everything the app needs from outside, built by `main` (or by a test). */
 export interface AppDeps {
   config: Config;
   meili: Meilisearch;
   indexes: IndexNames;
+  taxonomy: Taxonomy;
+  /** Content folders, to serve original files. */
+  roots: ContentRoot[];
+  searchLog: SearchLog;
   logger: Logger;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
@@ -18,26 +31,49 @@ export interface AppDeps {
 
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
 export function createApp(deps: AppDeps): Express {
+  const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  app.use(securityHeaders({ https: deps.config.publicUrl?.startsWith('https:') ?? false }));
 
   app.use(healthRouter(deps));
+  app.use(searchRouter({ ...deps, now }));
+  app.use(resourcesRouter(deps));
+  app.use(topicsRouter(deps));
+  app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
 
   app.use('/api', (_req, res) => {
     res
       .status(404)
       .json({ error: { code: 'not_found', message: "Cette adresse d'API n'existe pas." } });
   });
+  app.use(webRouter({ ...deps, now }));
+  app.use(webNotFound(deps));
 
   const handleError: ErrorRequestHandler = (error, req, res, _next) => {
     const publicError = toPublicError(error);
     if (publicError.status >= 500)
       deps.logger.error({ err: error, url: req.originalUrl }, 'request failed');
-    res
-      .status(publicError.status)
-      .json({ error: { code: publicError.code, message: publicError.message } });
+    // People get a page in the site's layout; programs (API, probes) keep JSON.
+    if (!isMachinePath(req.path) && !res.headersSent) {
+      sendErrorPage(deps, req, res, publicError);
+      return;
+    }
+    res.status(publicError.status).json({
+      error: {
+        code: publicError.code,
+        message: publicError.message,
+        ...(error instanceof BadRequestError && error.parameter !== undefined
+          ? { parameter: error.parameter }
+          : {}),
+      },
+    });
   };
   app.use(handleError);
   return app;
+}
+
+function isMachinePath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz';
 }

@@ -59,6 +59,7 @@ const envSchema = z.object({
       .pipe(z.array(z.string()).min(1, 'doit nommer au moins un dossier')),
   ),
   TOPICS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/topics.yml')),
+  PROMOTIONS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/promotions.yml')),
   INDEX_PREFIX: z.preprocess(
     emptyToUndefined,
     z
@@ -96,6 +97,7 @@ export interface Config {
   dataDir: string;
   contentDirs: string[];
   topicsFile: string;
+  promotionsFile: string;
   indexPrefix: string;
   logLevel: Env['LOG_LEVEL'];
   maxFileBytes: number;
@@ -140,6 +142,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     dataDir: path.resolve(cwd, values.DATA_DIR),
     contentDirs: values.CONTENT_DIRS.map((dir) => path.resolve(cwd, dir)),
     topicsFile: path.resolve(cwd, values.TOPICS_FILE),
+    promotionsFile: path.resolve(cwd, values.PROMOTIONS_FILE),
     indexPrefix: values.INDEX_PREFIX,
     logLevel: values.LOG_LEVEL,
     maxFileBytes: values.MAX_FILE_BYTES,

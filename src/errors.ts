@@ -19,7 +19,12 @@ export class AppError extends Error {
 }
 
 export class BadRequestError extends AppError {
-  constructor(message: string, code = 'invalid_request') {
+  constructor(
+    message: string,
+    code = 'invalid_request',
+    /** The query or body parameter at fault, for programs. */
+    readonly parameter?: string,
+  ) {
     super(400, code, message);
   }
 }

@@ -1,12 +1,14 @@
 import type { Server } from 'node:http';
+import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { syncContent } from '../ingest/pipeline.ts';
+import { createPipelineDeps } from '../ingest/pipeline-deps.ts';
+import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
-import { loadTaxonomy } from './content/topics.ts';
+import { contentRoots } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { EngineUnavailableError } from './engine/embedded-meilisearch.ts';
-import { indexNames } from './engine/indexes.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
 import { isEngineUnreachable } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -60,18 +62,31 @@ process.on('unhandledRejection', (error) => {
 });
 
 try {
-  const taxonomy = await loadTaxonomy(config.topicsFile);
+  const roots = contentRoots(config.contentDirs);
   engine = await connectEngine(config, logger);
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });
-  const indexes = indexNames(config.indexPrefix);
-  const pipelineDeps = { meili, indexes, taxonomy, logger };
+  const pipelineDeps = await createPipelineDeps(config, meili, logger);
+  const { indexes } = pipelineDeps;
 
   // Brings the index up to date with the content folders; while Meilisearch cannot be
   // reached, keeps trying in the background (/readyz says 503 meanwhile).
   const synchronise = async (): Promise<void> => {
     for (let attempt = 1; !shuttingDown; attempt++) {
       try {
-        await syncContent(pipelineDeps, config.contentDirs);
+        const summary = await syncContent(pipelineDeps, { roots });
+        logger.info(
+          {
+            seen: summary.seen,
+            parsed: summary.parsed,
+            unchanged: summary.unchanged,
+            removed: summary.removed,
+            sections: summary.sectionsWritten,
+            durationMs: summary.durationMs,
+          },
+          'content synchronised',
+        );
+        for (const failure of summary.failed) logger.warn(failure, 'file not indexed');
+        for (const warning of summary.warnings) logger.warn(warning, 'content warning');
         return;
       } catch (error) {
         if (!isEngineUnreachable(error)) throw error;
@@ -89,7 +104,20 @@ try {
       void shutdown('sync failed', 1);
     });
 
-  const app = createApp({ config, meili, indexes, logger });
+  const searchLog = createSearchLog({
+    dir: path.join(config.dataDir, 'analytics'),
+    maxBytes: config.analyticsMaxBytes,
+    logger,
+  });
+  const app = createApp({
+    config,
+    meili,
+    indexes,
+    taxonomy: pipelineDeps.taxonomy,
+    roots,
+    searchLog,
+    logger,
+  });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error !== undefined) {
       logger.fatal({ err: error }, 'cannot listen');

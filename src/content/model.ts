@@ -62,4 +62,7 @@ export interface Section {
   url: string;
   /** Unix seconds of the resource's date, for "most recent first" browsing. */
   sortDate: number;
+  source: Pick<ResourceSource, 'path' | 'format'>;
+  /** Resource-wide searchable words (abbreviation expansions), on the first section only. */
+  keywords?: string[];
 }

@@ -44,6 +44,9 @@ export interface EmbeddedOptions {
 interface PidFile {
   pid: number;
   binary: string;
+  url: string;
+  /** The process that started it (the service, or an ingestion run). */
+  ownerPid: number;
 }
 
 /** Finds the Meilisearch binary, or explains what to do on this platform. */
@@ -139,21 +142,38 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
 }
 
 /**
- * A service killed with SIGKILL leaves its Meilisearch running and holding the database
- * lock: stop that leftover before starting a new one.
+ * Deals with a Meilisearch found through the pid file. While the process that started it
+ * lives (a running service), it is shared: an ingestion run uses it. When that owner is
+ * gone (killed with SIGKILL), the leftover still holds the database lock: it is stopped.
+ * Returns the URL of a Meilisearch to share, if any.
  */
-async function stopLeftover(pidPath: string, dbPath: string, logger?: Logger): Promise<void> {
+async function reuseOrStopLeftover(
+  pidPath: string,
+  dbPath: string,
+  masterKey: string,
+  logger?: Logger,
+): Promise<string | undefined> {
   let leftover: PidFile;
   try {
     leftover = JSON.parse(await fs.readFile(pidPath, 'utf8')) as PidFile;
   } catch {
-    return;
+    return undefined;
   }
   const { pid } = leftover;
   if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    // Only a process that really is our Meilisearch on this database is stopped.
+    // Only a process that really is our Meilisearch on this database is touched.
     const commandLine = await commandLineOf(pid);
     if (commandLine.includes('meilisearch') && commandLine.includes(dbPath)) {
+      if (leftover.ownerPid !== process.pid && isAlive(leftover.ownerPid)) {
+        const healthy = await fetch(`${leftover.url}/health`, {
+          headers: { Authorization: `Bearer ${masterKey}` },
+          signal: AbortSignal.timeout(2_000),
+        }).then(
+          (response) => response.ok,
+          () => false,
+        );
+        if (healthy) return leftover.url;
+      }
       logger?.warn({ pid }, 'stopping a Meilisearch left over by a previous run');
       process.kill(pid, 'SIGTERM');
       if (!(await waitForExit(pid, 5_000))) {
@@ -163,6 +183,7 @@ async function stopLeftover(pidPath: string, dbPath: string, logger?: Logger): P
     }
   }
   await fs.rm(pidPath, { force: true });
+  return undefined;
 }
 
 async function waitForHealth(
@@ -202,7 +223,12 @@ export async function startEmbeddedMeilisearch(
   const pidPath = path.join(meiliDir, 'meilisearch.pid');
   await fs.mkdir(meiliDir, { recursive: true });
   const masterKey = await ensureMasterKey(dataDir);
-  await stopLeftover(pidPath, dbPath, logger);
+  const sharedUrl = await reuseOrStopLeftover(pidPath, dbPath, masterKey, logger);
+  if (sharedUrl !== undefined) {
+    logger?.info({ url: sharedUrl }, 'using the embedded Meilisearch of the running service');
+    const never = new Promise<number | null>(() => {});
+    return { url: sharedUrl, masterKey, pid: -1, stop: async () => {}, exited: never };
+  }
 
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
@@ -248,7 +274,10 @@ export async function startEmbeddedMeilisearch(
     );
   });
   const pid = child.pid ?? -1;
-  await fs.writeFile(pidPath, JSON.stringify({ pid, binary } satisfies PidFile));
+  await fs.writeFile(
+    pidPath,
+    JSON.stringify({ pid, binary, url, ownerPid: process.pid } satisfies PidFile),
+  );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {

@@ -17,6 +17,20 @@ export function indexNames(prefix: string): IndexNames {
 
 export const facetAttributes = ['type', 'topics', 'promotion', 'organisation'] as const;
 
+/**
+ * French stop words, except those that occur inside a multi-word synonym: Meilisearch
+ * cannot match a synonym phrase whose words it dropped ("travailler à distance").
+ */
+export function stopWordsFor(taxonomy: Taxonomy): string[] {
+  const inPhrases = new Set(
+    Object.entries(buildSynonyms(taxonomy))
+      .flatMap(([term, others]) => [term, ...others])
+      .filter((term) => term.includes(' '))
+      .flatMap((term) => term.split(/[\s'’]+/)),
+  );
+  return frenchStopWords.filter((word) => !inPhrases.has(word));
+}
+
 /** Settings of the sections index (what search queries). */
 export function sectionSettings(taxonomy: Taxonomy): Settings {
   return {
@@ -25,7 +39,7 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
     filterableAttributes: [...facetAttributes, 'resourceId'],
     sortableAttributes: ['sortDate', 'position', 'title'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
-    stopWords: frenchStopWords,
+    stopWords: stopWordsFor(taxonomy),
     synonyms: buildSynonyms(taxonomy),
     typoTolerance: {
       enabled: true,

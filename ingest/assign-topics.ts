@@ -1,0 +1,89 @@
+import type { Taxonomy } from '../src/content/topics.ts';
+
+/** Files a resource under topics: front matter first, else by scoring the taxonomy's words. */
+
+export interface TopicInput {
+  title: string;
+  headings: string[];
+  text: string;
+  /** Topics named by the source itself; they win when valid. */
+  declared?: string[] | undefined;
+}
+
+export interface TopicAssignment {
+  topics: string[];
+  warnings: string[];
+}
+
+/** Lower case, accents removed, punctuation turned into spaces: what matching compares. */
+export function normaliseForMatching(text: string): string {
+  return ` ${text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, ' ')
+    .replace(/[^a-z0-9.]+/g, ' ')
+    .replace(/\.(?=\s|$)/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()} `;
+}
+
+function countOccurrences(haystack: string, needle: string): number {
+  let count = 0;
+  for (let at = haystack.indexOf(needle); at !== -1; at = haystack.indexOf(needle, at + 1)) count++;
+  return count;
+}
+
+/** Prepares the matcher once per taxonomy (normalised signals of every topic). */
+export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => TopicAssignment {
+  const { weights, minScore, relativeToBest, maxTopics, maxTextHitsPerSignal } =
+    taxonomy.assignment;
+  const known = new Set(taxonomy.topics.map((topic) => topic.slug));
+  const signalsBySlug = taxonomy.topics.map((topic) => ({
+    slug: topic.slug,
+    signals: [
+      ...new Set(
+        [...topic.synonyms.flat(), ...topic.signals, topic.label].map(normaliseForMatching),
+      ),
+    ]
+      .map((signal) => signal.trim())
+      .filter((signal) => signal.length > 1)
+      .map((signal) => ` ${signal} `),
+  }));
+
+  return (input) => {
+    const warnings: string[] = [];
+    if (input.declared !== undefined && input.declared.length > 0) {
+      const valid = input.declared.filter((slug) => known.has(slug));
+      const unknown = input.declared.filter((slug) => !known.has(slug));
+      if (unknown.length > 0) {
+        warnings.push(
+          `thématique(s) inconnue(s) dans le front matter : ${unknown.join(', ')} (valides : ${[...known].join(', ')})`,
+        );
+      }
+      if (valid.length > 0) return { topics: [...new Set(valid)], warnings };
+    }
+    const title = normaliseForMatching(input.title);
+    const headings = normaliseForMatching(input.headings.join(' . '));
+    const text = normaliseForMatching(input.text);
+    const scored = signalsBySlug
+      .map(({ slug, signals }) => ({
+        slug,
+        score: signals.reduce(
+          (sum, signal) =>
+            sum +
+            weights.title * Math.min(1, countOccurrences(title, signal)) +
+            weights.heading * Math.min(2, countOccurrences(headings, signal)) +
+            weights.text * Math.min(maxTextHitsPerSignal, countOccurrences(text, signal)),
+          0,
+        ),
+      }))
+      .sort((a, b) => b.score - a.score || a.slug.localeCompare(b.slug));
+    const best = scored[0]?.score ?? 0;
+    const topics = scored
+      .filter(({ score }) => score >= minScore && score >= best * relativeToBest)
+      .slice(0, maxTopics)
+      .map(({ slug }) => slug);
+    return { topics, warnings };
+  };
+}

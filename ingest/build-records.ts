@@ -1,0 +1,106 @@
+import type { Resource, ResourceSource, Section } from '../src/content/model.ts';
+import { asciiSlug, resourceUrl, sectionUrl } from '../src/content/ids.ts';
+import type { TopicAssignment, TopicInput } from './assign-topics.ts';
+import { chunkText } from './chunk-text.ts';
+import type { ParsedDocument } from './parsers/types.ts';
+
+/** The resource record as stored in the resources index. */
+export interface ResourceRecord extends Resource {
+  /** Cleaned Markdown body, rendered on the resource page (absent for PDFs). */
+  body?: string;
+  /** Unix seconds of the resource's date (or of its ingestion), for sorting. */
+  sortDate: number;
+  /** Changes when the ingester's output for the same file would change. */
+  signature: string;
+}
+
+export interface RecordInput {
+  id: string;
+  source: ResourceSource;
+  parsed: ParsedDocument;
+  assignTopics: (input: TopicInput) => TopicAssignment;
+  signature: string;
+  now: Date;
+}
+
+export interface BuiltRecords {
+  resource: ResourceRecord;
+  sections: Section[];
+  warnings: string[];
+}
+
+/** Turns a parser's output into the records written to the index: ids, chunks, topics, links. */
+export function buildRecords(input: RecordInput): BuiltRecords {
+  const { id, parsed, source, now } = input;
+  const { topics, warnings } = input.assignTopics({
+    title: parsed.title,
+    headings: parsed.sections.map((section) => section.heading),
+    text: parsed.sections.map((section) => section.text).join('\n'),
+    declared: parsed.topics,
+  });
+  const dated = parsed.date === undefined ? Number.NaN : Date.parse(`${parsed.date}T00:00:00Z`);
+  const sortDate = Math.floor((Number.isNaN(dated) ? now.getTime() : dated) / 1000);
+  const shared = {
+    resourceId: id,
+    title: parsed.title,
+    type: parsed.type,
+    topics,
+    ...(parsed.promotion === undefined ? {} : { promotion: parsed.promotion }),
+    ...(parsed.organisation === undefined ? {} : { organisation: parsed.organisation }),
+    sortDate,
+  };
+
+  const sections: BuiltRecords['sections'] = [];
+  const usedIds = new Set<string>();
+  for (const parsedSection of parsed.sections) {
+    const chunks = chunkText(parsedSection.text);
+    const base =
+      parsedSection.page !== undefined
+        ? `p${parsedSection.page}`
+        : parsedSection.anchor === undefined
+          ? 'intro'
+          : asciiSlug(parsedSection.anchor) || 'section';
+    chunks.forEach((text, chunk) => {
+      let sectionId = `${id}--${base}${chunk === 0 ? '' : `--c${chunk}`}`;
+      // Two anchors may fold to the same ASCII slug ("é" and "e"): keep ids unique.
+      if (usedIds.has(sectionId)) sectionId = `${sectionId}--${sections.length}`;
+      usedIds.add(sectionId);
+      sections.push({
+        ...shared,
+        id: sectionId,
+        hierarchy: parsedSection.hierarchy,
+        heading: parsedSection.heading,
+        ...(parsedSection.anchor === undefined ? {} : { anchor: parsedSection.anchor }),
+        ...(parsedSection.page === undefined ? {} : { page: parsedSection.page }),
+        chunk,
+        text,
+        position: sections.length,
+        url: sectionUrl(id, parsedSection),
+        source: { path: source.path, format: source.format },
+        // Resource-wide words (abbreviation expansions) are searchable through its first section.
+        ...(sections.length === 0 && parsed.keywords !== undefined && parsed.keywords.length > 0
+          ? { keywords: parsed.keywords }
+          : {}),
+      });
+    });
+  }
+
+  const { resourceId, ...resourceFields } = shared;
+  const resource: ResourceRecord = {
+    ...resourceFields,
+    id,
+    ...(parsed.summary === undefined ? {} : { summary: parsed.summary }),
+    ...(parsed.author === undefined ? {} : { author: parsed.author }),
+    ...(parsed.date === undefined ? {} : { date: parsed.date }),
+    ...(parsed.keywords === undefined ? {} : { keywords: parsed.keywords }),
+    ...(parsed.fields === undefined ? {} : { fields: parsed.fields }),
+    ...(parsed.body === undefined ? {} : { body: parsed.body }),
+    ...(parsed.pageCount === undefined ? {} : { pageCount: parsed.pageCount }),
+    source,
+    sectionCount: sections.length,
+    updatedAt: now.toISOString(),
+    url: resourceUrl(id),
+    signature: input.signature,
+  };
+  return { resource, sections, warnings: [...parsed.warnings, ...warnings] };
+}

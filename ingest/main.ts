@@ -1,0 +1,113 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig } from '../src/config.ts';
+import { PromotionsError } from '../src/content/promotions.ts';
+import { ContentRootError, contentRoots } from '../src/content/roots.ts';
+import { TaxonomyError } from '../src/content/topics.ts';
+import { EngineUnavailableError } from '../src/engine/embedded-meilisearch.ts';
+import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
+import { createMeiliClient } from '../src/engine/meili-client.ts';
+import { createLogger } from '../src/logger.ts';
+import { syncContent } from './pipeline.ts';
+import { createPipelineDeps } from './pipeline-deps.ts';
+import { createProgress, formatSummary } from './report.ts';
+
+/**
+ * `npm run ingest -- [paths…] [--prune] [--rebuild]`
+ * Exit codes: 0 all indexed, 1 some files failed (the others are indexed), 2 usage or
+ * configuration error, 3 the index could not be written.
+ */
+
+const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild]
+
+  dossiers…   dossiers de contenu à synchroniser (par défaut : CONTENT_DIRS)
+  fichiers…   fichiers à (ré)indexer un par un, sans rien retirer
+  --prune     retire aussi les ressources des dossiers qui ne sont plus configurés
+  --rebuild   reconstruit des index neufs puis les substitue d'un coup
+  --help      affiche cette aide`;
+
+class UsageError extends Error {}
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: process.argv.slice(2),
+      allowPositionals: true,
+      options: {
+        prune: { type: 'boolean', default: false },
+        rebuild: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const config = loadConfig(process.env);
+  const folders: string[] = [];
+  const files: string[] = [];
+  for (const given of args.positionals) {
+    const stat = await fs.stat(given).catch(() => undefined);
+    if (stat === undefined) throw new UsageError(`« ${given} » n'existe pas.`);
+    (stat.isDirectory() ? folders : files).push(path.resolve(given));
+  }
+  if (folders.length > 0 && files.length > 0) {
+    throw new UsageError(
+      'Donnez soit des dossiers à synchroniser, soit des fichiers, pas les deux.',
+    );
+  }
+  if (files.length > 0 && (args.values.prune || args.values.rebuild)) {
+    throw new UsageError('--prune et --rebuild portent sur des dossiers, pas sur des fichiers.');
+  }
+  const roots = contentRoots(folders.length > 0 ? folders : config.contentDirs);
+
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
+  let engine: EngineHandle | undefined;
+  const progress = createProgress(process.stderr);
+  try {
+    engine = await connectEngine(config, logger);
+    const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey, timeoutMs: 60_000 });
+    const deps = await createPipelineDeps(config, meili, logger);
+    const summary = await syncContent(deps, {
+      roots,
+      files,
+      prune: args.values.prune,
+      rebuild: args.values.rebuild,
+      onProgress: progress.onProgress,
+    });
+    progress.stop();
+    console.log(formatSummary(summary));
+    return summary.failed.length > 0 ? 1 : 0;
+  } finally {
+    progress.stop();
+    await engine?.stop();
+  }
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (error instanceof UsageError) {
+    console.error(`${error.message}\n\n${usage}`);
+    process.exitCode = 2;
+  } else if (
+    error instanceof ConfigError ||
+    error instanceof ContentRootError ||
+    error instanceof TaxonomyError ||
+    error instanceof PromotionsError ||
+    error instanceof EngineUnavailableError
+  ) {
+    console.error(error.message);
+    process.exitCode = 2;
+  } else {
+    console.error(
+      `L'ingestion a échoué : ${error instanceof Error ? error.message : String(error)}`,
+    );
+    process.exitCode = 3;
+  }
+}

@@ -1,0 +1,29 @@
+/** Messages between `pdf.ts` and its worker `pdf-worker.ts`. */
+
+/** What the worker is given. */
+export interface PdfJob {
+  bytes: Uint8Array;
+  maxPages: number;
+}
+
+/** The raw text and metadata of a PDF, before any interpretation. */
+export interface PdfExtract {
+  kind: 'extracted';
+  pageCount: number;
+  pages: { page: number; text: string }[];
+  /** Metadata `Title`, `Author`, as written in the file. */
+  metadataTitle?: string;
+  metadataAuthor?: string;
+  /** ISO timestamp of the metadata's creation date. */
+  createdAt?: string;
+}
+
+/** Why the worker could not extract the text. */
+export interface PdfFailure {
+  kind: 'too_many_pages' | 'encrypted' | 'corrupt';
+  pageCount?: number;
+  /** The PDF library's own words, for the message. */
+  detail: string;
+}
+
+export type PdfReply = PdfExtract | PdfFailure;

@@ -1,0 +1,56 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { PasswordException, PDFParse, VerbosityLevel } from 'pdf-parse';
+import type { PdfJob, PdfReply } from './pdf-protocol.ts';
+
+/**
+ * Worker thread of `pdf.ts`: pdf-parse (pdf.js) blocks its thread for seconds on a large
+ * file, so it runs here. Extracts the page count, metadata and text of each page, and
+ * answers one message; the parent interprets it and terminates the worker.
+ */
+
+/** Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages. */
+export async function extractPdf(job: PdfJob): Promise<PdfReply> {
+  const parser = new PDFParse({ data: job.bytes, verbosity: VerbosityLevel.ERRORS });
+  try {
+    const info = await parser.getInfo();
+    if (info.total > job.maxPages) {
+      return { kind: 'too_many_pages', pageCount: info.total, detail: `${info.total} pages` };
+    }
+    const text = await parser.getText({ pageJoiner: '' });
+    const reply: PdfReply = {
+      kind: 'extracted',
+      pageCount: info.total,
+      pages: text.pages.map((page) => ({ page: page.num, text: page.text })),
+    };
+    const metadata: unknown = info.info;
+    const title = metadataString(metadata, 'Title');
+    if (title !== undefined) reply.metadataTitle = title;
+    const author = metadataString(metadata, 'Author');
+    if (author !== undefined) reply.metadataAuthor = author;
+    const created = info.getDateNode().CreationDate;
+    if (created instanceof Date && !Number.isNaN(created.getTime())) {
+      reply.createdAt = created.toISOString();
+    }
+    return reply;
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    const encrypted =
+      error instanceof PasswordException ||
+      (error instanceof Error && error.name === 'PasswordException');
+    return { kind: encrypted ? 'encrypted' : 'corrupt', detail };
+  } finally {
+    // A document that failed to load may fail to unload too: that must not hide the answer.
+    await parser.destroy().catch(() => undefined);
+  }
+}
+
+function metadataString(metadata: unknown, key: string): string | undefined {
+  if (typeof metadata !== 'object' || metadata === null) return undefined;
+  const value: unknown = (metadata as Record<string, unknown>)[key];
+  return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
+}
+
+if (parentPort !== null) {
+  const port = parentPort;
+  port.postMessage(await extractPdf(workerData as PdfJob));
+}

@@ -1,0 +1,78 @@
+import { SingleBar, Presets } from 'cli-progress';
+import type { ProgressEvent, SyncSummary } from './pipeline.ts';
+
+/** How an ingestion run shows itself: a progress bar on a terminal, plain lines otherwise. */
+
+export function createProgress(stream: NodeJS.WriteStream): {
+  onProgress: (event: ProgressEvent) => void;
+  stop: () => void;
+} {
+  if (stream.isTTY) {
+    const bar = new SingleBar(
+      {
+        format: 'Ingestion [{bar}] {value}/{total} fichiers · {file}',
+        stream,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
+      Presets.shades_classic,
+    );
+    return {
+      onProgress: (event) => {
+        if (event.kind === 'start') bar.start(event.total, 0, { file: '' });
+        else bar.update(event.done, { file: event.path });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let step = 1;
+  return {
+    onProgress: (event) => {
+      if (event.kind === 'start') {
+        step = Math.max(1, Math.ceil(event.total / 10));
+        stream.write(`Ingestion de ${event.total} fichier(s)…\n`);
+      } else if (
+        event.outcome === 'failed' ||
+        event.done % step === 0 ||
+        event.done === event.total
+      ) {
+        stream.write(
+          `  ${event.done}/${event.total} ${event.path}${event.outcome === 'failed' ? ' (échec)' : ''}\n`,
+        );
+      }
+    },
+    stop: () => {},
+  };
+}
+
+const number = new Intl.NumberFormat('fr-FR');
+
+/** The end-of-run summary, in French, one figure per line. */
+export function formatSummary(summary: SyncSummary): string {
+  const rows: [string, string][] = [
+    ['fichiers vus', String(summary.seen)],
+    ['analysés', String(summary.parsed)],
+    [
+      'inchangés',
+      `${summary.unchanged}${summary.parsed === 0 && summary.seen > 0 ? ' (rien à analyser)' : ''}`,
+    ],
+    ["retirés de l'index", String(summary.removed)],
+    ['en échec', String(summary.failed.length)],
+    ['sections écrites', String(summary.sectionsWritten)],
+    ['mémoire (pic)', `${number.format(Math.round(summary.peakRssBytes / 1024 / 1024))} Mio`],
+  ];
+  const width = Math.max(...rows.map(([label]) => label.length));
+  const lines = [
+    `Ingestion terminée en ${number.format(Math.round(summary.durationMs / 100) / 10)} s`,
+    ...rows.map(([label, value]) => `  ${label.padEnd(width)} : ${value}`),
+  ];
+  if (summary.failed.length > 0) {
+    lines.push('Fichiers en échec (non indexés) :');
+    for (const failure of summary.failed) lines.push(`  - ${failure.path} : ${failure.reason}`);
+  }
+  if (summary.warnings.length > 0) {
+    lines.push('Avertissements :');
+    for (const warning of summary.warnings) lines.push(`  - ${warning.path} : ${warning.message}`);
+  }
+  return lines.join('\n');
+}

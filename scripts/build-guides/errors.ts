@@ -1,0 +1,13 @@
+/** A guide source that cannot be rendered, with a French reason naming the file and the fault. */
+export class GuideSourceError extends Error {
+  override name = 'GuideSourceError';
+  constructor(
+    /** The source file, as given to the build (relative path or name). */
+    readonly source: string,
+    /** What is wrong, in French, without the file name. */
+    readonly reason: string,
+    options?: ErrorOptions,
+  ) {
+    super(`${source} : ${reason}`, options);
+  }
+}

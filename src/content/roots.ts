@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/**
+ * A content folder. Its key (the folder's name) is stored in the index instead of the
+ * absolute path, so that a checkout can move without changing ids.
+ */
+export interface ContentRoot {
+  key: string;
+  path: string;
+}
+
+export class ContentRootError extends Error {
+  override name = 'ContentRootError';
+}
+
+/** Names each content folder by its base name; two folders may not share a name. */
+export function contentRoots(dirs: readonly string[]): ContentRoot[] {
+  const roots = dirs.map((dir) => ({ key: rootKey(dir), path: path.resolve(dir) }));
+  const seen = new Map<string, string>();
+  for (const root of roots) {
+    const other = seen.get(root.key);
+    if (other !== undefined && other !== root.path) {
+      throw new ContentRootError(
+        `Deux dossiers de contenu portent le même nom « ${root.key} » : ${other} et ${root.path}. Renommez l'un d'eux.`,
+      );
+    }
+    seen.set(root.key, root.path);
+  }
+  return roots.filter((root, index) => roots.findIndex((r) => r.path === root.path) === index);
+}
+
+function rootKey(dir: string): string {
+  const key = path
+    .basename(path.resolve(dir))
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]+/g, '-')
+    .replace(/^-+|-+$/g, '');
+  return key === '' ? 'contenu' : key;
+}

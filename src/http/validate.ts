@@ -1,0 +1,29 @@
+import type { Request } from 'express';
+import type { z } from 'zod';
+import { BadRequestError } from '../errors.ts';
+
+/** Parses a request part with a zod schema; a 400 names the first bad parameter. */
+export function parseRequest<Schema extends z.ZodType>(
+  schema: Schema,
+  input: unknown,
+): z.infer<Schema> {
+  const parsed = schema.safeParse(input);
+  if (parsed.success) return parsed.data;
+  const first = parsed.error.issues[0];
+  const parameter = first?.path.filter((part) => typeof part === 'string').join('.') ?? '';
+  const message = parsed.error.issues
+    .map(
+      (issue) =>
+        `${issue.path.filter((part) => typeof part === 'string').join('.') || 'requête'}: ${issue.message}`,
+    )
+    .join(' ; ');
+  throw new BadRequestError(message, 'invalid_parameter', parameter || undefined);
+}
+
+/** The query string of a request, parsed by a schema. */
+export function parseQuery<Schema extends z.ZodType>(
+  schema: Schema,
+  req: Request,
+): z.infer<Schema> {
+  return parseRequest(schema, req.query);
+}

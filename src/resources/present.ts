@@ -1,0 +1,44 @@
+import type { Resource, Section } from '../content/model.ts';
+import type { StoredResource } from './resource-store.ts';
+
+/** Presenters: the fields that go out, whitelisted; internal records never leave as they are. */
+
+export function presentResource(resource: Resource | StoredResource) {
+  return {
+    id: resource.id,
+    title: resource.title,
+    type: resource.type,
+    topics: resource.topics,
+    ...(resource.promotion === undefined ? {} : { promotion: resource.promotion }),
+    ...(resource.organisation === undefined ? {} : { organisation: resource.organisation }),
+    ...(resource.summary === undefined ? {} : { summary: resource.summary }),
+    ...(resource.author === undefined ? {} : { author: resource.author }),
+    ...(resource.date === undefined ? {} : { date: resource.date }),
+    ...(resource.fields === undefined ? {} : { fields: resource.fields }),
+    source: {
+      path: resource.source.path,
+      format: resource.source.format,
+      bytes: resource.source.bytes,
+      sha256: resource.source.sha256,
+    },
+    sectionCount: resource.sectionCount,
+    ...(resource.pageCount === undefined ? {} : { pageCount: resource.pageCount }),
+    updatedAt: resource.updatedAt,
+    url: resource.url,
+    fileUrl: `/api/resources/${encodeURIComponent(resource.id)}/file`,
+  };
+}
+
+export function presentSection(section: Section) {
+  return {
+    id: section.id,
+    heading: section.heading,
+    hierarchy: section.hierarchy,
+    ...(section.anchor === undefined ? {} : { anchor: section.anchor }),
+    ...(section.page === undefined ? {} : { page: section.page }),
+    chunk: section.chunk,
+    position: section.position,
+    url: section.url,
+    text: section.text,
+  };
+}

@@ -1,0 +1,73 @@
+import { z } from 'zod';
+import { resourceTypes } from '../content/model.ts';
+import type { Taxonomy } from '../content/topics.ts';
+
+/** The parameters of a search, validated at the edge: what `/api/search` and `/recherche` accept. */
+
+export const MAX_QUERY_LENGTH = 200;
+export const MAX_LIMIT = 50;
+
+/** `?a=x&a=y` and `?a=x,y` both give ['x', 'y']. */
+const multiValue = <T extends z.ZodType<string>>(item: T) =>
+  z
+    .preprocess(
+      (value: unknown): unknown[] => {
+        if (value === undefined || value === '') return [];
+        const values: unknown[] = Array.isArray(value) ? value : [value];
+        return values
+          .flatMap((v) => (typeof v === 'string' ? v.split(',') : [v]))
+          .map((v) => (typeof v === 'string' ? v.trim() : v))
+          .filter((v) => v !== '');
+      },
+      z.array(item).max(20, 'au plus 20 valeurs'),
+    )
+    .default([]);
+
+const single = <T extends z.ZodType>(schema: T) =>
+  z.preprocess(
+    (value: unknown): unknown =>
+      Array.isArray(value) ? (value as unknown[]).at(-1) : value === '' ? undefined : value,
+    schema,
+  );
+
+const integer = (min: number, max: number, fallback: number) =>
+  single(
+    z.coerce
+      .number({ error: 'doit être un nombre entier' })
+      .int('doit être un nombre entier')
+      .min(min, `doit valoir au moins ${min}`)
+      .max(max, `doit valoir au plus ${max}`)
+      .default(fallback),
+  );
+
+/** The search parameters schema; topics are checked against the taxonomy. */
+export function searchQuerySchema(taxonomy: Taxonomy) {
+  const slugs = taxonomy.topics.map((topic) => topic.slug);
+  return z.object({
+    q: single(
+      z
+        .string()
+        .max(MAX_QUERY_LENGTH, `ne doit pas dépasser ${MAX_QUERY_LENGTH} caractères`)
+        .default('')
+        .transform((q) => q.trim().replace(/\s+/g, ' ')),
+    ),
+    topic: multiValue(
+      z.enum(slugs as [string, ...string[]], {
+        error: (issue) =>
+          `thématique inconnue « ${String(issue.input)} » (valeurs possibles : ${slugs.join(', ')})`,
+      }),
+    ),
+    type: multiValue(z.enum(resourceTypes, { error: `doit valoir ${resourceTypes.join(', ')}` })),
+    promotion: multiValue(z.string().max(50)),
+    organisation: multiValue(z.string().max(200)),
+    page: integer(1, 1000, 1),
+    limit: integer(1, MAX_LIMIT, 10),
+    group: single(
+      z
+        .enum(['document', 'section'], { error: 'doit valoir document ou section' })
+        .default('document'),
+    ),
+  });
+}
+
+export type SearchQuery = z.infer<ReturnType<typeof searchQuerySchema>>;

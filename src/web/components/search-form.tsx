@@ -1,0 +1,47 @@
+import type { SearchState } from '../urls.ts';
+import { filterKeys } from '../urls.ts';
+
+/** The main search bar (DSFR, large): a plain GET form that works without JavaScript. */
+export function SearchForm(props: {
+  id: string;
+  q: string;
+  /** Filters kept when the words change. */
+  filters?: Pick<SearchState, 'topic' | 'type' | 'promotion'>;
+  /** Asks search-as-you-type to enhance this form. */
+  live?: boolean;
+}) {
+  const inputId = `${props.id}-q`;
+  return (
+    <form
+      class="fr-search-bar fr-search-bar--lg"
+      id={props.id}
+      role="search"
+      action="/recherche"
+      method="get"
+      {...(props.live === true ? { 'data-live-search': '' } : {})}
+    >
+      <label class="fr-label" for={inputId}>
+        Rechercher dans Repères
+      </label>
+      <input
+        class="fr-input"
+        placeholder="Ex. : licence, hébergement, accessibilité"
+        id={inputId}
+        name="q"
+        type="search"
+        value={props.q}
+        maxLength={200}
+        autocomplete="off"
+        spellcheck={false}
+      />
+      {filterKeys.flatMap((key) =>
+        (props.filters?.[key] ?? []).map((value) => (
+          <input type="hidden" name={key} value={value} key={`${key}=${value}`} />
+        )),
+      )}
+      <button class="fr-btn fr-btn--lg" title="Rechercher" type="submit">
+        Rechercher
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,63 @@
+import type { Taxonomy } from '../../content/topics.ts';
+import type { SearchHit as Hit } from '../../search/search-sections.ts';
+import { countLabel, topicLabel, typeLabel } from '../labels.ts';
+import { withHighlight } from '../urls.ts';
+
+/**
+ * One search hit: type and topics, the resource title linking to the exact section (or
+ * PDF page), where the passage sits in the document, and the highlighted snippet.
+ */
+export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
+  const { hit, q, taxonomy } = props;
+  const path = headingPath(hit);
+  const resourcePage = withHighlight(`/ressources/${encodeURIComponent(hit.resourceId)}`, q);
+  const others = hit.otherSections ?? 0;
+  return (
+    <li class="rp-hit">
+      <p class="rp-hit__meta">
+        <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(hit.type)}</span>
+        {hit.topics.length === 0 ? null : (
+          <span class="rp-hit__topics">
+            {hit.topics.map((slug) => topicLabel(taxonomy, slug)).join(' · ')}
+          </span>
+        )}
+      </p>
+      <h3 class="rp-hit__title">
+        <a href={withHighlight(hit.url, q)}>{hit.title}</a>
+      </h3>
+      {path.length === 0 ? null : (
+        <p class="rp-hit__path">
+          <span class="fr-sr-only">Emplacement : </span>
+          {path.join(' › ')}
+        </p>
+      )}
+      {hit.snippet === '' ? null : (
+        // Escaped by the search module, with <mark> around the matches (src/search/snippet.ts).
+        <p class="rp-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+      )}
+      <p class="rp-hit__links">
+        {hit.page === undefined ? null : (
+          <a class="fr-link fr-link--sm" href={`${resourcePage}#page-${hit.page}`}>
+            Lire le texte de la page {hit.page}
+          </a>
+        )}
+        {others === 0 ? null : (
+          <a
+            class="fr-link fr-link--sm"
+            href={q === '' ? resourcePage : `${resourcePage}#passages`}
+          >
+            {countLabel(others, 'autre passage', 'autres passages')}
+            <span class="fr-sr-only"> dans « {hit.title} »</span>
+          </a>
+        )}
+      </p>
+    </li>
+  );
+}
+
+/** Headings above the passage, without the title repeated, or the PDF page. */
+export function headingPath(hit: Hit): string[] {
+  if (hit.page !== undefined) return [`Page ${hit.page}`];
+  const [first, ...rest] = hit.hierarchy;
+  return first === hit.title ? rest : hit.hierarchy;
+}

@@ -1,0 +1,48 @@
+import type { ResourceType } from '../content/model.ts';
+import type { Taxonomy } from '../content/topics.ts';
+
+/** French wording shared by the pages. */
+
+export const typeLabels: Record<ResourceType, string> = {
+  guide: 'Guide',
+  pdf: 'PDF',
+  defi: 'Défi',
+  article: 'Article',
+  page: 'Page',
+};
+
+/** The label of a type, or the value itself for a type this UI does not know yet. */
+export function typeLabel(type: string): string {
+  return (typeLabels as Record<string, string | undefined>)[type] ?? type;
+}
+
+/** The label of a topic from the taxonomy, or its slug when the taxonomy lost it. */
+export function topicLabel(taxonomy: Taxonomy, slug: string): string {
+  return taxonomy.topics.find((topic) => topic.slug === slug)?.label ?? slug;
+}
+
+/** "1 résultat", "3 résultats", "aucun résultat". */
+export function countLabel(count: number, singular: string, plural: string, none?: string): string {
+  if (count === 0 && none !== undefined) return none;
+  return `${count.toLocaleString('fr-FR')} ${count > 1 ? plural : singular}`;
+}
+
+const dateFormat = new Intl.DateTimeFormat('fr-FR', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** "3 mars 2024" from an ISO date or timestamp; undefined when it is not a date. */
+export function formatDate(iso: string): string | undefined {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : dateFormat.format(date);
+}
+
+/** "120 ko", "1,2 Mo". */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} o`;
+  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} ko`;
+  return `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
+}

@@ -1,0 +1,84 @@
+import type { Resource } from '../../content/model.ts';
+import type { Taxonomy } from '../../content/topics.ts';
+import { ResourceItem } from '../components/resource-item.tsx';
+import { SearchForm } from '../components/search-form.tsx';
+import { countLabel } from '../labels.ts';
+import { Layout, type PageContext } from '../layout.tsx';
+import { searchUrl } from '../urls.ts';
+
+/** /: the search bar, topics with their number of resources, the latest resources. */
+export function HomePage(props: {
+  context: PageContext;
+  taxonomy: Taxonomy;
+  topicCounts: Record<string, number>;
+  recent: Resource[];
+}) {
+  const { taxonomy, topicCounts } = props;
+  const topics = taxonomy.topics.filter((topic) => (topicCounts[topic.slug] ?? 0) > 0);
+  return (
+    <Layout
+      context={props.context}
+      title="Accueil"
+      description="Rechercher dans les guides et bonnes pratiques du programme Entrepreneurs d’intérêt général."
+      headerSearch={false}
+    >
+      <div class="rp-hero">
+        <div class="fr-container fr-py-6w">
+          <h1>Les bonnes pratiques des Entrepreneurs d’intérêt général</h1>
+          <p class="fr-text--lead">
+            Guides, fiches et documentation des défis passés : une recherche mène directement au
+            passage ou à la page qui répond.
+          </p>
+          <SearchForm id="recherche" q="" />
+        </div>
+      </div>
+      <div class="fr-container fr-py-6w">
+        {topics.length === 0 ? null : (
+          <section aria-labelledby="thematiques">
+            <h2 id="thematiques">Parcourir par thématique</h2>
+            <ul class="fr-grid-row fr-grid-row--gutters rp-tiles">
+              {topics.map((topic) => (
+                <li class="fr-col-12 fr-col-sm-6 fr-col-lg-3" key={topic.slug}>
+                  <div class="fr-tile fr-tile--sm fr-enlarge-link">
+                    <div class="fr-tile__body">
+                      <div class="fr-tile__content">
+                        <h3 class="fr-tile__title">
+                          <a href={searchUrl({ topic: [topic.slug] })}>{topic.label}</a>
+                        </h3>
+                        <p class="fr-tile__detail">
+                          {countLabel(topicCounts[topic.slug] ?? 0, 'ressource', 'ressources')}
+                        </p>
+                      </div>
+                    </div>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        <section aria-labelledby="recents" class="fr-mt-6w">
+          <h2 id="recents">Ajouts récents</h2>
+          {props.recent.length === 0 ? (
+            <p>Aucune ressource n’est encore indexée.</p>
+          ) : (
+            <ul class="rp-items">
+              {props.recent.map((resource) => (
+                <ResourceItem
+                  resource={resource}
+                  taxonomy={taxonomy}
+                  headingLevel="h3"
+                  key={resource.id}
+                />
+              ))}
+            </ul>
+          )}
+          <p class="fr-mt-2w">
+            <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/ressources">
+              Voir toutes les ressources
+            </a>
+          </p>
+        </section>
+      </div>
+    </Layout>
+  );
+}

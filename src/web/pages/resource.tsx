@@ -1,0 +1,290 @@
+import { resourceFileUrl } from '../../content/ids.ts';
+import type { Section } from '../../content/model.ts';
+import type { Taxonomy } from '../../content/topics.ts';
+import type { StoredResource } from '../../resources/resource-store.ts';
+import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
+import { containsTerms, type PreparedBody } from '../highlight.ts';
+import { formatBytes, formatDate, topicLabel, typeLabel } from '../labels.ts';
+import { Layout, type PageContext } from '../layout.tsx';
+import { searchUrl } from '../urls.ts';
+
+/**
+ * /ressources/:id: title and metadata, a table of contents, and the content: the rendered
+ * Markdown, or a PDF's text page by page, with the words of the search marked.
+ */
+
+export interface ResourcePageProps {
+  context: PageContext;
+  taxonomy: Taxonomy;
+  resource: StoredResource;
+  sections: Section[];
+  /** The rendered Markdown body, when the resource has one. */
+  body?: PreparedBody;
+  /** The search that led here, and its words to mark. */
+  q: string;
+  terms: string[];
+}
+
+interface TocEntry {
+  label: string;
+  href: string;
+  depth: number;
+}
+
+interface TocNode {
+  label: string;
+  href: string;
+  children: TocNode[];
+}
+
+/** Nests a flat list of headings by depth. */
+export function buildToc(entries: TocEntry[]): TocNode[] {
+  const root: TocNode[] = [];
+  const stack: { depth: number; node: TocNode }[] = [];
+  for (const entry of entries) {
+    const node: TocNode = { label: entry.label, href: entry.href, children: [] };
+    while ((stack.at(-1)?.depth ?? -1) >= entry.depth) stack.pop();
+    (stack.at(-1)?.node.children ?? root).push(node);
+    stack.push({ depth: entry.depth, node });
+  }
+  return root;
+}
+
+/** A PDF's pages: the text of each page, its chunks joined again. */
+export function pdfPages(sections: Section[]): { page: number; text: string }[] {
+  const pages = new Map<number, string[]>();
+  for (const section of sections) {
+    if (section.page === undefined) continue;
+    const texts = pages.get(section.page) ?? [];
+    texts.push(section.text);
+    pages.set(section.page, texts);
+  }
+  return [...pages.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([page, texts]) => ({ page, text: texts.join('\n\n') }));
+}
+
+/** Where a section is on this page. */
+function sectionHref(section: Section): string {
+  if (section.page !== undefined) return `#page-${section.page}`;
+  return section.anchor === undefined ? '#contenu-ressource' : `#${section.anchor}`;
+}
+
+export function ResourcePage(props: ResourcePageProps) {
+  const { resource, sections, taxonomy, body, q, terms } = props;
+  const isPdf = resource.source.format === 'pdf';
+  const fileUrl = resourceFileUrl(resource.id);
+  const pages = isPdf ? pdfPages(sections) : [];
+  const toc: TocEntry[] = isPdf
+    ? pages.map(({ page }) => ({ label: `Page ${page}`, href: `#page-${page}`, depth: 1 }))
+    : sections
+        .filter(
+          (section) =>
+            section.chunk === 0 && section.anchor !== undefined && section.anchor !== body?.titleId,
+        )
+        .map((section) => ({
+          label: section.heading,
+          href: `#${section.anchor ?? ''}`,
+          depth: section.hierarchy.length,
+        }));
+  const passages = terms.length === 0 ? [] : matchingPassages(sections, terms);
+  const date = resource.date === undefined ? undefined : formatDate(resource.date);
+  const updated = formatDate(resource.updatedAt);
+  return (
+    <Layout
+      context={props.context}
+      title={resource.title}
+      {...(resource.summary === undefined ? {} : { description: resource.summary })}
+    >
+      <div class="fr-container fr-pt-4w fr-pb-8w">
+        {q === '' ? null : (
+          <p>
+            <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={searchUrl({ q })}>
+              Retour aux résultats pour « {q} »
+            </a>
+          </p>
+        )}
+        <p class="fr-mb-1w">
+          <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
+        </p>
+        <h1 {...(body?.titleId === undefined ? {} : { id: body.titleId })}>{resource.title}</h1>
+        {resource.summary === undefined ? null : <p class="fr-text--lead">{resource.summary}</p>}
+        <dl class="rp-meta">
+          {resource.topics.length === 0 ? null : (
+            <div>
+              <dt>Thématiques</dt>
+              <dd>
+                <ul class="fr-tags-group">
+                  {resource.topics.map((slug) => (
+                    <li key={slug}>
+                      <a class="fr-tag fr-tag--sm" href={searchUrl({ topic: [slug] })}>
+                        {topicLabel(taxonomy, slug)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          )}
+          {resource.promotion === undefined ? null : (
+            <div>
+              <dt>Promotion</dt>
+              <dd>
+                <a href={searchUrl({ promotion: [resource.promotion] })}>{resource.promotion}</a>
+              </dd>
+            </div>
+          )}
+          {resource.organisation === undefined ? null : (
+            <div>
+              <dt>Administration</dt>
+              <dd>{resource.organisation}</dd>
+            </div>
+          )}
+          {resource.author === undefined ? null : (
+            <div>
+              <dt>Auteur</dt>
+              <dd>{resource.author}</dd>
+            </div>
+          )}
+          {date === undefined ? null : (
+            <div>
+              <dt>Date</dt>
+              <dd>{date}</dd>
+            </div>
+          )}
+          {updated === undefined ? null : (
+            <div>
+              <dt>Mis à jour dans Repères</dt>
+              <dd>{updated}</dd>
+            </div>
+          )}
+        </dl>
+        <p>
+          <a class="fr-link fr-link--download" href={fileUrl}>
+            {isPdf ? 'Ouvrir le PDF d’origine' : 'Télécharger le fichier d’origine'}
+            <span class="fr-link__detail">
+              {isPdf ? 'PDF' : resource.source.format === 'yaml' ? 'YAML' : 'Markdown'} –{' '}
+              {formatBytes(resource.source.bytes)}
+            </span>
+          </a>
+        </p>
+        <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+          {toc.length === 0 ? null : (
+            <div class="fr-col-12 fr-col-md-4">
+              <nav class="fr-summary rp-toc" role="navigation" aria-labelledby="sommaire-titre">
+                <h2 class="fr-summary__title" id="sommaire-titre">
+                  {isPdf ? 'Pages' : 'Sommaire'}
+                </h2>
+                <TocList nodes={buildToc(toc)} />
+              </nav>
+            </div>
+          )}
+          <div class="fr-col-12 fr-col-md-8">
+            {terms.length === 0 ? null : <Passages q={q} passages={passages} />}
+            <div class="rp-content" id="contenu-ressource">
+              {isPdf ? (
+                pages.map(({ page, text }) => (
+                  <section
+                    class="rp-pdf-page"
+                    id={`page-${page}`}
+                    aria-labelledby={`page-${page}-titre`}
+                    key={page}
+                  >
+                    <h2 class="fr-h5" id={`page-${page}-titre`}>
+                      Page {page}
+                    </h2>
+                    <Paragraphs text={text} terms={terms} />
+                    <p class="fr-mb-0">
+                      <a class="fr-link fr-link--sm" href={`${fileUrl}#page=${page}`}>
+                        Ouvrir le PDF à la page {page}
+                      </a>
+                    </p>
+                  </section>
+                ))
+              ) : body === undefined ? (
+                <SectionsText sections={sections} terms={terms} />
+              ) : (
+                // Sanitised by renderMarkdown (rehype-sanitize); highlight.ts only adds <mark>.
+                <div dangerouslySetInnerHTML={{ __html: body.html }} />
+              )}
+            </div>
+          </div>
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function TocList({ nodes }: { nodes: TocNode[] }) {
+  return (
+    <ol>
+      {nodes.map((node) => (
+        <li key={node.href}>
+          <a class="fr-summary__link" href={node.href}>
+            {node.label}
+          </a>
+          {node.children.length === 0 ? null : <TocList nodes={node.children} />}
+        </li>
+      ))}
+    </ol>
+  );
+}
+
+/** Sections whose heading or text holds a word of the search, one per place, at most 10. */
+function matchingPassages(sections: Section[], terms: string[]): { href: string; label: string }[] {
+  const seen = new Set<string>();
+  const passages: { href: string; label: string }[] = [];
+  for (const section of sections) {
+    const href = sectionHref(section);
+    if (seen.has(href) || !containsTerms(`${section.heading}\n${section.text}`, terms)) continue;
+    seen.add(href);
+    passages.push({
+      href,
+      label: section.page === undefined ? section.heading : `Page ${section.page}`,
+    });
+    if (passages.length === 10) break;
+  }
+  return passages;
+}
+
+function Passages({ q, passages }: { q: string; passages: { href: string; label: string }[] }) {
+  return (
+    <div class="fr-callout fr-mb-4w" id="passages">
+      <h2 class="fr-callout__title fr-h6">Passages qui contiennent « {q} »</h2>
+      {passages.length === 0 ? (
+        <p class="fr-callout__text fr-text--sm">
+          Aucun passage de ce document ne contient ces mots tels quels.
+        </p>
+      ) : (
+        <ul class="fr-callout__text fr-text--sm">
+          {passages.map((passage) => (
+            <li key={passage.href}>
+              <a href={passage.href}>{passage.label}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+/** Content without a Markdown body (YAML pages): each section's heading and text. */
+function SectionsText({ sections, terms }: { sections: Section[]; terms: string[] }) {
+  return (
+    <>
+      {sections.map((section) => (
+        <section
+          key={section.id}
+          {...(section.chunk === 0 && section.anchor !== undefined ? { id: section.anchor } : {})}
+        >
+          {section.chunk === 0 && section.anchor !== undefined ? (
+            <h2 class="fr-h4">
+              <MarkedText text={section.heading} terms={terms} />
+            </h2>
+          ) : null}
+          <Paragraphs text={section.text} terms={terms} />
+        </section>
+      ))}
+    </>
+  );
+}

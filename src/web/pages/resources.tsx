@@ -1,0 +1,106 @@
+import { resourceTypes, type Resource } from '../../content/model.ts';
+import type { Taxonomy } from '../../content/topics.ts';
+import { FacetTags } from '../components/facet-tags.tsx';
+import { Pagination } from '../components/pagination.tsx';
+import { ResourceItem } from '../components/resource-item.tsx';
+import { countLabel, typeLabel } from '../labels.ts';
+import { Layout, type PageContext } from '../layout.tsx';
+import { listUrl, toggleFilter, type FilterKey, type SearchState } from '../urls.ts';
+
+/** /ressources: every resource, most recent first, filtered by topic and type, paginated. */
+export function ResourcesPage(props: {
+  context: PageContext;
+  taxonomy: Taxonomy;
+  state: SearchState;
+  list?: { resources: Resource[]; total: number; page: number; limit: number };
+  error?: string;
+}) {
+  const { state, list, taxonomy } = props;
+  const hrefFor = (next: Partial<SearchState>) => listUrl('/ressources', { ...state, ...next });
+  const facet = (key: FilterKey, values: { value: string; label: string }[]) =>
+    values.map(({ value, label }) => ({
+      value,
+      label,
+      selected: state[key].includes(value),
+      href: listUrl('/ressources', toggleFilter(state, key, value)),
+    }));
+  const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
+  const title = `Toutes les ressources${list !== undefined && list.page > 1 ? ` (page ${list.page})` : ''}`;
+  return (
+    <Layout context={props.context} title={title}>
+      <div class="fr-container fr-pt-4w fr-pb-8w">
+        <h1>Toutes les ressources</h1>
+        <div class="fr-grid-row fr-grid-row--gutters">
+          <div class="fr-col-12 fr-col-md-4">
+            <section class="rp-facets" aria-labelledby="filtres-titre">
+              <h2 class="fr-h6 fr-mb-2w" id="filtres-titre">
+                Filtrer les ressources
+              </h2>
+              <FacetTags
+                id="thematique"
+                title="Thématique"
+                values={facet(
+                  'topic',
+                  taxonomy.topics.map((topic) => ({ value: topic.slug, label: topic.label })),
+                )}
+              />
+              <FacetTags
+                id="type"
+                title="Type de document"
+                values={facet(
+                  'type',
+                  resourceTypes.map((type) => ({ value: type, label: typeLabel(type) })),
+                )}
+              />
+              {filtered ? (
+                <p class="fr-mt-2w">
+                  <a
+                    class="fr-link fr-link--sm fr-icon-close-line fr-link--icon-left"
+                    href="/ressources"
+                  >
+                    Retirer tous les filtres
+                  </a>
+                </p>
+              ) : null}
+            </section>
+          </div>
+          <div class="fr-col-12 fr-col-md-8">
+            {list === undefined ? (
+              <div class="fr-alert fr-alert--error">
+                <h2 class="fr-alert__title">Cette liste n’a pas pu être affichée</h2>
+                <p>{props.error}</p>
+              </div>
+            ) : (
+              <>
+                <h2 class="fr-h4">
+                  {countLabel(list.total, 'ressource', 'ressources', 'Aucune ressource')}
+                </h2>
+                {list.total === 0 && filtered ? (
+                  <p>
+                    Aucune ressource ne correspond à ces filtres.{' '}
+                    <a href="/ressources">Voir toutes les ressources</a>
+                  </p>
+                ) : null}
+                <ul class="rp-items">
+                  {list.resources.map((resource) => (
+                    <ResourceItem
+                      resource={resource}
+                      taxonomy={taxonomy}
+                      headingLevel="h3"
+                      key={resource.id}
+                    />
+                  ))}
+                </ul>
+                <Pagination
+                  page={list.page}
+                  pageCount={Math.ceil(Math.min(list.total, 1000) / list.limit)}
+                  hrefFor={(page) => hrefFor({ page })}
+                />
+              </>
+            )}
+          </div>
+        </div>
+      </div>
+    </Layout>
+  );
+}

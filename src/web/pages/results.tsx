@@ -1,0 +1,245 @@
+import type { Taxonomy } from '../../content/topics.ts';
+import type { FacetCounts, SearchResult } from '../../search/search-sections.ts';
+import { FacetTags, type FacetValue } from '../components/facet-tags.tsx';
+import { Pagination } from '../components/pagination.tsx';
+import { SearchForm } from '../components/search-form.tsx';
+import { SearchHit } from '../components/search-hit.tsx';
+import { countLabel, topicLabel, typeLabel } from '../labels.ts';
+import { Layout, type PageContext } from '../layout.tsx';
+import { searchUrl, toggleFilter, type FilterKey, type SearchState } from '../urls.ts';
+
+/** /recherche: the search form, facet filters, hits and pagination, or help when nothing matched. */
+
+export interface ResultsPageProps {
+  context: PageContext;
+  taxonomy: Taxonomy;
+  state: SearchState;
+  /** Absent when the parameters were invalid. */
+  result?: SearchResult;
+  /** French explanation of invalid parameters. */
+  error?: string;
+  /** Queries that do find something, for an empty result. */
+  suggestions: string[];
+  /** Resources per topic, for the topic links of an empty result. */
+  topicCounts: Record<string, number>;
+}
+
+/** Meilisearch pages stop at its default maxTotalHits (1000). */
+const MAX_HITS = 1000;
+
+export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
+  const page = result !== undefined && result.page > 1 ? ` (page ${result.page})` : '';
+  return state.q === '' ? `Recherche${page}` : `Recherche « ${state.q} »${page}`;
+}
+
+/** The sentence the count heading shows and the live region announces. */
+export function countSentence(state: SearchState, result: SearchResult): string {
+  const count = countLabel(result.total, 'résultat', 'résultats', 'Aucun résultat');
+  return state.q === '' ? count : `${count} pour « ${state.q} »`;
+}
+
+export function ResultsPage(props: ResultsPageProps) {
+  const { context, state, result } = props;
+  return (
+    <Layout
+      context={context}
+      title={resultsTitle(state, result)}
+      headerSearch={false}
+      scripts={['search-as-you-type.js']}
+    >
+      <div class="fr-container fr-pt-4w fr-pb-8w">
+        <h1 class="fr-h2">Rechercher dans Repères</h1>
+        <SearchForm id="recherche" q={state.q} filters={state} live />
+        {/* Filled by search-as-you-type with the new count; empty on load so that nothing is read twice. */}
+        <p id="rp-live" class="fr-sr-only" role="status" aria-live="polite" aria-atomic="true" />
+        <div id="rp-results" class="fr-mt-4w">
+          {result === undefined ? (
+            <InvalidSearch error={props.error ?? ''} />
+          ) : (
+            <Results {...props} result={result} />
+          )}
+        </div>
+      </div>
+    </Layout>
+  );
+}
+
+function InvalidSearch({ error }: { error: string }) {
+  return (
+    <div class="fr-alert fr-alert--error">
+      <h2 class="fr-alert__title">Cette recherche n’a pas pu être faite</h2>
+      <p>{error}</p>
+      <p>
+        <a href="/recherche">Recommencer une recherche</a>
+      </p>
+    </div>
+  );
+}
+
+function Results(props: ResultsPageProps & { result: SearchResult }) {
+  const { state, result, taxonomy } = props;
+  const pageCount = Math.ceil(Math.min(result.total, MAX_HITS) / result.limit);
+  const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
+  return (
+    <div class="fr-grid-row fr-grid-row--gutters">
+      <div class="fr-col-12 fr-col-md-4">
+        <Facets state={state} facets={result.facets} taxonomy={taxonomy} filtered={filtered} />
+      </div>
+      <div class="fr-col-12 fr-col-md-8">
+        <h2 class="fr-h4" id="rp-count" data-count-sentence={countSentence(state, result)}>
+          {countSentence(state, result)}
+        </h2>
+        {result.ignoredWords === undefined || result.ignoredWords.length === 0 ? null : (
+          <p class="fr-text--sm">
+            Aucun document ne contient{' '}
+            {result.ignoredWords.map((word, i) => (
+              <>
+                {i > 0 ? ', ' : ''}« {word} »
+              </>
+            ))}{' '}
+            : {result.ignoredWords.length > 1 ? 'ces mots ont été ignorés' : 'ce mot a été ignoré'}.
+          </p>
+        )}
+        {result.total === 0 ? (
+          <NoResults {...props} filtered={filtered} />
+        ) : (
+          <>
+            <ol class="rp-hits">
+              {result.hits.map((hit) => (
+                <SearchHit hit={hit} q={state.q} taxonomy={taxonomy} key={hit.id} />
+              ))}
+            </ol>
+            <Pagination
+              page={result.page}
+              pageCount={pageCount}
+              hrefFor={(page) => searchUrl({ ...state, page })}
+            />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function Facets(props: {
+  state: SearchState;
+  facets: FacetCounts;
+  taxonomy: Taxonomy;
+  filtered: boolean;
+}) {
+  const { state, facets, taxonomy } = props;
+  const values = (
+    key: FilterKey,
+    counts: Record<string, number>,
+    label: (value: string) => string,
+  ): FacetValue[] => {
+    const selected = state[key];
+    const shown = new Set([
+      ...selected,
+      ...Object.keys(counts).filter((value) => (counts[value] ?? 0) > 0),
+    ]);
+    return [...shown]
+      .map((value) => ({
+        value,
+        label: label(value),
+        count: counts[value] ?? 0,
+        selected: selected.includes(value),
+        href: searchUrl(toggleFilter(state, key, value)),
+      }))
+      .sort(
+        (a, b) =>
+          Number(b.selected) - Number(a.selected) ||
+          b.count - a.count ||
+          a.label.localeCompare(b.label, 'fr'),
+      );
+  };
+  const promotions = values('promotion', facets.promotion, (value) => value).sort(
+    (a, b) =>
+      Number(b.selected) - Number(a.selected) ||
+      a.label.localeCompare(b.label, 'fr', { numeric: true }),
+  );
+  return (
+    <section class="rp-facets" aria-labelledby="filtres-titre">
+      <h2 class="fr-h6 fr-mb-2w" id="filtres-titre">
+        Filtrer les résultats
+      </h2>
+      <FacetTags
+        id="thematique"
+        title="Thématique"
+        values={values('topic', facets.topics, (slug) => topicLabel(taxonomy, slug))}
+      />
+      <FacetTags
+        id="type"
+        title="Type de document"
+        values={values('type', facets.type, typeLabel)}
+      />
+      <FacetTags id="promotion" title="Promotion" values={promotions} />
+      {props.filtered ? (
+        <p class="fr-mt-2w">
+          <a
+            class="fr-link fr-link--sm fr-icon-close-line fr-link--icon-left"
+            href={searchUrl({ q: state.q })}
+          >
+            Retirer tous les filtres
+          </a>
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function NoResults(props: ResultsPageProps & { filtered: boolean }) {
+  const { state, taxonomy, suggestions, topicCounts } = props;
+  const topics = taxonomy.topics.filter((topic) => (topicCounts[topic.slug] ?? 0) > 0);
+  return (
+    <div class="rp-empty">
+      {suggestions.length === 0 ? null : (
+        <>
+          <p class="fr-mb-1w">Essayez plutôt :</p>
+          <ul class="rp-suggestions">
+            {suggestions.map((suggestion) => (
+              <li key={suggestion}>
+                <a href={searchUrl({ ...state, q: suggestion, page: 1 })}>{suggestion}</a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {props.filtered && state.q !== '' ? (
+        <p>
+          <a href={searchUrl({ q: state.q })}>Rechercher « {state.q} » sans aucun filtre</a>
+        </p>
+      ) : null}
+      <p class="fr-mb-1w">Quelques conseils :</p>
+      <ul>
+        <li>vérifiez l’orthographe des mots ;</li>
+        <li>essayez des mots plus généraux ou moins nombreux ;</li>
+        <li>
+          essayez un synonyme, en français ou en anglais (par exemple « hébergement » ou « hosting
+          »).
+        </li>
+      </ul>
+      {topics.length === 0 ? null : (
+        <>
+          <h3 class="fr-h6 fr-mt-4w" id="parcourir-thematiques">
+            Parcourir par thématique
+          </h3>
+          <ul class="fr-tags-group" aria-labelledby="parcourir-thematiques">
+            {topics.map((topic) => (
+              <li key={topic.slug}>
+                <a class="fr-tag" href={searchUrl({ topic: [topic.slug] })}>
+                  {topic.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <p class="fr-mt-2w">
+        <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/ressources">
+          Voir toutes les ressources
+        </a>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+import type { Taxonomy } from '../content/topics.ts';
+import { foldText } from './highlight.ts';
+
+/**
+ * Other queries to propose when a search finds nothing: the query without accents, the
+ * query with one word dropped, and words of the topic taxonomy close to a misspelt word.
+ * The caller keeps only those that find something.
+ */
+
+/** Edit distance with transpositions (optimal string alignment). */
+export function editDistance(a: string, b: string): number {
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  const d: number[][] = Array.from({ length: rows }, (_, i) =>
+    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
+  const at = (i: number, j: number): number => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
+  for (let i = 1; i < rows; i++) {
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, at(i - 2, j - 2) + 1);
+      const row = d[i];
+      if (row !== undefined) row[j] = best;
+    }
+  }
+  return at(a.length, b.length);
+}
+
+/** Words of the taxonomy (labels, synonyms, signals), folded → as written. */
+export function taxonomyVocabulary(taxonomy: Taxonomy): Map<string, string> {
+  const vocabulary = new Map<string, string>();
+  const phrases = taxonomy.topics.flatMap((topic) => [
+    topic.label,
+    ...topic.signals,
+    ...topic.synonyms.flat(),
+  ]);
+  for (const phrase of phrases) {
+    for (const word of phrase.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+      const folded = foldText(word);
+      if (folded.length >= 4 && !vocabulary.has(folded)) vocabulary.set(folded, word);
+    }
+  }
+  return vocabulary;
+}
+
+/** How many edits a word of this length may be away from a suggestion. */
+function allowedEdits(length: number): number {
+  if (length <= 5) return 1;
+  if (length <= 8) return 2;
+  return 3;
+}
+
+/** Candidate queries, most likely first, without the query itself. */
+export function suggestionCandidates(q: string, vocabulary: Map<string, string>): string[] {
+  const query = q.trim().toLowerCase();
+  if (query === '') return [];
+  const candidates: string[] = [];
+  const words = query.split(/\s+/);
+
+  const corrected = words.map((word) => {
+    const folded = foldText(word);
+    if (folded.length < 4 || vocabulary.has(folded)) return word;
+    let best: { word: string; distance: number } | undefined;
+    for (const [known, written] of vocabulary) {
+      if (Math.abs(known.length - folded.length) > allowedEdits(folded.length)) continue;
+      const distance = editDistance(folded, known);
+      if (
+        distance <= allowedEdits(folded.length) &&
+        (best === undefined || distance < best.distance)
+      ) {
+        best = { word: written, distance };
+      }
+    }
+    return best?.word ?? word;
+  });
+  candidates.push(corrected.join(' '));
+
+  const unaccented = foldText(query);
+  candidates.push(unaccented);
+
+  if (words.length >= 2 && words.length <= 6) {
+    for (let i = 0; i < words.length; i++)
+      candidates.push(words.filter((_, j) => j !== i).join(' '));
+  }
+  return [...new Set(candidates)].filter((candidate) => candidate !== query && candidate !== '');
+}

@@ -1,0 +1,42 @@
+/** Page addresses, built from values (never by pasting user input into HTML). */
+
+export interface SearchState {
+  q: string;
+  topic: string[];
+  type: string[];
+  promotion: string[];
+  page: number;
+}
+
+export type FilterKey = 'topic' | 'type' | 'promotion';
+export const filterKeys: readonly FilterKey[] = ['topic', 'type', 'promotion'];
+
+/** `path?q=…&topic=a&topic=b&page=2`, leaving out empty values and page 1. */
+export function listUrl(path: string, state: Partial<SearchState>): string {
+  const params = new URLSearchParams();
+  if (state.q !== undefined && state.q !== '') params.set('q', state.q);
+  for (const key of filterKeys) for (const value of state[key] ?? []) params.append(key, value);
+  if (state.page !== undefined && state.page > 1) params.set('page', String(state.page));
+  const query = params.toString();
+  return query === '' ? path : `${path}?${query}`;
+}
+
+export function searchUrl(state: Partial<SearchState>): string {
+  return listUrl('/recherche', state);
+}
+
+/** The state with one filter value added or removed, back on page 1. */
+export function toggleFilter(state: SearchState, key: FilterKey, value: string): SearchState {
+  const values = state[key];
+  const next = values.includes(value) ? values.filter((v) => v !== value) : [...values, value];
+  return { ...state, [key]: next, page: 1 };
+}
+
+/** Adds `?q=` to a resource page link (before its #fragment) so that the page marks the words. */
+export function withHighlight(url: string, q: string): string {
+  if (q === '' || !url.startsWith('/ressources/')) return url;
+  const hash = url.indexOf('#');
+  const base = hash === -1 ? url : url.slice(0, hash);
+  const fragment = hash === -1 ? '' : url.slice(hash);
+  return `${base}?${new URLSearchParams({ q }).toString()}${fragment}`;
+}

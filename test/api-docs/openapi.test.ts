@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Validator } from '@seriousme/openapi-schema-validator';
+import request from 'supertest';
+import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
+import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { buildTestApp } from '../helpers/app.ts';
+
+// No Meilisearch is needed to describe the API.
+const dead = createMeiliClient({ url: `http://127.0.0.1:${await findFreePort()}` });
+const { app } = await buildTestApp({ meili: dead, prefix: 'openapi' });
+
+interface Parameter {
+  name: string;
+  in: string;
+  schema: { type?: string; maximum?: number; maxLength?: number; items?: { enum?: string[] } };
+}
+interface Operation {
+  parameters?: Parameter[];
+}
+
+describe('GET /api/openapi.json', () => {
+  it('is a valid OpenAPI 3.1 document', async () => {
+    const response = await request(app).get('/api/openapi.json').expect(200);
+    const validator = new Validator();
+    const result = await validator.validate(response.body);
+    assert.deepEqual(result.errors, undefined);
+    assert.equal(result.valid, true);
+    assert.equal(validator.version, '3.1');
+  });
+
+  it('documents the parameters /api/search accepts, with the bounds it enforces', async () => {
+    const response = await request(app).get('/api/openapi.json').expect(200);
+    const operation = response.body.paths['/api/search'].get as Operation;
+    const parameters = new Map((operation.parameters ?? []).map((p) => [p.name, p]));
+    assert.deepEqual([...parameters.keys()].sort(), [
+      'group',
+      'limit',
+      'organisation',
+      'page',
+      'promotion',
+      'q',
+      'topic',
+      'type',
+    ]);
+    assert.equal(parameters.get('limit')?.schema.maximum, 50);
+    assert.equal(parameters.get('q')?.schema.maxLength, 200);
+    assert.ok(parameters.get('topic')?.schema.items?.enum?.includes('hebergement'));
+
+    // What the document says is out of bounds, the route refuses; what it allows passes validation.
+    await request(app).get('/api/search?limit=51').expect(400);
+    await request(app)
+      .get(`/api/search?q=${'a'.repeat(201)}`)
+      .expect(400);
+    await request(app).get('/api/search?topic=inconnue').expect(400);
+    const accepted = await request(app).get(
+      '/api/search?q=x&limit=50&page=2&topic=hebergement&type=guide&group=section',
+    );
+    assert.equal(accepted.status, 503, 'valid parameters reach the engine (down in this test)');
+  });
+
+  it('documents every API route the app serves', async () => {
+    const response = await request(app).get('/api/openapi.json').expect(200);
+    assert.deepEqual(Object.keys(response.body.paths).sort(), [
+      '/api/resources',
+      '/api/resources/{id}',
+      '/api/resources/{id}/file',
+      '/api/search',
+      '/api/topics',
+      '/healthz',
+      '/readyz',
+    ]);
+  });
+});
+
+describe('GET /api/docs', () => {
+  it('serves the interactive documentation with local assets only', async () => {
+    const page = await request(app).get('/api/docs').expect(200);
+    assert.match(page.text, /src="\/api\/docs\/assets\/swagger-ui-bundle.js"/);
+    assert.doesNotMatch(page.text, /https?:\/\//);
+    assert.doesNotMatch(page.text, /<script>[^<]/, 'no inline script');
+    await request(app).get('/api/docs/assets/swagger-ui-bundle.js').expect(200);
+    const init = await request(app).get('/api/docs/init.js').expect(200);
+    assert.match(init.text, /\/api\/openapi.json/);
+  });
+});

@@ -1,0 +1,39 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Meilisearch } from 'meilisearch';
+import { createSearchLog, type SearchLog } from '../../src/analytics/search-log.ts';
+import { createApp } from '../../src/app.ts';
+import { contentRoots } from '../../src/content/roots.ts';
+import { loadTaxonomy } from '../../src/content/topics.ts';
+import { indexNames } from '../../src/engine/indexes.ts';
+import { silentLogger, testConfig } from './meili.ts';
+import { projectRoot } from './service.ts';
+
+/** The app as `main` builds it, on a test's Meilisearch client, indexes and folders. */
+export async function buildTestApp(options: {
+  meili: Meilisearch;
+  prefix: string;
+  contentDirs?: string[];
+  env?: NodeJS.ProcessEnv;
+  now?: () => Date;
+}): Promise<{ app: ReturnType<typeof createApp>; searchLog: SearchLog; dataDir: string }> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-app-'));
+  const config = testConfig({ DATA_DIR: dataDir, INDEX_PREFIX: options.prefix, ...options.env });
+  const searchLog = createSearchLog({
+    dir: path.join(dataDir, 'analytics'),
+    maxBytes: config.analyticsMaxBytes,
+    logger: silentLogger,
+  });
+  const app = createApp({
+    config,
+    meili: options.meili,
+    indexes: indexNames(options.prefix),
+    taxonomy: await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml')),
+    roots: contentRoots(options.contentDirs ?? []),
+    searchLog,
+    logger: silentLogger,
+    ...(options.now === undefined ? {} : { now: options.now }),
+  });
+  return { app, searchLog, dataDir };
+}

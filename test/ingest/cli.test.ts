@@ -1,0 +1,136 @@
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import type { ResourceRecord } from '../../ingest/build-records.ts';
+import { contentFolder, writeContent } from '../helpers/ingest.ts';
+import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+import { projectRoot } from '../helpers/service.ts';
+
+const { client, url, key } = testMeili();
+const prefixes: string[] = [];
+after(() => Promise.all(prefixes.map((prefix) => dropIndexes(client, prefix))));
+
+/** Runs `npm run ingest` as a person would (same command, no terminal). */
+async function ingest(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/main.ts', ...args], {
+    cwd: projectRoot,
+    env: { PATH: process.env.PATH, MEILI_URL: url, MEILI_MASTER_KEY: key, ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+  return { code, stdout, stderr };
+}
+
+const fixture = (name: string) =>
+  fs.readFile(path.join(projectRoot, 'test/fixtures/parsers/pdf', name, 'input.pdf'));
+
+describe('npm run ingest', () => {
+  it('reports each bad file with its own reason, indexes the rest, exits 1, and loses nothing indexed before', async () => {
+    const { prefix } = uniqueIndexes('cli');
+    prefixes.push(prefix);
+    const dir = await contentFolder({
+      'bon.md': '---\ntitle: Un bon guide\n---\n\n## Partie\n\nDu texte utile.\n',
+      'encore-bon.md': '# Encore bon\n\nDu texte.\n',
+    });
+    const env = { INDEX_PREFIX: prefix, MAX_FILE_BYTES: '100000' };
+    assert.equal((await ingest([dir], env)).code, 0);
+
+    await writeContent(dir, 'corrompu.pdf', await fixture('corrupt'));
+    await writeContent(dir, 'chiffre.pdf', await fixture('encrypted'));
+    await writeContent(dir, 'scan.pdf', await fixture('scan'));
+    await writeContent(dir, 'vide.md', '');
+    await writeContent(
+      dir,
+      'binaire.md',
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    );
+    await writeContent(dir, 'yaml-invalide.md', '---\ntitle: [pas fermé\n---\n\nTexte.\n');
+    await writeContent(
+      dir,
+      'js.md',
+      '---js\n{ title: require("fs").readFileSync("/etc/passwd") }\n---\n\nTexte.\n',
+    );
+    await writeContent(dir, 'trop-gros.md', `# Gros\n\n${'mot '.repeat(40_000)}`);
+    // A file indexed earlier that turns bad keeps its indexed version.
+    await writeContent(dir, 'encore-bon.md', Buffer.from([0, 1, 2, 3]));
+
+    const run = await ingest([dir], env);
+    assert.equal(run.code, 1, run.stderr);
+    const reasons = new Map(
+      [...run.stdout.matchAll(/^ {2}- contenu\/(\S+) : (.+)$/gm)].map((match) => [
+        match[1],
+        match[2],
+      ]),
+    );
+    assert.deepEqual([...reasons.keys()].sort(), [
+      'binaire.md',
+      'chiffre.pdf',
+      'corrompu.pdf',
+      'encore-bon.md',
+      'js.md',
+      'scan.pdf',
+      'trop-gros.md',
+      'vide.md',
+      'yaml-invalide.md',
+    ]);
+    assert.match(reasons.get('chiffre.pdf') ?? '', /mot de passe|chiffré/i);
+    assert.match(reasons.get('corrompu.pdf') ?? '', /illisible|corrompu|endommagé/i);
+    assert.match(reasons.get('scan.pdf') ?? '', /aucun texte|scan/i);
+    assert.match(reasons.get('vide.md') ?? '', /vide/i);
+    assert.match(reasons.get('binaire.md') ?? '', /binaire/i);
+    assert.match(reasons.get('yaml-invalide.md') ?? '', /YAML/);
+    assert.match(reasons.get('js.md') ?? '', /js/i);
+    assert.match(reasons.get('trop-gros.md') ?? '', /trop volumineux/);
+    assert.match(run.stdout, /en échec +: 9/);
+
+    const resources = await client
+      .index<ResourceRecord>(`${prefix}-resources`)
+      .getDocuments({ limit: 100 });
+    assert.deepEqual(resources.results.map((r) => r.id).sort(), [
+      'contenu-bon',
+      'contenu-encore-bon',
+    ]);
+    const kept = resources.results.find((r) => r.id === 'contenu-encore-bon');
+    assert.equal(kept?.title, 'Encore bon');
+  });
+
+  it('prints plain progress lines and a summary when not on a terminal, then nothing to parse the second time', async () => {
+    const { prefix } = uniqueIndexes('cli');
+    prefixes.push(prefix);
+    const dir = await contentFolder({ 'a.md': '# A\n\nTexte.\n', 'b.md': '# B\n\nTexte.\n' });
+    const first = await ingest([dir], { INDEX_PREFIX: prefix });
+    assert.equal(first.code, 0);
+    assert.match(first.stderr, /Ingestion de 2 fichier\(s\)…/);
+    assert.match(first.stdout, /fichiers vus +: 2\n +analysés +: 2/);
+    assert.match(first.stdout, /sections écrites +: 2/);
+    assert.match(first.stdout, /mémoire \(pic\) +: \d+ Mio/);
+    assert.match(first.stdout, /Ingestion terminée en [\d,]+ s/);
+
+    const second = await ingest([dir], { INDEX_PREFIX: prefix });
+    assert.match(second.stdout, /analysés +: 0\n +inchangés +: 2 \(rien à analyser\)/);
+  });
+
+  it('exits 2 with the usage on a bad argument or a missing folder', async () => {
+    const unknown = await ingest(['--frobnicate']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /Usage : npm run ingest/);
+    const missing = await ingest(['/nonexistent/folder']);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /« \/nonexistent\/folder » n'existe pas/);
+  });
+
+  it('exits 2 on a configuration error, naming the variable', async () => {
+    const run = await ingest([], { PDF_MAX_PAGES: '-3' });
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /PDF_MAX_PAGES : doit être strictement positif/);
+  });
+});

@@ -1,0 +1,53 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import request from 'supertest';
+import {
+  startEmbeddedMeilisearch,
+  type EmbeddedMeilisearch,
+} from '../../src/engine/embedded-meilisearch.ts';
+import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { buildTestApp } from '../helpers/app.ts';
+import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
+
+// A Meilisearch of this test's own, so that it can be stopped and started again.
+const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-recovery-'));
+let meili: EmbeddedMeilisearch = await startEmbeddedMeilisearch({ dataDir });
+after(async () => {
+  await meili.stop();
+  await fs.rm(dataDir, { recursive: true, force: true });
+});
+
+describe('when Meilisearch goes away and comes back', () => {
+  it('search answers 503 (and /readyz too), then recovers on its own', async () => {
+    const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 2_000 });
+    const dir = await contentFolder({
+      'a.md': '# Héberger\n\n## Cloud\n\nHébergement dans le cloud.\n',
+    });
+    await sync(await pipelineDeps(client, 'recovery'), [dir]);
+    const { app } = await buildTestApp({ meili: client, prefix: 'recovery' });
+    await request(app).get('/api/search?q=cloud').expect(200);
+
+    const port = Number(new URL(meili.url).port);
+    await meili.stop();
+    const down = await request(app).get('/api/search?q=cloud').expect(503);
+    assert.deepEqual(down.body, {
+      error: {
+        code: 'search_unavailable',
+        message:
+          'Le moteur de recherche est momentanément indisponible. Réessayez dans quelques instants.',
+      },
+    });
+    assert.equal(
+      (await request(app).get('/readyz').expect(503)).body.error.code,
+      'search_unavailable',
+    );
+
+    meili = await startEmbeddedMeilisearch({ dataDir, port });
+    const back = await request(app).get('/api/search?q=cloud').expect(200);
+    assert.equal(back.body.hits[0].resourceId, 'contenu-a');
+    await request(app).get('/readyz').expect(200);
+  });
+});
