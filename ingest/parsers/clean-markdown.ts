@@ -40,8 +40,18 @@ export function cleanMarkdown(body: string): CleanMarkdown {
   return cleanLines(withoutInline);
 }
 
-/** Liquid, `[[toc]]`, scripts, styles and comments, which may span several lines. */
+/**
+ * Liquid, `[[toc]]`, scripts, styles and comments, which may span several lines. Inline
+ * code spans are left alone: a guide may show `<script>` or `{{ var }}` as code.
+ */
 function removeInlineExtras(prose: string): string {
+  return prose
+    .split(/(`+[^`\n]+?`+)/)
+    .map((part, index) => (index % 2 === 1 ? part : removeExtrasOutsideCode(part)))
+    .join('');
+}
+
+function removeExtrasOutsideCode(prose: string): string {
   return prose
     .replace(/\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}/g, '')
     .replace(/\{%[\s\S]*?%\}/g, '')

@@ -27,3 +27,14 @@ export interface PdfFailure {
 }
 
 export type PdfReply = PdfExtract | PdfFailure;
+
+/** A job sent to a (reused) worker, and its answer, matched by `id`. */
+export interface PdfRequest {
+  id: number;
+  job: PdfJob;
+}
+
+export interface PdfResponse {
+  id: number;
+  reply: PdfReply;
+}

@@ -1,11 +1,11 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { PasswordException, PDFParse, VerbosityLevel } from 'pdf-parse';
-import type { PdfJob, PdfReply } from './pdf-protocol.ts';
+import type { PdfJob, PdfReply, PdfRequest, PdfResponse } from './pdf-protocol.ts';
 
 /**
  * Worker thread of `pdf.ts`: pdf-parse (pdf.js) blocks its thread for seconds on a large
- * file, so it runs here. Extracts the page count, metadata and text of each page, and
- * answers one message; the parent interprets it and terminates the worker.
+ * file, so it runs here. For each request, extracts the page count, metadata and text of
+ * each page; the parent interprets the answer.
  */
 
 /** Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages. */
@@ -52,5 +52,10 @@ function metadataString(metadata: unknown, key: string): string | undefined {
 
 if (parentPort !== null) {
   const port = parentPort;
-  port.postMessage(await extractPdf(workerData as PdfJob));
+  // One job at a time (the parent queues them); the worker lives for several files.
+  port.on('message', (request: PdfRequest) => {
+    void extractPdf(request.job)
+      .catch((error: unknown): PdfReply => ({ kind: 'corrupt', detail: String(error) }))
+      .then((reply) => port.postMessage({ id: request.id, reply } satisfies PdfResponse));
+  });
 }

@@ -1,6 +1,6 @@
-import { Worker } from 'node:worker_threads';
 import { humaniseFileName } from './metadata.ts';
-import type { PdfExtract, PdfJob, PdfReply } from './pdf-protocol.ts';
+import type { PdfExtract, PdfReply } from './pdf-protocol.ts';
+import { PdfWorkerError, PdfWorkerPool } from './pdf-worker-pool.ts';
 import {
   firstMeaningfulLine,
   meaningfulMetadataTitle,
@@ -18,13 +18,14 @@ import {
 
 /**
  * PDFs: one section per page that has text, `page` carrying its number and `heading` its
- * first meaningful line (else "Page N"). pdf-parse runs in a worker thread, one per file,
- * terminated after it answers or when it takes too long.
+ * first meaningful line (else "Page N"). pdf-parse runs in a worker thread (see
+ * pdf-worker-pool.ts), replaced when a file takes too long.
  */
 
 const defaultTimeoutMs = 60_000;
-/** pdf.js on a hostile file may allocate without bound: the worker's heap is capped. */
-const workerHeapMb = 1024;
+
+/** One worker for the whole process, started at the first PDF (none at import time). */
+const pool = new PdfWorkerPool();
 
 /** Parses a PDF into one section per page, or throws a `pdf_*` ParseError. */
 export async function parsePdf(file: SourceFile, options: ParseOptions): Promise<ParsedDocument> {
@@ -38,11 +39,7 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
       `PDF illisible : ${file.relativePath} n'est pas un PDF (l'en-tête %PDF- est absent)`,
     );
   }
-  const reply = await extractInWorker(
-    { bytes: new Uint8Array(file.bytes), maxPages: options.pdfMaxPages },
-    options.pdfTimeoutMs ?? defaultTimeoutMs,
-    file.relativePath,
-  );
+  const reply = await extract(file, options);
   switch (reply.kind) {
     case 'extracted':
       return pdfDocument(reply, file.relativePath);
@@ -110,65 +107,30 @@ export function pdfDocument(extract: PdfExtract, relativePath: string): ParsedDo
   return document;
 }
 
-/**
- * The worker is TypeScript. On Node 20 a worker started on a `.ts` file fails even though
- * it inherits `--import tsx` in its execArgv (the hooks are not in place when its entry
- * loads), so a small JavaScript bootstrap registers tsx first, then imports the worker.
- */
-const workerBootstrap = `
-import(${JSON.stringify(import.meta.resolve('tsx/esm/api'))})
-  .then((tsx) => { tsx.register(); return import(${JSON.stringify(new URL('./pdf-worker.ts', import.meta.url).href)}); });
-`;
+/** Reads the PDF in the shared worker; a timeout or a crashed worker is a corrupt file. */
+async function extract(file: SourceFile, options: ParseOptions): Promise<PdfReply> {
+  const timeoutMs = options.pdfTimeoutMs ?? defaultTimeoutMs;
+  try {
+    // A copy of the bytes: it is moved to the worker, the caller keeps its Buffer.
+    return await pool.run(
+      { bytes: new Uint8Array(file.bytes), maxPages: options.pdfMaxPages },
+      timeoutMs,
+    );
+  } catch (error) {
+    if (!(error instanceof PdfWorkerError)) throw error;
+    throw new ParseError(
+      'pdf_corrupt',
+      error.reason === 'timeout'
+        ? `PDF illisible : la lecture de ${file.relativePath} a dépassé ${formatDuration(timeoutMs)} (fichier trop complexe ou endommagé)`
+        : `PDF illisible : la lecture de ${file.relativePath} a fait échouer le lecteur PDF (${error.message})`,
+      { cause: error },
+    );
+  }
+}
 
-/** Runs the extraction in a fresh worker, which is terminated whatever happens. */
-function extractInWorker(job: PdfJob, timeoutMs: number, relativePath: string): Promise<PdfReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(workerBootstrap, {
-      eval: true,
-      workerData: job,
-      resourceLimits: { maxOldGenerationSizeMb: workerHeapMb },
-    });
-    let settled = false;
-    const settle = (outcome: () => void): void => {
-      if (settled) return;
-      settled = true;
-      clearTimeout(timer);
-      outcome();
-      void worker.terminate();
-    };
-    const timer = setTimeout(() => {
-      settle(() =>
-        reject(
-          new ParseError(
-            'pdf_corrupt',
-            `PDF illisible : la lecture de ${relativePath} a dépassé ${formatDuration(timeoutMs)} (fichier trop complexe ou endommagé)`,
-          ),
-        ),
-      );
-    }, timeoutMs);
-    worker.once('message', (reply: PdfReply) => settle(() => resolve(reply)));
-    worker.once('error', (error) =>
-      settle(() =>
-        reject(
-          new ParseError(
-            'pdf_corrupt',
-            `PDF illisible : la lecture de ${relativePath} a échoué (${error.message})`,
-            { cause: error },
-          ),
-        ),
-      ),
-    );
-    worker.once('exit', (code) =>
-      settle(() =>
-        reject(
-          new ParseError(
-            'pdf_corrupt',
-            `PDF illisible : le lecteur de ${relativePath} s'est arrêté sans répondre (code ${code})`,
-          ),
-        ),
-      ),
-    );
-  });
+/** Stops the PDF worker (at shutdown; it also stops by itself when idle). */
+export async function closePdfWorkers(): Promise<void> {
+  await pool.close();
 }
 
 function formatDuration(ms: number): string {

@@ -126,13 +126,13 @@ class GuideLayout {
       .font('bold')
       .fontSize(sizes.title)
       .fillColor(colors.heading)
-      .text(meta.title, left, pageMargins.top, { width, lineGap });
+      .text(frenchSpacing(meta.title), left, pageMargins.top, { width, lineGap });
     doc.y += 8;
     doc
       .font('regular')
       .fontSize(sizes.summary)
       .fillColor(colors.text)
-      .text(meta.summary, left, doc.y, { width, lineGap });
+      .text(frenchSpacing(meta.summary), left, doc.y, { width, lineGap });
     doc.y += 8;
     doc
       .font('regular')
@@ -460,13 +460,11 @@ class GuideLayout {
             push(node.value, 'mono', inline);
             break;
           case 'link':
-            walk(node.children, { ...inline, link: node.url });
+            walk(node.children, withLink(inline, node.url));
             break;
-          case 'linkReference': {
-            const url = this.definitions.get(node.identifier);
-            walk(node.children, url === undefined ? inline : { ...inline, link: url });
+          case 'linkReference':
+            walk(node.children, withLink(inline, this.definitions.get(node.identifier)));
             break;
-          }
           case 'image':
           case 'imageReference':
             push(node.alt ?? '', textFont(inline), inline);
@@ -537,21 +535,39 @@ function frenchSpacing(text: string): string {
   return text.replace(/ (?=[:;!?»])/g, '\u00a0').replace(/« /g, '«\u00a0');
 }
 
+/**
+ * The style for a link's text: a link annotation only for absolute web and mail
+ * addresses, since a relative link means nothing once the PDF is downloaded.
+ */
+function withLink(style: InlineStyle, url: string | undefined): InlineStyle {
+  return url !== undefined && /^(https?:|mailto:)/i.test(url) ? { ...style, link: url } : style;
+}
+
 function textFont(style: InlineStyle): FontName {
   if (style.bold && style.italic) return 'boldItalic';
   if (style.bold) return 'bold';
   return style.italic ? 'italic' : 'regular';
 }
 
-const frenchDateFormat = new Intl.DateTimeFormat('fr-FR', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
+// Spelled out here rather than with Intl, whose output depends on the ICU data node ships.
+const months = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+] as const;
 
 /** `2026-11-25` → "25 novembre 2026"; the first of a month is "1er". */
-export function frenchDate(isoDay: string): string {
-  const text = frenchDateFormat.format(new Date(`${isoDay}T00:00:00Z`));
-  return text.replace(/^1 /, '1er ');
+function frenchDate(isoDay: string): string {
+  const [year, month, day] = isoDay.split('-').map(Number);
+  if (year === undefined || month === undefined || day === undefined) return isoDay;
+  return `${day === 1 ? '1er' : day} ${months[month - 1] ?? ''} ${year}`;
 }

@@ -3,7 +3,7 @@ import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { parseDocument } from 'yaml';
+import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
 import { GuideSourceError } from './errors.ts';
 
@@ -25,23 +25,31 @@ export interface ParsedGuide {
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 
+/** "absent" when the key is missing, else what was expected instead. */
+const expected =
+  (field: string, what: string) =>
+  (issue: { input: unknown }): string =>
+    issue.input === undefined ? `${field} : absent (${what})` : `${field} : ${what}`;
+
 const requiredText = (field: string) =>
   z
-    .string({ error: `${field} : texte attendu` })
+    .string({ error: expected(field, 'texte attendu') })
     .trim()
     .min(1, { error: `${field} : ne doit pas être vide` });
+
+const dateFormat = 'date attendue au format AAAA-MM-JJ';
 
 const metaSchema = z.object({
   title: requiredText('title'),
   summary: requiredText('summary'),
   topics: z
-    .array(requiredText('topics[]'), { error: 'topics : liste de thématiques attendue' })
+    .array(requiredText('topics[]'), { error: expected('topics', 'liste de thématiques attendue') })
     .min(1, { error: 'topics : au moins une thématique attendue' }),
   owner: requiredText('owner'),
   reviewed: z
-    .string({ error: 'reviewed : date attendue au format AAAA-MM-JJ' })
+    .string({ error: expected('reviewed', dateFormat) })
     .refine((value) => isoDate.test(value) && isRealDate(value), {
-      error: 'reviewed : date attendue au format AAAA-MM-JJ',
+      error: `reviewed : ${dateFormat}`,
     }),
 });
 
@@ -62,12 +70,17 @@ export function parseGuide(markdown: string, source: string): ParsedGuide {
 }
 
 function readMeta(yaml: string, source: string): GuideMeta {
-  const document = parseDocument(yaml, { prettyErrors: false });
+  const lineCounter = new LineCounter();
+  const document = parseDocument(yaml, { lineCounter, prettyErrors: false });
   const [error] = document.errors;
   if (error !== undefined) {
-    throw new GuideSourceError(source, `front matter YAML invalide : ${error.message}`, {
-      cause: error,
-    });
+    // The YAML starts on the file's second line, after the opening ---.
+    const line = lineCounter.linePos(error.pos[0]).line + 1;
+    throw new GuideSourceError(
+      source,
+      `front matter YAML invalide (ligne ${line}) : ${error.message}`,
+      { cause: error },
+    );
   }
   const result = metaSchema.safeParse(document.toJS());
   if (!result.success) {

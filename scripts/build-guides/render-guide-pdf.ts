@@ -25,6 +25,10 @@ export async function renderGuidePdf(markdown: string, source = 'guide'): Promis
   const reviewed = new Date(`${meta.reviewed}T00:00:00Z`);
   const doc = new PDFDocument({
     size: 'A4',
+    // Uncompressed: pdfkit deflates with node's zlib, whose output differs between builds
+    // and CPUs (Chromium's zlib hashes with SSE 4.2 when it can), so a compressed file
+    // would not be byte-identical on every machine. Git and HTTP compress it anyway.
+    compress: false,
     margins: { ...pageMargins },
     bufferPages: true,
     lang: 'fr-FR',

@@ -145,7 +145,10 @@ async function runSearch(
       indexUid: deps.indexes.sections,
       q,
       filter: buildFilter(query, facet),
-      limit: 0,
+      // Paged like the main query: Meilisearch counts distinct resources in facets then.
+      page: 1,
+      hitsPerPage: 1,
+      attributesToRetrieve: ['id'],
       facets: [facet],
       locales: ['fra'],
       ...(grouped ? { distinct: 'resourceId' } : {}),

@@ -68,15 +68,19 @@ function rawState(query: Request['query']): SearchState {
   return { q, topic: [], type: [], promotion: [], page: 1 };
 }
 
+/** The page's state; `limit` only when the address set it, so that links keep it. */
 function stateOf(
-  query: Pick<SearchQuery, 'q' | 'topic' | 'type' | 'promotion' | 'page'>,
+  query: Pick<SearchQuery, 'q' | 'topic' | 'type' | 'promotion' | 'page' | 'limit'>,
+  req: Request,
 ): SearchState {
+  const { q, topic, type, promotion, page, limit } = query;
   return {
-    q: query.q,
-    topic: query.topic,
-    type: query.type,
-    promotion: query.promotion,
-    page: query.page,
+    q,
+    topic,
+    type,
+    promotion,
+    page,
+    ...(req.query['limit'] === undefined ? {} : { limit }),
   };
 }
 
@@ -171,7 +175,7 @@ export function webRouter(deps: WebDeps): Router {
       : [[], {}];
     sendPage(
       res,
-      h(ResultsPage, { ...base, state: stateOf(query), result, suggestions, topicCounts }),
+      h(ResultsPage, { ...base, state: stateOf(query, req), result, suggestions, topicCounts }),
     );
   });
 
@@ -190,8 +194,10 @@ export function webRouter(deps: WebDeps): Router {
       );
       return;
     }
-    const list = await listResources(deps, { ...parsed.data, limit: 20 });
-    sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data), list }));
+    // Longer pages than the search's: a list is for browsing.
+    const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
+    const list = await listResources(deps, { ...parsed.data, limit });
+    sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
   });
 
   router.get('/ressources/:id', async (req, res) => {

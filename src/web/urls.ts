@@ -6,6 +6,8 @@ export interface SearchState {
   type: string[];
   promotion: string[];
   page: number;
+  /** Hits per page, kept in links only when the address gave one. */
+  limit?: number;
 }
 
 export type FilterKey = 'topic' | 'type' | 'promotion';
@@ -17,6 +19,7 @@ export function listUrl(path: string, state: Partial<SearchState>): string {
   if (state.q !== undefined && state.q !== '') params.set('q', state.q);
   for (const key of filterKeys) for (const value of state[key] ?? []) params.append(key, value);
   if (state.page !== undefined && state.page > 1) params.set('page', String(state.page));
+  if (state.limit !== undefined) params.set('limit', String(state.limit));
   const query = params.toString();
   return query === '' ? path : `${path}?${query}`;
 }

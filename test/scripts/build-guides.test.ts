@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
-import { PDFParse } from 'pdf-parse';
+import { PDFParse, type InfoResult } from 'pdf-parse';
 import type { Section } from '../../src/content/model.ts';
 import { buildGuidePdfs, GuideBuildError } from '../../scripts/build-guides/build-guide-pdfs.ts';
 import { renderGuidePdf } from '../../scripts/build-guides/render-guide-pdf.ts';
@@ -38,10 +38,11 @@ async function pageTexts(pdf: Buffer): Promise<string[]> {
   }
 }
 
-async function pdfInfo(pdf: Buffer): Promise<Record<string, unknown>> {
+/** Metadata, bookmarks and per-page links, as pdf-parse reads them. */
+async function pdfInfo(pdf: Buffer): Promise<InfoResult> {
   const parser = new PDFParse({ data: new Uint8Array(pdf) });
   try {
-    return ((await parser.getInfo()).info ?? {}) as Record<string, unknown>;
+    return await parser.getInfo({ parsePageInfo: true });
   } finally {
     await parser.destroy();
   }
@@ -98,13 +99,14 @@ describe('build:guides', () => {
   it('writes the mini-guide with its accents, its metadata and a page number on every page', async () => {
     const pdf = await fs.readFile(path.join(committedDir, `${miniGuide}.pdf`));
     const pages = await pageTexts(pdf);
-    const info = await pdfInfo(pdf);
+    const { info } = await pdfInfo(pdf);
 
     assert.ok(pages.length >= 2);
     assert.ok(pdf.length < 300 * 1024, `${pdf.length} bytes`);
     assert.equal(info.Title, "Mini-guide du logiciel libre à l'usage des EIG");
     assert.equal(info.Author, 'Équipe EIG Link');
     assert.equal(info.Keywords, 'open-source, juridique');
+    assert.equal(info.Language, 'fr-FR');
     assert.match(info.Subject as string, /^Un guide court, à imprimer/);
     assert.match(pages[0] ?? '', /Mis à jour le 25 novembre 2026 · Équipe EIG Link/);
     assert.match(pages.join(' '), /l'auteur autorise certains usages de son œuvre\./);
@@ -122,6 +124,34 @@ describe('build:guides', () => {
 
     assert.ok(text?.includes(sentence), text);
     assert.match(text ?? '', /Mis à jour le 1er mars 2026/);
+  });
+
+  it('links the text of each web link to its URL and leaves relative links as text', async () => {
+    const body = 'Voir [le SILL](https://code.gouv.fr/sill/) et [un guide voisin](../voisin.md).';
+    const { pdf } = await renderGuidePdf(guideSource(validFrontMatter, body));
+    const { pages } = await pdfInfo(pdf);
+
+    assert.deepEqual(
+      pages.flatMap((page) => page.links.map((link) => link.url)),
+      ['https://code.gouv.fr/sill/'],
+    );
+    assert.match((await pageTexts(pdf))[0] ?? '', /Voir le SILL et un guide voisin\./);
+  });
+
+  it('bookmarks the headings of the guide', async () => {
+    const body =
+      '# Essai\n\n## Première partie\n\n### Détail\n\nTexte.\n\n## Seconde partie\n\nTexte.';
+    const { pdf } = await renderGuidePdf(guideSource(validFrontMatter, body));
+    const { outline } = await pdfInfo(pdf);
+
+    assert.deepEqual(
+      outline?.map((item) => [item.title, item.items.map((child) => child.title)]),
+      [
+        ['Essai', []],
+        ['Première partie', ['Détail']],
+        ['Seconde partie', []],
+      ],
+    );
   });
 
   it('refuses a source with an invalid front matter, names the field and writes nothing', async () => {

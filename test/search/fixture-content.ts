@@ -74,11 +74,12 @@ Recenser les orgues de France et publier leurs données.
 title: "<script>alert(1)</script> Le guide piégé"
 summary: "<script>alert('fm')</script>"
 topics: [securite]
+date: 2020-01-01
 ---
 
 ## Une section <b>grasse</b>
 
-Texte avec <script>alert(1)</script> et une injection &lt;img&gt; piégée.
+Texte avec \`<script>alert(1)</script>\` et une injection &lt;img&gt; piégée.
 `,
   });
   const pdf = path.join(projectRoot, 'guides/pdf/mini-guide-logiciel-libre.pdf');

@@ -1,3 +1,5 @@
+import type { ComponentChildren } from 'preact';
+
 /** A group of filter values as DSFR tags: selected ones can be dismissed, others added. */
 
 export interface FacetValue {
@@ -40,5 +42,31 @@ export function FacetTags(props: { id: string; title: string; values: FacetValue
         ))}
       </ul>
     </div>
+  );
+}
+
+/**
+ * The filters block: a disclosure that filters.js folds on small screens (results first)
+ * and that wide screens always show, without its toggle.
+ */
+export function FiltersPanel(props: {
+  title: string;
+  active: number;
+  children: ComponentChildren;
+}) {
+  return (
+    <details class="rp-filters" open>
+      <summary class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-filter-line fr-btn--icon-left">
+        {props.active === 0
+          ? 'Afficher les filtres'
+          : `Afficher les filtres (${props.active} actif${props.active > 1 ? 's' : ''})`}
+      </summary>
+      <section class="rp-facets" aria-labelledby="filtres-titre">
+        <h2 class="fr-h6 fr-mb-2w" id="filtres-titre">
+          {props.title}
+        </h2>
+        {props.children}
+      </section>
+    </details>
   );
 }

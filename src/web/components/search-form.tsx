@@ -25,7 +25,7 @@ export function SearchForm(props: {
       </label>
       <input
         class="fr-input"
-        placeholder="Ex. : licence, hébergement, accessibilité"
+        placeholder="Ex. : licence, hébergement"
         id={inputId}
         name="q"
         type="search"

@@ -35,22 +35,24 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
         // Escaped by the search module, with <mark> around the matches (src/search/snippet.ts).
         <p class="rp-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
-      <p class="rp-hit__links">
-        {hit.page === undefined ? null : (
-          <a class="fr-link fr-link--sm" href={`${resourcePage}#page-${hit.page}`}>
-            Lire le texte de la page {hit.page}
-          </a>
-        )}
-        {others === 0 ? null : (
-          <a
-            class="fr-link fr-link--sm"
-            href={q === '' ? resourcePage : `${resourcePage}#passages`}
-          >
-            {countLabel(others, 'autre passage', 'autres passages')}
-            <span class="fr-sr-only"> dans « {hit.title} »</span>
-          </a>
-        )}
-      </p>
+      {hit.page === undefined && others === 0 ? null : (
+        <p class="rp-hit__links">
+          {hit.page === undefined ? null : (
+            <a class="fr-link fr-link--sm" href={`${resourcePage}#page-${hit.page}`}>
+              Lire le texte de la page {hit.page}
+            </a>
+          )}
+          {others === 0 ? null : (
+            <a
+              class="fr-link fr-link--sm"
+              href={q === '' ? resourcePage : `${resourcePage}#passages`}
+            >
+              {countLabel(others, 'autre passage', 'autres passages')}
+              <span class="fr-sr-only"> dans « {hit.title} »</span>
+            </a>
+          )}
+        </p>
+      )}
     </li>
   );
 }

@@ -36,9 +36,9 @@ export function HomePage(props: {
         {topics.length === 0 ? null : (
           <section aria-labelledby="thematiques">
             <h2 id="thematiques">Parcourir par thématique</h2>
-            <ul class="fr-grid-row fr-grid-row--gutters rp-tiles">
+            <ul class="fr-grid-row fr-grid-row--gutters fr-raw-list rp-tiles">
               {topics.map((topic) => (
-                <li class="fr-col-12 fr-col-sm-6 fr-col-lg-3" key={topic.slug}>
+                <li class="fr-col-6 fr-col-md-4 fr-col-lg-3" key={topic.slug}>
                   <div class="fr-tile fr-tile--sm fr-enlarge-link">
                     <div class="fr-tile__body">
                       <div class="fr-tile__content">
@@ -61,7 +61,7 @@ export function HomePage(props: {
           {props.recent.length === 0 ? (
             <p>Aucune ressource n’est encore indexée.</p>
           ) : (
-            <ul class="rp-items">
+            <ul class="rp-items fr-raw-list">
               {props.recent.map((resource) => (
                 <ResourceItem
                   resource={resource}

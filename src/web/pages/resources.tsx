@@ -1,6 +1,6 @@
 import { resourceTypes, type Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
-import { FacetTags } from '../components/facet-tags.tsx';
+import { FacetTags, FiltersPanel } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { ResourceItem } from '../components/resource-item.tsx';
 import { countLabel, typeLabel } from '../labels.ts';
@@ -27,15 +27,15 @@ export function ResourcesPage(props: {
   const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
   const title = `Toutes les ressources${list !== undefined && list.page > 1 ? ` (page ${list.page})` : ''}`;
   return (
-    <Layout context={props.context} title={title}>
+    <Layout context={props.context} title={title} scripts={['filters.js']}>
       <div class="fr-container fr-pt-4w fr-pb-8w">
         <h1>Toutes les ressources</h1>
         <div class="fr-grid-row fr-grid-row--gutters">
           <div class="fr-col-12 fr-col-md-4">
-            <section class="rp-facets" aria-labelledby="filtres-titre">
-              <h2 class="fr-h6 fr-mb-2w" id="filtres-titre">
-                Filtrer les ressources
-              </h2>
+            <FiltersPanel
+              title="Filtrer les ressources"
+              active={state.topic.length + state.type.length + state.promotion.length}
+            >
               <FacetTags
                 id="thematique"
                 title="Thématique"
@@ -62,7 +62,7 @@ export function ResourcesPage(props: {
                   </a>
                 </p>
               ) : null}
-            </section>
+            </FiltersPanel>
           </div>
           <div class="fr-col-12 fr-col-md-8">
             {list === undefined ? (
@@ -81,7 +81,7 @@ export function ResourcesPage(props: {
                     <a href="/ressources">Voir toutes les ressources</a>
                   </p>
                 ) : null}
-                <ul class="rp-items">
+                <ul class="rp-items fr-raw-list">
                   {list.resources.map((resource) => (
                     <ResourceItem
                       resource={resource}

@@ -1,6 +1,6 @@
 import type { Taxonomy } from '../../content/topics.ts';
 import type { FacetCounts, SearchResult } from '../../search/search-sections.ts';
-import { FacetTags, type FacetValue } from '../components/facet-tags.tsx';
+import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { SearchForm } from '../components/search-form.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
@@ -45,7 +45,7 @@ export function ResultsPage(props: ResultsPageProps) {
       context={context}
       title={resultsTitle(state, result)}
       headerSearch={false}
-      scripts={['search-as-you-type.js']}
+      scripts={['filters.js', 'search-as-you-type.js']}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
         <h1 class="fr-h2">Rechercher dans Repères</h1>
@@ -80,12 +80,16 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
   const { state, result, taxonomy } = props;
   const pageCount = Math.ceil(Math.min(result.total, MAX_HITS) / result.limit);
   const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
+  // Nothing found and nothing to remove: no filter column, the help takes the width.
+  const facets = result.total > 0 || filtered;
   return (
     <div class="fr-grid-row fr-grid-row--gutters">
-      <div class="fr-col-12 fr-col-md-4">
-        <Facets state={state} facets={result.facets} taxonomy={taxonomy} filtered={filtered} />
-      </div>
-      <div class="fr-col-12 fr-col-md-8">
+      {facets ? (
+        <div class="fr-col-12 fr-col-md-4">
+          <Facets state={state} facets={result.facets} taxonomy={taxonomy} filtered={filtered} />
+        </div>
+      ) : null}
+      <div class={facets ? 'fr-col-12 fr-col-md-8' : 'fr-col-12 fr-col-lg-10'}>
         <h2 class="fr-h4" id="rp-count" data-count-sentence={countSentence(state, result)}>
           {countSentence(state, result)}
         </h2>
@@ -104,7 +108,7 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
           <NoResults {...props} filtered={filtered} />
         ) : (
           <>
-            <ol class="rp-hits">
+            <ol class="rp-hits fr-raw-list">
               {result.hits.map((hit) => (
                 <SearchHit hit={hit} q={state.q} taxonomy={taxonomy} key={hit.id} />
               ))}
@@ -159,10 +163,10 @@ function Facets(props: {
       a.label.localeCompare(b.label, 'fr', { numeric: true }),
   );
   return (
-    <section class="rp-facets" aria-labelledby="filtres-titre">
-      <h2 class="fr-h6 fr-mb-2w" id="filtres-titre">
-        Filtrer les résultats
-      </h2>
+    <FiltersPanel
+      title="Filtrer les résultats"
+      active={state.topic.length + state.type.length + state.promotion.length}
+    >
       <FacetTags
         id="thematique"
         title="Thématique"
@@ -184,7 +188,7 @@ function Facets(props: {
           </a>
         </p>
       ) : null}
-    </section>
+    </FiltersPanel>
   );
 }
 

@@ -28,7 +28,12 @@ if (form !== null && results !== null && live !== null && input !== null) {
       const page = new DOMParser().parseFromString(await response.text(), 'text/html');
       const next = page.getElementById('rp-results');
       if (next === null) return;
+      // The filters keep the state the person left them in (folded or not).
+      const filters = results.querySelector('details.rp-filters');
+      const open = filters === null ? true : filters.open;
       results.replaceChildren(...Array.from(next.childNodes, (node) => document.adoptNode(node)));
+      const newFilters = results.querySelector('details.rp-filters');
+      if (newFilters !== null) newFilters.open = open;
       document.title = page.title;
       window.history.replaceState(null, '', url);
       const count = results.querySelector('#rp-count, .fr-alert__title');

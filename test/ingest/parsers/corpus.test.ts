@@ -28,12 +28,11 @@ const cache = new Map<string, Promise<ParsedDocument | ParseError>>();
 function parsed(relativePath: string): Promise<ParsedDocument | ParseError> {
   let result = cache.get(relativePath);
   if (result === undefined) {
-    result = fs.readFile(path.join(corpusRoot, relativePath)).then(
-      (bytes) =>
-        parseSource({ relativePath, bytes }, testParseOptions).catch((error: unknown) => {
-          if (error instanceof ParseError) return error;
-          throw error;
-        }),
+    result = fs.readFile(path.join(corpusRoot, relativePath)).then((bytes) =>
+      parseSource({ relativePath, bytes }, testParseOptions).catch((error: unknown) => {
+        if (error instanceof ParseError) return error;
+        throw error;
+      }),
     );
     cache.set(relativePath, result);
   }
@@ -43,7 +42,8 @@ function parsed(relativePath: string): Promise<ParsedDocument | ParseError> {
 /** The document of a corpus file that must parse. */
 async function documentOf(relativePath: string): Promise<ParsedDocument> {
   const result = await parsed(relativePath);
-  if (result instanceof ParseError) assert.fail(`${relativePath} : ${result.code} — ${result.message}`);
+  if (result instanceof ParseError)
+    assert.fail(`${relativePath} : ${result.code} — ${result.message}`);
   return result;
 }
 
@@ -99,14 +99,22 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
         for (const section of result.sections) {
           assert.ok(section.hierarchy.length > 0, `hiérarchie vide pour « ${section.heading} »`);
           assert.equal(section.hierarchy.at(-1), section.heading);
-          assert.doesNotMatch(section.text, /\[\[toc\]\]|\{%|\{\{/i, 'Liquid ou [[toc]] dans le texte');
+          assert.doesNotMatch(
+            section.text,
+            /\[\[toc\]\]|\{%|\{\{/i,
+            'Liquid ou [[toc]] dans le texte',
+          );
           // Inline code may show a tag (`<title>`): only the tags of raw HTML are checked.
           assert.doesNotMatch(
             section.text,
             /<\/?(?:script|style|div|p|table|tr|td|th|br|img|a|center|em|strong)\b[^>]*>/i,
             `HTML brut dans « ${section.heading} »`,
           );
-          assert.doesNotMatch(section.text, /^(?::::|\*\[)/m, `extra VuePress dans « ${section.heading} »`);
+          assert.doesNotMatch(
+            section.text,
+            /^(?::::|\*\[)/m,
+            `extra VuePress dans « ${section.heading} »`,
+          );
         }
       });
     }
@@ -118,7 +126,10 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
       const source = await fs.readFile(path.join(corpusRoot, file), 'utf8');
       const headings = sourceHeadings(source);
       for (const section of document.sections.filter((s) => s.anchor !== undefined)) {
-        assert.ok(headings.includes(section.heading), `${file} : « ${section.heading} » absent de la source`);
+        assert.ok(
+          headings.includes(section.heading),
+          `${file} : « ${section.heading} » absent de la source`,
+        );
       }
     }
   });
@@ -174,7 +185,10 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
       const document = await documentOf('seeds/003_7a6d61119548d1f5.md');
       assert.equal(document.type, 'article');
       assert.equal(document.author, 'Soizic Pénicaud, équipe EIG');
-      assert.equal(sectionNamed(document, 'Tes missions potentielles').anchor, 'tes-missions-potentielles');
+      assert.equal(
+        sectionNamed(document, 'Tes missions potentielles').anchor,
+        'tes-missions-potentielles',
+      );
       assert.equal(sectionNamed(document, 'À bientôt !').anchor, 'à-bientôt-');
     });
 
@@ -222,7 +236,11 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
     it('programme-eig.md: an h2 repeating the h1 gets the next anchor', async () => {
       const document = await documentOf('guides/programme-eig.md');
       const who = sectionNamed(document, 'Qui sommes-nous ?');
-      assert.deepEqual(who.hierarchy, ['Le programme EIG', 'Le programme EIG', 'Qui sommes-nous ?']);
+      assert.deepEqual(who.hierarchy, [
+        'Le programme EIG',
+        'Le programme EIG',
+        'Qui sommes-nous ?',
+      ]);
       assert.equal(who.anchor, 'qui-sommes-nous-');
     });
   });
@@ -266,7 +284,10 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
       const bootcamp = sectionNamed(document, 'Le bootcamp : un moment de forte cohésion');
       assert.equal(bootcamp.anchor, 'le-bootcamp--un-moment-de-forte-cohésion');
       assert.deepEqual(bootcamp.hierarchy, [document.title, bootcamp.heading]);
-      assert.equal(sectionNamed(document, "L'écosystème : No EIG is an island").anchor, 'lécosystème--no-eig-is-an-island');
+      assert.equal(
+        sectionNamed(document, "L'écosystème : No EIG is an island").anchor,
+        'lécosystème--no-eig-is-an-island',
+      );
     });
   });
 

@@ -56,7 +56,9 @@ async function subfolders(dir: string): Promise<string[]> {
 const folders = await subfolders(fixturesRoot);
 const casesOf = new Map(
   await Promise.all(
-    folders.map(async (folder) => [folder, await subfolders(path.join(fixturesRoot, folder))] as const),
+    folders.map(
+      async (folder) => [folder, await subfolders(path.join(fixturesRoot, folder))] as const,
+    ),
   ),
 );
 

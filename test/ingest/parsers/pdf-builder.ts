@@ -16,7 +16,9 @@ export function buildPdf(spec: PdfSpec): Buffer {
   const add = (body: string): number => objects.push(body);
   const catalog = add('');
   const pagesObject = add('');
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const font = add(
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  );
   const info = spec.title === undefined ? undefined : add(`<< /Title ${pdfString(spec.title)} >>`);
   const kids: number[] = [];
   for (const lines of spec.pages) {
@@ -24,7 +26,9 @@ export function buildPdf(spec: PdfSpec): Buffer {
       lines.length === 0
         ? ''
         : `BT /F1 12 Tf 16 TL 72 770 Td ${lines.map((line) => `${pdfString(line)} Tj T*`).join(' ')} ET`;
-    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+    const stream = add(
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    );
     kids.push(
       add(
         `<< /Type /Page /Parent ${pagesObject} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`,
@@ -51,6 +55,6 @@ export function buildPdf(spec: PdfSpec): Buffer {
 
 /** A PDF literal string, escaped; refuses characters WinAnsi (here: Latin-1) cannot encode. */
 function pdfString(text: string): string {
-  if (/[^\u0000-\u00ff]/.test(text)) throw new Error(`caractère hors Latin-1 dans « ${text} »`);
+  if (/[^ -\u00ff]/.test(text)) throw new Error(`caractère hors Latin-1 dans « ${text} »`);
   return `(${text.replace(/[\\()]/g, '\\$&')})`;
 }

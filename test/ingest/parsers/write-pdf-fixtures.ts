@@ -20,7 +20,11 @@ const text = buildPdf({
       'ciels sous une licence libre de la liste officielle.',
       'Le choix se fait avec la hiérarchie et Etalab.',
     ],
-    ['Choisir une licence', 'Licences permissives : MIT, Apache 2.0, BSD.', 'Licences à réciprocité : GPL, EUPL, CeCILL.'],
+    [
+      'Choisir une licence',
+      'Licences permissives : MIT, Apache 2.0, BSD.',
+      'Licences à réciprocité : GPL, EUPL, CeCILL.',
+    ],
   ],
 });
 
@@ -40,11 +44,18 @@ const cases: Record<string, Buffer> = {
     ],
   }),
   'blank-page/input.pdf': buildPdf({
-    pages: [['Vision du défi', 'Le défi vise à simplifier les démarches.'], [], ['Freins identifiés', 'Accès aux données.']],
+    pages: [
+      ['Vision du défi', 'Le défi vise à simplifier les démarches.'],
+      [],
+      ['Freins identifiés', 'Accès aux données.'],
+    ],
   }),
   'scan/input.pdf': buildPdf({ title: 'Scan du formulaire', pages: [[], []] }),
   'corrupt/input.pdf': text.subarray(0, Math.floor(text.length / 2)),
-  'not-a-pdf/input.pdf': Buffer.from('Ceci est un texte enregistré avec une extension .pdf.\n', 'latin1'),
+  'not-a-pdf/input.pdf': Buffer.from(
+    'Ceci est un texte enregistré avec une extension .pdf.\n',
+    'latin1',
+  ),
   'too-many-pages/input.pdf': buildPdf({ pages: [['Page un'], ['Page deux'], ['Page trois']] }),
 };
 
@@ -56,7 +67,15 @@ for (const [file, bytes] of Object.entries(cases)) {
 const encrypted = path.join(root, 'encrypted/input.pdf');
 await fs.mkdir(path.dirname(encrypted), { recursive: true });
 try {
-  execFileSync('qpdf', ['--encrypt', 'lecture', 'proprietaire', '256', '--', path.join(root, 'text/input.pdf'), encrypted]);
+  execFileSync('qpdf', [
+    '--encrypt',
+    'lecture',
+    'proprietaire',
+    '256',
+    '--',
+    path.join(root, 'text/input.pdf'),
+    encrypted,
+  ]);
 } catch (error) {
   console.warn(`qpdf indisponible, ${encrypted} n'est pas régénéré :`, error);
 }

@@ -8,7 +8,9 @@ export function makePdf(title: string, pages: string[][]): Buffer {
 
   const catalog = add('');
   const pageTree = add('');
-  const font = add('<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>');
+  const font = add(
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>',
+  );
   const info = add(`<< /Title (${escapePdf(title)}) /Producer (Repères tests) >>`);
   const pageIds = pages.map((lines) => {
     const content = [
@@ -19,13 +21,16 @@ export function makePdf(title: string, pages: string[][]): Buffer {
       ...lines.map((line) => `(${escapePdf(line)}) Tj T*`),
       'ET',
     ].join('\n');
-    const stream = add(`<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`);
+    const stream = add(
+      `<< /Length ${Buffer.byteLength(content, 'latin1')} >>\nstream\n${content}\nendstream`,
+    );
     return add(
       `<< /Type /Page /Parent ${pageTree} 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 ${font} 0 R >> >> /Contents ${stream} 0 R >>`,
     );
   });
   objects[catalog - 1] = `<< /Type /Catalog /Pages ${pageTree} 0 R >>`;
-  objects[pageTree - 1] = `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
+  objects[pageTree - 1] =
+    `<< /Type /Pages /Kids [${pageIds.map((id) => `${id} 0 R`).join(' ')}] /Count ${pageIds.length} >>`;
 
   let out = '%PDF-1.4\n%\xe2\xe3\xcf\xd3\n';
   const offsets: number[] = [];
@@ -41,5 +46,6 @@ export function makePdf(title: string, pages: string[][]): Buffer {
 }
 
 function escapePdf(text: string): string {
-  return text.replace(/[\\()]/g, (char) => `\\${char}`);
+  // WinAnsi has the typographic apostrophe at 0x92 (octal 222), outside Latin-1.
+  return text.replace(/[\\()]/g, (char) => `\\${char}`).replace(/’/g, '\\222');
 }
