@@ -50,7 +50,7 @@ after(async () => {
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-describe('Accessibility (axe-core) and screenshots', { concurrency: 3 }, () => {
+describe('Accessibility (axe-core) and screenshots', () => {
   for (const { name, path, mobileAxe } of pages) {
     it(`${path} › axe-core reports no violation${mobileAxe === true ? ', at desktop and mobile width' : ''}`, async () => {
       for (const [context, width] of [

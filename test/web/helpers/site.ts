@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { SearchLog } from '../../../src/analytics/search-log.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { contentFolder, pipelineDeps, sync } from '../../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../../helpers/meili.ts';
@@ -111,6 +112,11 @@ export const checklistPdf = makePdf('Checklist arrivée EIG', [
 export interface RunningSite {
   url: string;
   prefix: string;
+  /** The content folder the indexes were built from. */
+  contentDir: string;
+  /** Where the app writes its search log. */
+  dataDir: string;
+  searchLog: SearchLog;
   /** Stops the server and drops the indexes. */
   close: () => Promise<void>;
 }
@@ -119,19 +125,20 @@ export interface RunningSite {
 export async function startSite(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningSite> {
   const { client } = testMeili();
   const { prefix } = uniqueIndexes('web');
-  const dir = await contentFolder({
+  const contentDir = await contentFolder({
     'heberger-un-service.md': guideMarkdown,
     'choisir-une-licence.md': licenceMarkdown,
     'guide-piege.md': maliciousMarkdown,
     'checklist-arrivee.pdf': checklistPdf,
   });
-  const summary = await sync(await pipelineDeps(client, prefix), [dir]);
-  if (summary.failed.length > 0)
+  const summary = await sync(await pipelineDeps(client, prefix), [contentDir]);
+  if (summary.failed.length > 0) {
     throw new Error(`ingestion failed: ${JSON.stringify(summary.failed)}`);
-  const { app } = await buildTestApp({
+  }
+  const { app, searchLog, dataDir } = await buildTestApp({
     meili: client,
     prefix,
-    contentDirs: [dir],
+    contentDirs: [contentDir],
     ...(options.env === undefined ? {} : { env: options.env }),
   });
   const server = await new Promise<Server>((resolve) => {
@@ -141,6 +148,9 @@ export async function startSite(options: { env?: NodeJS.ProcessEnv } = {}): Prom
   return {
     url: `http://127.0.0.1:${port}`,
     prefix,
+    contentDir,
+    dataDir,
+    searchLog,
     close: async () => {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
