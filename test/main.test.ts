@@ -1,31 +1,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { findFreePort, startEmbeddedMeilisearch } from '../src/engine/embedded-meilisearch.ts';
 import { dropIndexes } from './helpers/meili.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { spawnService, waitForStatus } from './helpers/service.ts';
+import { isAlive, temporaryFolders } from './helpers/process.ts';
 
-const tempDirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-main-'));
-  tempDirs.push(dir);
-  return dir;
-}
-after(async () => {
-  await Promise.all(tempDirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
-});
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const tempDir = temporaryFolders('main');
 
 async function meiliPid(dataDir: string): Promise<number> {
   const pidFile = JSON.parse(

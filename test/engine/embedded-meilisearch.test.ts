@@ -1,34 +1,17 @@
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import { after, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import {
   EngineUnavailableError,
   resolveBinary,
   startEmbeddedMeilisearch,
 } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { isAlive, temporaryFolders } from '../helpers/process.ts';
 
-const tempDirs: string[] = [];
-async function tempDir(): Promise<string> {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-embedded-'));
-  tempDirs.push(dir);
-  return dir;
-}
-after(async () => {
-  await Promise.all(tempDirs.map((dir) => fs.rm(dir, { recursive: true, force: true })));
-});
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+const tempDir = temporaryFolders('embedded');
 
 describe('embedded Meilisearch', () => {
   it('starts the shipped 1.21 binary on loopback, healthy, with a 0600 master key', async () => {
