@@ -1,5 +1,6 @@
 // Type-aware lint: the rules that catch real bugs in async server code.
 import js from '@eslint/js';
+import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -42,5 +43,15 @@ export default tseslint.config(
   {
     files: ['**/*.js'],
     extends: [tseslint.configs.disableTypeChecked],
+  },
+  {
+    // The web UI's own scripts run in browsers: modules, except the colour-scheme one
+    // (a classic script in <head>, so that it runs before the first paint).
+    files: ['src/web/static/**/*.js'],
+    languageOptions: { globals: globals.browser, sourceType: 'module' },
+  },
+  {
+    files: ['src/web/static/colour-scheme.js'],
+    languageOptions: { sourceType: 'script' },
   },
 );

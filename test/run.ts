@@ -19,6 +19,18 @@ async function findTests(dir: string): Promise<string[]> {
 }
 
 const root = path.resolve(import.meta.dirname, '..');
+
+// The browser tests drive a real Chromium: say how to get one rather than fail obscurely.
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+try {
+  await fs.access(chromiumPath);
+} catch {
+  console.error(
+    `Chromium est introuvable (${chromiumPath}) : les tests de navigateur en ont besoin.\n` +
+      'Installez-le (Debian/Ubuntu : « sudo apt-get install chromium ») ou indiquez son chemin avec CHROMIUM_PATH.',
+  );
+  process.exit(1);
+}
 const requested = process.argv.slice(2);
 const files = requested.length > 0 ? requested : await findTests(path.join(root, 'test'));
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-test-'));

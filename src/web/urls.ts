@@ -43,3 +43,12 @@ export function withHighlight(url: string, q: string): string {
   const fragment = hash === -1 ? '' : url.slice(hash);
   return `${base}?${new URLSearchParams({ q }).toString()}${fragment}`;
 }
+
+/**
+ * A link read from the index, kept only when it stays on this site (a path, not
+ * `//host` nor `javascript:`), else the fallback: defence in depth, as Preact escapes
+ * attributes but does not vet URLs.
+ */
+export function internalHref(url: string, fallback: string): string {
+  return url.startsWith('/') && !url.startsWith('//') && !url.startsWith('/\\') ? url : fallback;
+}

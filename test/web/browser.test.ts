@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { desktop, launchBrowser, mobile, watchContext, type PageWatch } from './helpers/browser.ts';
+import {
+  desktop,
+  launchBrowser,
+  mobile,
+  screenshot,
+  watchContext,
+  type PageWatch,
+} from './helpers/browser.ts';
 import { startSite, XSS, type RunningSite } from './helpers/site.ts';
 
 /** The web UI driven in Debian's Chromium: the paths people take, with and without JavaScript. */
@@ -248,6 +255,8 @@ describe('Web UI in a browser', () => {
         await button.click();
         await page.waitForSelector('#modal-menu.fr-modal--opened');
         await link.waitFor({ state: 'visible' });
+        // The open menu covers the window: a window-sized picture shows it.
+        await screenshot(page, 'menu-ouvert-mobile', false);
         assert.equal(await button.getAttribute('data-fr-opened'), 'true');
         await link.click();
         await page.waitForURL(/\/ressources$/);

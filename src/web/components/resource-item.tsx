@@ -1,6 +1,8 @@
 import type { Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import { resourceUrl } from '../../content/ids.ts';
 import { formatDate, topicLabel, typeLabel } from '../labels.ts';
+import { internalHref } from '../urls.ts';
 
 /** One resource in a list: type, title (link), summary, topics, promotion and date. */
 export function ResourceItem(props: {
@@ -22,7 +24,7 @@ export function ResourceItem(props: {
         <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
       </p>
       <Heading class="rp-item__title">
-        <a href={resource.url}>{resource.title}</a>
+        <a href={internalHref(resource.url, resourceUrl(resource.id))}>{resource.title}</a>
       </Heading>
       {resource.summary === undefined ? null : <p class="rp-item__summary">{resource.summary}</p>}
       {resource.topics.length === 0 && details.length === 0 ? null : (

@@ -1,7 +1,8 @@
+import { resourceUrl } from '../../content/ids.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import type { SearchHit as Hit } from '../../search/search-sections.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
-import { withHighlight } from '../urls.ts';
+import { internalHref, withHighlight } from '../urls.ts';
 
 /**
  * One search hit: type and topics, the resource title linking to the exact section (or
@@ -10,7 +11,7 @@ import { withHighlight } from '../urls.ts';
 export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
   const { hit, q, taxonomy } = props;
   const path = headingPath(hit);
-  const resourcePage = withHighlight(`/ressources/${encodeURIComponent(hit.resourceId)}`, q);
+  const resourcePage = withHighlight(resourceUrl(hit.resourceId), q);
   const others = hit.otherSections ?? 0;
   return (
     <li class="rp-hit">
@@ -23,7 +24,9 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
         )}
       </p>
       <h3 class="rp-hit__title">
-        <a href={withHighlight(hit.url, q)}>{hit.title}</a>
+        <a href={withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q)}>
+          {hit.title}
+        </a>
       </h3>
       {path.length === 0 ? null : (
         <p class="rp-hit__path">

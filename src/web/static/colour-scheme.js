@@ -9,7 +9,7 @@
       scheme === 'dark' ||
       (scheme !== 'light' && window.matchMedia('(prefers-color-scheme: dark)').matches);
     root.setAttribute('data-fr-theme', dark ? 'dark' : 'light');
-  } catch (error) {
+  } catch {
     // Storage may be blocked (private browsing): the DSFR script falls back to the system.
   }
 })();

@@ -79,8 +79,8 @@ function observe(page: Page, watch: PageWatch): void {
 
 export const screenshotDir = path.join(projectRoot, 'test/artifacts/screenshots');
 
-/** Full-page screenshot under test/artifacts/screenshots/ (ignored by git). */
-export async function screenshot(page: Page, name: string): Promise<void> {
+/** Screenshot (the full page by default) under test/artifacts/screenshots/, ignored by git. */
+export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await fs.mkdir(screenshotDir, { recursive: true });
-  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
 }

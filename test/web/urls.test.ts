@@ -1,0 +1,58 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { pageWindow } from '../../src/web/components/pagination.tsx';
+import {
+  internalHref,
+  searchUrl,
+  toggleFilter,
+  withHighlight,
+  type SearchState,
+} from '../../src/web/urls.ts';
+
+const state: SearchState = { q: 'cloud', topic: ['hebergement'], type: [], promotion: [], page: 3 };
+
+describe('searchUrl', () => {
+  it('repeats filter values, leaves out empty values and page 1', () => {
+    assert.equal(searchUrl(state), '/recherche?q=cloud&topic=hebergement&page=3');
+    assert.equal(searchUrl({ q: '', topic: [], page: 1 }), '/recherche');
+  });
+});
+
+describe('toggleFilter', () => {
+  it('adds a value that is not there and removes one that is, back on page 1', () => {
+    assert.deepEqual(toggleFilter(state, 'topic', 'securite').topic, ['hebergement', 'securite']);
+    assert.deepEqual(toggleFilter(state, 'topic', 'hebergement').topic, []);
+    assert.equal(toggleFilter(state, 'type', 'pdf').page, 1);
+  });
+});
+
+describe('withHighlight', () => {
+  it('puts the words before the fragment of a resource page link, and leaves other links alone', () => {
+    assert.equal(
+      withHighlight('/ressources/a#partie', 'cloud souverain'),
+      '/ressources/a?q=cloud+souverain#partie',
+    );
+    assert.equal(
+      withHighlight('/api/resources/a/file#page=2', 'cloud'),
+      '/api/resources/a/file#page=2',
+    );
+    assert.equal(withHighlight('/ressources/a', ''), '/ressources/a');
+  });
+});
+
+describe('internalHref', () => {
+  it('keeps paths on this site and replaces anything else by the fallback', () => {
+    assert.equal(internalHref('/ressources/a#b', '/x'), '/ressources/a#b');
+    assert.equal(internalHref('javascript:alert(1)', '/x'), '/x');
+    assert.equal(internalHref('//evil.example/a', '/x'), '/x');
+    assert.equal(internalHref('https://evil.example/a', '/x'), '/x');
+  });
+});
+
+describe('pageWindow', () => {
+  it('shows the first and last pages and the neighbours of the current one', () => {
+    assert.deepEqual(pageWindow(1, 1), [1]);
+    assert.deepEqual(pageWindow(5, 20), [1, 'gap', 4, 5, 6, 'gap', 20]);
+    assert.deepEqual(pageWindow(2, 4), [1, 2, 3, 4]);
+  });
+});
