@@ -32,7 +32,13 @@ const targets = {
 const root = path.resolve(import.meta.dirname, '..');
 const corpus = path.resolve(root, '../shared/corpus');
 const folders = [path.join(root, 'guides')];
-if (await fs.access(corpus).then(() => true, () => false)) folders.push(corpus);
+if (
+  await fs.access(corpus).then(
+    () => true,
+    () => false,
+  )
+)
+  folders.push(corpus);
 else console.warn(`(corpus absent : ${corpus} ; mesure sur guides/ seulement)`);
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-bench-'));
@@ -52,11 +58,26 @@ try {
   const roots = contentRoots(folders);
   const first = await syncContent(deps, { roots });
   console.log(`Ingestion complète de ${folders.join(', ')}\n${formatSummary(first)}\n`);
-  results.push({ name: 'ingestion complète', value: first.durationMs / 1000, target: targets.ingestSeconds, unit: 's' });
-  results.push({ name: 'mémoire (pic)', value: first.peakRssBytes / 1024 / 1024, target: targets.peakRssMiB, unit: 'Mio' });
+  results.push({
+    name: 'ingestion complète',
+    value: first.durationMs / 1000,
+    target: targets.ingestSeconds,
+    unit: 's',
+  });
+  results.push({
+    name: 'mémoire (pic)',
+    value: first.peakRssBytes / 1024 / 1024,
+    target: targets.peakRssMiB,
+    unit: 'Mio',
+  });
 
   const second = await syncContent(deps, { roots });
-  results.push({ name: 'ingestion sans changement', value: second.durationMs / 1000, target: targets.unchangedSeconds, unit: 's' });
+  results.push({
+    name: 'ingestion sans changement',
+    value: second.durationMs / 1000,
+    target: targets.unchangedSeconds,
+    unit: 's',
+  });
 
   const queries = z
     .object({ queries: z.array(z.object({ q: z.string() })) })
@@ -66,14 +87,31 @@ try {
   for (let round = 0; round < 5; round++) {
     for (const q of queries) {
       const started = performance.now();
-      await searchSections(deps, { q, topic: [], type: [], promotion: [], organisation: [], page: 1, limit: 10, group: 'document' });
+      await searchSections(deps, {
+        q,
+        topic: [],
+        type: [],
+        promotion: [],
+        organisation: [],
+        page: 1,
+        limit: 10,
+        group: 'document',
+      });
       timings.push(performance.now() - started);
     }
   }
   timings.sort((a, b) => a - b);
-  const percentile = (p: number) => timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))] ?? 0;
-  console.log(`${timings.length} recherches : p50 ${percentile(50).toFixed(1)} ms, p95 ${percentile(95).toFixed(1)} ms, max ${percentile(100).toFixed(1)} ms`);
-  results.push({ name: 'recherche p95', value: percentile(95), target: targets.searchP95Ms, unit: 'ms' });
+  const percentile = (p: number) =>
+    timings[Math.min(timings.length - 1, Math.floor((p / 100) * timings.length))] ?? 0;
+  console.log(
+    `${timings.length} recherches : p50 ${percentile(50).toFixed(1)} ms, p95 ${percentile(95).toFixed(1)} ms, max ${percentile(100).toFixed(1)} ms`,
+  );
+  results.push({
+    name: 'recherche p95',
+    value: percentile(95),
+    target: targets.searchP95Ms,
+    unit: 'ms',
+  });
 } finally {
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });

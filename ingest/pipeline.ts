@@ -18,7 +18,7 @@ import { discoverFiles, locateFile, type DiscoveredFile } from './sources.ts';
 /** discover → hash and diff → parse → index → report. */
 
 /** Bump when parsers or records change shape, so that unchanged files are parsed again. */
-export const INGESTER_VERSION = 1;
+export const INGESTER_VERSION = 2;
 
 export interface PipelineDeps {
   meili: Meilisearch;

@@ -77,6 +77,11 @@ const envSchema = z.object({
     emptyToUndefined,
     z.enum(['etat', 'neutre'], { error: 'doit valoir etat ou neutre' }).default('etat'),
   ),
+  CONTACT_EMAIL: z.preprocess(
+    emptyToUndefined,
+    z.email({ error: 'doit être une adresse électronique' }).optional(),
+  ),
+  HOSTING_INFO: optionalString,
   PUBLIC_URL: z.preprocess(
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
@@ -104,6 +109,10 @@ export interface Config {
   pdfMaxPages: number;
   brand: Env['BRAND'];
   publicUrl: string | undefined;
+  /** Address of the team that runs the service, shown in the legal pages. */
+  contactEmail: string | undefined;
+  /** Name, address and contact of the host, shown in the legal notice. */
+  hostingInfo: string | undefined;
   analyticsMaxBytes: number;
 }
 
@@ -149,6 +158,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     pdfMaxPages: values.PDF_MAX_PAGES,
     brand: values.BRAND,
     publicUrl: values.PUBLIC_URL,
+    contactEmail: values.CONTACT_EMAIL,
+    hostingInfo: values.HOSTING_INFO,
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
   };
 }

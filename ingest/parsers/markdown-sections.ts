@@ -5,7 +5,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { cleanMarkdown } from './clean-markdown.ts';
-import { blockText, headingText } from './mdast-text.ts';
+import { blockText, headingSlugText, headingText } from './mdast-text.ts';
 import type { ParsedSection } from './types.ts';
 
 /**
@@ -88,7 +88,7 @@ export function sectionsOf(tree: Root, title: string): ParsedSection[] {
   for (const node of tree.children) {
     if (node.type === 'heading') {
       const text = headingText(node);
-      const anchor = slugger.slug(text);
+      const anchor = slugger.slug(headingSlugText(node));
       if (node.depth <= sectionDepth && text !== '') {
         drafts.push(current);
         chain.length = node.depth - 1;

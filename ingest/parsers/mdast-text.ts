@@ -49,9 +49,17 @@ export function blockText(node: RootContent): string {
   }
 }
 
-/** Text of a heading as rehype-slug sees it once rendered: no image alt, no raw HTML tags. */
+/** Text of a heading, for people: no image alt, no raw HTML tags, spaces collapsed. */
 export function headingText(node: Heading): string {
-  return tidyInline(inlineText(node.children, { alt: false })).replace(/\s+/g, ' ');
+  return tidyInline(headingSlugText(node)).replace(/\s+/g, ' ');
+}
+
+/**
+ * Text of a heading exactly as rehype-slug reads it on the rendered page (spaces left as
+ * they are: "Partie <b></b> deux" renders "Partie  deux", whose id is `partie--deux`).
+ */
+export function headingSlugText(node: Heading): string {
+  return inlineText(node.children, { alt: false });
 }
 
 /** Text of raw HTML: tags dropped (`<br>` → space), comments, scripts and styles removed. */

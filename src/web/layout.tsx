@@ -10,6 +10,8 @@ const tagline = 'Les bonnes pratiques des Entrepreneurs d’intérêt général'
 /** What the layout needs to know about the request and the deployment. */
 export interface PageContext {
   brand: Config['brand'];
+  contactEmail: string | undefined;
+  hostingInfo: string | undefined;
   /** Path of the current page, to mark the current navigation link. */
   path: string;
 }

@@ -14,7 +14,7 @@ import {
 } from '../resources/resource-store.ts';
 import { resourceIdSchema } from '../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema, type SearchQuery } from '../search/search-query.ts';
-import { searchSections, type SearchDeps, type SearchResult } from '../search/search-sections.ts';
+import { searchSections, type SearchDeps } from '../search/search-sections.ts';
 import { assetsRouter } from './assets.ts';
 import { prepareBodyHtml, queryTerms } from './highlight.ts';
 import type { PageContext } from './layout.tsx';
@@ -27,11 +27,12 @@ import { ResultsPage } from './pages/results.tsx';
 import { sendPage } from './render.ts';
 import { suggestionCandidates, taxonomyVocabulary } from './suggestions.ts';
 import type { SearchState } from './urls.ts';
+import { recordSearch } from '../search/record-search.ts';
 
 /** The web UI's page routes, server-rendered in French. */
 
 export interface WebDeps extends SearchDeps {
-  config: Pick<Config, 'brand'>;
+  config: Pick<Config, 'brand' | 'contactEmail' | 'hostingInfo'>;
   taxonomy: Taxonomy;
   searchLog: SearchLog;
   now: () => Date;
@@ -85,7 +86,12 @@ function stateOf(
 }
 
 export function pageContext(deps: Pick<WebDeps, 'config'>, req: Request): PageContext {
-  return { brand: deps.config.brand, path: req.path };
+  return {
+    brand: deps.config.brand,
+    path: req.path,
+    contactEmail: deps.config.contactEmail,
+    hostingInfo: deps.config.hostingInfo,
+  };
 }
 
 /** Renders the error page; used by the app's last handlers for every non-API address. */
@@ -168,7 +174,7 @@ export function webRouter(deps: WebDeps): Router {
     }
     const query = parsed.data;
     const result = await searchSections(deps, query);
-    if (req.get(LIVE_SEARCH_HEADER) === undefined) logSearch(deps, query, result);
+    if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
     const empty = result.total === 0;
     const [suggestions, topicCounts] = empty
       ? await Promise.all([workingSuggestions(deps, query, vocabulary), countByTopic(deps)])
@@ -243,22 +249,6 @@ export function webRouter(deps: WebDeps): Router {
   );
 
   return router;
-}
-
-function logSearch(deps: WebDeps, query: SearchQuery, result: SearchResult): void {
-  deps.searchLog.record({
-    at: deps.now().toISOString(),
-    query: query.q,
-    filters: {
-      topic: query.topic,
-      type: query.type,
-      promotion: query.promotion,
-      organisation: query.organisation,
-    },
-    hits: result.total,
-    page: query.page,
-    durationMs: result.processingTimeMs,
-  });
 }
 
 /** Suggestions that do find something with the same filters, at most three. */

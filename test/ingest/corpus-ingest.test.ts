@@ -9,29 +9,45 @@ const { client } = testMeili();
 const { prefix } = uniqueIndexes('corpus');
 after(() => dropIndexes(client, prefix));
 
-describe('ingesting the whole EIG corpus', { skip: (await corpusExists()) ? false : 'corpus absent' }, () => {
-  it('indexes every file or reports it, each resource with its sections', async () => {
-    const summary = await sync(await pipelineDeps(client, prefix), [corpusDir]);
-    assert.equal(summary.parsed + summary.failed.length, summary.seen);
-    assert.ok(summary.seen >= 55, `only ${summary.seen} files seen`);
-    for (const failure of summary.failed) assert.ok(failure.reason.length > 10, `${failure.path} has a reason`);
+describe(
+  'ingesting the whole EIG corpus',
+  { skip: (await corpusExists()) ? false : 'corpus absent' },
+  () => {
+    it('indexes every file or reports it, each resource with its sections', async () => {
+      const summary = await sync(await pipelineDeps(client, prefix), [corpusDir]);
+      assert.equal(summary.parsed + summary.failed.length, summary.seen);
+      assert.ok(summary.seen >= 55, `only ${summary.seen} files seen`);
+      for (const failure of summary.failed)
+        assert.ok(failure.reason.length > 10, `${failure.path} has a reason`);
 
-    const resources = (await client.index<ResourceRecord>(`${prefix}-resources`).getDocuments({ limit: 1000 })).results;
-    assert.equal(resources.length, summary.parsed);
-    const sections = client.index<Section>(`${prefix}-sections`);
-    const facet = await sections.search('', { limit: 0, facets: ['resourceId'] });
-    for (const resource of resources) {
-      assert.ok((facet.facetDistribution?.resourceId?.[resource.id] ?? 0) > 0, `${resource.id} has sections`);
-    }
+      const resources = (
+        await client.index<ResourceRecord>(`${prefix}-resources`).getDocuments({ limit: 1000 })
+      ).results;
+      assert.equal(resources.length, summary.parsed);
+      const sections = client.index<Section>(`${prefix}-sections`);
+      const facet = await sections.search('', { limit: 0, facets: ['resourceId'] });
+      for (const resource of resources) {
+        assert.ok(
+          (facet.facetDistribution?.resourceId?.[resource.id] ?? 0) > 0,
+          `${resource.id} has sections`,
+        );
+      }
 
-    const byPath = new Map(resources.map((resource) => [resource.source.path, resource]));
-    assert.equal(byPath.get('defis/2018-01-01-signauxfaibles.md')?.promotion, 'EIG 2');
-    assert.equal(byPath.get('defis/2017-01-01-dgfip-fraude-fiscale.md')?.promotion, 'EIG 1');
-    assert.equal(byPath.get('defis/2018-01-01-signauxfaibles.md')?.type, 'defi');
-    assert.equal(byPath.get('posts/18-11-14-administrations-eig-et-logiciel-libre.md')?.type, 'article');
-    assert.equal(byPath.get('pdf/mini-guide-logiciel-libre.pdf')?.type, 'pdf');
-    assert.equal(byPath.get('seeds/004_b0a67833a7e7f4f2.md')?.title, 'Devenir EIG');
-    assert.equal(byPath.get('seeds/000_91d92001b8271d31.md')?.organisation, 'Direction interministérielle du numérique (DINUM)');
-    assert.equal(byPath.get('guides/accessibilite.md')?.topics[0], 'accessibilite');
-  });
-});
+      const byPath = new Map(resources.map((resource) => [resource.source.path, resource]));
+      assert.equal(byPath.get('defis/2018-01-01-signauxfaibles.md')?.promotion, 'EIG 2');
+      assert.equal(byPath.get('defis/2017-01-01-dgfip-fraude-fiscale.md')?.promotion, 'EIG 1');
+      assert.equal(byPath.get('defis/2018-01-01-signauxfaibles.md')?.type, 'defi');
+      assert.equal(
+        byPath.get('posts/18-11-14-administrations-eig-et-logiciel-libre.md')?.type,
+        'article',
+      );
+      assert.equal(byPath.get('pdf/mini-guide-logiciel-libre.pdf')?.type, 'pdf');
+      assert.equal(byPath.get('seeds/004_b0a67833a7e7f4f2.md')?.title, 'Devenir EIG');
+      assert.equal(
+        byPath.get('seeds/000_91d92001b8271d31.md')?.organisation,
+        'Direction interministérielle du numérique (DINUM)',
+      );
+      assert.equal(byPath.get('guides/accessibilite.md')?.topics[0], 'accessibilite');
+    });
+  },
+);

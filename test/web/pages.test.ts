@@ -323,7 +323,10 @@ describe('legal pages', () => {
   it('/mentions-legales › names the publisher and leaves the host to the deployment', async () => {
     const { html } = await get('/mentions-legales');
     assert.match(html, /Direction interministérielle du numérique \(DINUM\)/);
-    assert.match(html, /<h2>Hébergement<\/h2><p>À compléter par le déploiement/);
+    assert.match(
+      html,
+      /<h2>Hébergement<\/h2><p>Nom, adresse et contact de l’hébergeur : à renseigner par le déploiement/,
+    );
   });
 
   it('/donnees-personnelles › says what the search log keeps, and that there is no IP address or cookie', async () => {

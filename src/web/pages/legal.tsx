@@ -157,9 +157,18 @@ export function LegalNoticePage({ context }: { context: PageContext }) {
       <h2>Directeur de la publication</h2>
       <p>Le directeur interministériel du numérique.</p>
       <h2>Contact</h2>
-      <p>À compléter par le déploiement : adresse électronique de l’équipe qui opère le service.</p>
+      <p>
+        {context.contactEmail === undefined ? (
+          'Adresse de l’équipe qui opère le service : à renseigner par le déploiement (CONTACT_EMAIL).'
+        ) : (
+          <a href={`mailto:${context.contactEmail}`}>{context.contactEmail}</a>
+        )}
+      </p>
       <h2>Hébergement</h2>
-      <p>À compléter par le déploiement : nom, adresse et contact de l’hébergeur.</p>
+      <p>
+        {context.hostingInfo ??
+          'Nom, adresse et contact de l’hébergeur : à renseigner par le déploiement (HOSTING_INFO).'}
+      </p>
       <h2>Licences</h2>
       <p>
         Sauf mention contraire, les contenus sont publiés sous{' '}

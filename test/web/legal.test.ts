@@ -1,0 +1,32 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import request from 'supertest';
+import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
+import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { buildTestApp } from '../helpers/app.ts';
+
+// The legal pages need no search engine.
+const dead = createMeiliClient({ url: `http://127.0.0.1:${await findFreePort()}` });
+
+describe('GET /mentions-legales', () => {
+  it('shows the contact address and the host a deployment configures', async () => {
+    const { app } = await buildTestApp({
+      meili: dead,
+      prefix: 'legal',
+      env: {
+        CONTACT_EMAIL: 'equipe@example.gouv.fr',
+        HOSTING_INFO: 'Hébergeur Exemple, 1 rue de la Paix, Paris',
+      },
+    });
+    const page = await request(app).get('/mentions-legales').expect(200);
+    assert.match(page.text, /<a href="mailto:equipe@example.gouv.fr">equipe@example.gouv.fr<\/a>/);
+    assert.match(page.text, /Hébergeur Exemple, 1 rue de la Paix, Paris/);
+  });
+
+  it('says what a deployment must fill in when nothing is configured', async () => {
+    const { app } = await buildTestApp({ meili: dead, prefix: 'legal' });
+    const page = await request(app).get('/mentions-legales').expect(200);
+    assert.match(page.text, /à renseigner par le déploiement \(CONTACT_EMAIL\)/);
+    assert.match(page.text, /à renseigner par le déploiement \(HOSTING_INFO\)/);
+  });
+});
