@@ -38,6 +38,9 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
     searchableAttributes: ['title', 'heading', 'hierarchy', 'keywords', 'text', 'organisation'],
     filterableAttributes: [...facetAttributes, 'resourceId'],
     sortableAttributes: ['sortDate', 'position', 'title'],
+    // Where the words match (a heading, a title) counts before how close they are: a
+    // section titled with the query beats a list of links that happens to hold its words.
+    rankingRules: ['words', 'typo', 'attribute', 'proximity', 'sort', 'exactness'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
     stopWords: stopWordsFor(taxonomy),
     synonyms: buildSynonyms(taxonomy),
