@@ -9,6 +9,7 @@ import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
 import { BadRequestError, toPublicError } from './errors.ts';
 import { healthRouter } from './health/router.ts';
+import { apiRateLimit } from './http/rate-limit.ts';
 import { resourcesRouter } from './resources/router.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
@@ -38,6 +39,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(securityHeaders({ https: deps.config.publicUrl?.startsWith('https:') ?? false }));
 
   app.use(healthRouter(deps));
+  app.use('/api', apiRateLimit(deps.config.apiRateLimitPerMinute));
   app.use(searchRouter({ ...deps, now }));
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));

@@ -87,6 +87,7 @@ const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
   ),
   ANALYTICS_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+  API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -114,6 +115,8 @@ export interface Config {
   /** Name, address and contact of the host, shown in the legal notice. */
   hostingInfo: string | undefined;
   analyticsMaxBytes: number;
+  /** API requests one client may send per minute. */
+  apiRateLimitPerMinute: number;
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -161,5 +164,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     contactEmail: values.CONTACT_EMAIL,
     hostingInfo: values.HOSTING_INFO,
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
+    apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
   };
 }
