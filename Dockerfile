@@ -9,6 +9,8 @@ COPY tsconfig.json ./
 COPY src ./src
 COPY ingest ./ingest
 COPY guides ./guides
+# The service writes its search log there (a volume in docker-compose.yml).
+RUN mkdir -p /app/data && chown node:node /app/data
 USER node
 ENV HOST=0.0.0.0 PORT=3000 DATA_DIR=/app/data
 EXPOSE 3000
