@@ -15,6 +15,7 @@ import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.
 import { indexNames } from '../../src/engine/indexes.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { settle } from '../../src/engine/tasks.ts';
+import { searchQuerySchema } from '../../src/search/search-query.ts';
 import { searchSections } from '../../src/search/search-sections.ts';
 
 /**
@@ -50,11 +51,14 @@ try {
   if (corpusRoot === undefined) throw new Error('no corpus root');
   const indexes = indexNames('eval');
   const promotions = await loadPromotions(path.join(root, 'guides/promotions.yml'));
+  const taxonomy = await loadTaxonomy(path.join(root, 'guides/topics.yml'));
+  // A query as a person types it: every other parameter at its default.
+  const plainQuery = searchQuerySchema(taxonomy);
   await syncContent(
     {
       meili: client,
       indexes,
-      taxonomy: await loadTaxonomy(path.join(root, 'guides/topics.yml')),
+      taxonomy,
       promotions,
       limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
       logger,
@@ -84,19 +88,7 @@ try {
   const rows: { q: string; reperes: number; naive: number }[] = [];
   for (const { q, answers } of querySet.queries) {
     const expected = new Set(answers.map(idOf));
-    const ours = await searchSections(
-      { meili: client, indexes },
-      {
-        q,
-        topic: [],
-        type: [],
-        promotion: [],
-        organisation: [],
-        page: 1,
-        limit: 10,
-        group: 'document',
-      },
-    );
+    const ours = await searchSections({ meili: client, indexes }, plainQuery.parse({ q }));
     const theirs = await client.index(baseline).search(q, { limit: 10 });
     const rank = (ids: string[]) => ids.findIndex((id) => expected.has(id)) + 1;
     rows.push({

@@ -1,6 +1,6 @@
 import type { Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
-import { ResourceItem } from '../components/resource-item.tsx';
+import { ResourceList } from '../components/resource-list.tsx';
 import { SearchForm } from '../components/search-form.tsx';
 import { countLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
@@ -61,16 +61,7 @@ export function HomePage(props: {
           {props.recent.length === 0 ? (
             <p>Aucune ressource n’est encore indexée.</p>
           ) : (
-            <ul class="rp-items fr-raw-list">
-              {props.recent.map((resource) => (
-                <ResourceItem
-                  resource={resource}
-                  taxonomy={taxonomy}
-                  headingLevel="h3"
-                  key={resource.id}
-                />
-              ))}
-            </ul>
+            <ResourceList resources={props.recent} taxonomy={taxonomy} />
           )}
           <p class="fr-mt-2w">
             <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/ressources">

@@ -2,7 +2,7 @@ import { resourceTypes, type Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import { FacetTags, FiltersPanel } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
-import { ResourceItem } from '../components/resource-item.tsx';
+import { ResourceList } from '../components/resource-list.tsx';
 import { countLabel, typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 import { listUrl, toggleFilter, type FilterKey, type SearchState } from '../urls.ts';
@@ -81,16 +81,7 @@ export function ResourcesPage(props: {
                     <a href="/ressources">Voir toutes les ressources</a>
                   </p>
                 ) : null}
-                <ul class="rp-items fr-raw-list">
-                  {list.resources.map((resource) => (
-                    <ResourceItem
-                      resource={resource}
-                      taxonomy={taxonomy}
-                      headingLevel="h3"
-                      key={resource.id}
-                    />
-                  ))}
-                </ul>
+                <ResourceList resources={list.resources} taxonomy={taxonomy} />
                 <Pagination
                   page={list.page}
                   pageCount={Math.ceil(Math.min(list.total, 1000) / list.limit)}
