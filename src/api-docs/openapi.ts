@@ -131,6 +131,7 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
       200: json(
         z.object({
           resources: z.array(resourceSchema),
+          facets: z.object({ topics: countsSchema, type: countsSchema }),
           total: z.number().int(),
           page: z.number().int(),
           limit: z.number().int(),

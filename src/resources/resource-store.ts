@@ -1,4 +1,4 @@
-import type { Meilisearch } from 'meilisearch';
+import type { Meilisearch, SearchResponse } from 'meilisearch';
 import type { Resource, ResourceType, Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import { isEngineUnreachable } from '../errors.ts';
@@ -77,30 +77,66 @@ export async function sectionsOf(deps: ResourceStoreDeps, resourceId: string): P
   }
 }
 
-/** A page of resources, filtered, most recent first (or by relevance with `q`). */
+/** Counts per value of the filters a list offers. */
+export interface ResourceFacets {
+  topics: Record<string, number>;
+  type: Record<string, number>;
+}
+
+const listFilters = {
+  topic: 'topics',
+  type: 'type',
+  promotion: 'promotion',
+  organisation: 'organisation',
+} as const;
+
+function listFilter(filters: ResourceFilters, except?: keyof typeof listFilters): string[][] {
+  return (Object.keys(listFilters) as (keyof typeof listFilters)[])
+    .filter((key) => key !== except && filters[key].length > 0)
+    .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`));
+}
+
+/**
+ * A page of resources, filtered, most recent first (or by relevance with `q`), with the
+ * counts of each topic and type; a facet's counts ignore its own filter, so that a person
+ * can add a second value to it.
+ */
 export async function listResources(
   deps: ResourceStoreDeps,
   filters: ResourceFilters,
-): Promise<{ resources: Resource[]; total: number; page: number; limit: number }> {
-  const filter = [
-    filters.topic.map((v) => `topics = ${JSON.stringify(v)}`),
-    filters.type.map((v) => `type = ${JSON.stringify(v)}`),
-    filters.promotion.map((v) => `promotion = ${JSON.stringify(v)}`),
-    filters.organisation.map((v) => `organisation = ${JSON.stringify(v)}`),
-  ].filter((group) => group.length > 0);
-  const result = await deps.meili.index<Resource>(deps.indexes.resources).search(filters.q, {
-    filter,
-    page: filters.page,
-    hitsPerPage: filters.limit,
-    attributesToRetrieve: [...listedFields],
-    locales: ['fra'],
-    ...(filters.q === '' ? { sort: ['sortDate:desc', 'title:asc'] } : {}),
+): Promise<{
+  resources: Resource[];
+  total: number;
+  page: number;
+  limit: number;
+  facets: ResourceFacets;
+}> {
+  const base = { indexUid: deps.indexes.resources, q: filters.q, locales: ['fra' as const] };
+  const { results } = await deps.meili.multiSearch({
+    queries: [
+      {
+        ...base,
+        filter: listFilter(filters),
+        page: filters.page,
+        hitsPerPage: filters.limit,
+        attributesToRetrieve: [...listedFields],
+        ...(filters.q === '' ? { sort: ['sortDate:desc', 'title:asc'] } : {}),
+      },
+      { ...base, filter: listFilter(filters, 'topic'), limit: 0, facets: ['topics'] },
+      { ...base, filter: listFilter(filters, 'type'), limit: 0, facets: ['type'] },
+    ],
   });
+  const [main, topics, types] = results as unknown as SearchResponse<Resource>[];
+  if (main === undefined) throw new Error('Meilisearch returned no result for the list');
   return {
-    resources: result.hits,
-    total: result.totalHits ?? result.hits.length,
+    resources: main.hits,
+    total: main.totalHits ?? main.hits.length,
     page: filters.page,
     limit: filters.limit,
+    facets: {
+      topics: topics?.facetDistribution?.topics ?? {},
+      type: types?.facetDistribution?.type ?? {},
+    },
   };
 }
 

@@ -35,8 +35,8 @@ export function resourcesRouter(
 
   router.get('/api/resources', async (req, res) => {
     const filters = parseQuery(listSchema, req);
-    const { resources, total, page, limit } = await listResources(deps, filters);
-    res.json({ resources: resources.map(presentResource), total, page, limit });
+    const { resources, total, page, limit, facets } = await listResources(deps, filters);
+    res.json({ resources: resources.map(presentResource), facets, total, page, limit });
   });
 
   router.get('/api/resources/:id', async (req, res) => {

@@ -264,6 +264,9 @@ describe('GET /api/resources', () => {
     assert.equal(response.body.resources.length, 2);
     assert.equal(response.body.resources[0].id, 'contenu-publier-libre');
     assert.equal(response.body.resources[0].body, undefined, 'the body is not listed');
+    // A facet's counts ignore its own filter: the other types stay countable.
+    assert.deepEqual(response.body.facets.type, { guide: 4, defi: 2, pdf: 1 });
+    assert.equal(response.body.facets.topics.hebergement, 1);
   });
 
   it('gives a resource with its sections and safe HTML whose heading ids are the anchors', async () => {

@@ -218,6 +218,12 @@ describe('GET /ressources', () => {
     assert.equal(textOf(pdfs.html, /<h2 class="fr-h4">/), '1 ressource');
     assert.match(pdfs.html, /aria-label="Retirer le filtre PDF"/);
   });
+
+  it('shows how many resources each filter value has, and hides the values with none', async () => {
+    const { html } = await get('/ressources?type=pdf');
+    assert.match(html, />Guide<span class="rp-count">\u00a0\(3\)<\/span>/);
+    assert.doesNotMatch(html, />Défi</, 'no défi in this content');
+  });
 });
 
 describe('GET /ressources/:id', () => {

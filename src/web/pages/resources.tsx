@@ -1,5 +1,6 @@
 import { resourceTypes, type Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import type { ResourceFacets } from '../../resources/resource-store.ts';
 import { FacetTags, FiltersPanel } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { ResourceList } from '../components/resource-list.tsx';
@@ -12,18 +13,32 @@ export function ResourcesPage(props: {
   context: PageContext;
   taxonomy: Taxonomy;
   state: SearchState;
-  list?: { resources: Resource[]; total: number; page: number; limit: number };
+  list?: {
+    resources: Resource[];
+    total: number;
+    page: number;
+    limit: number;
+    facets: ResourceFacets;
+  };
   error?: string;
 }) {
   const { state, list, taxonomy } = props;
   const hrefFor = (next: Partial<SearchState>) => listUrl('/ressources', { ...state, ...next });
-  const facet = (key: FilterKey, values: { value: string; label: string }[]) =>
-    values.map(({ value, label }) => ({
-      value,
-      label,
-      selected: state[key].includes(value),
-      href: listUrl('/ressources', toggleFilter(state, key, value)),
-    }));
+  // Values with no resource are left out, unless selected (so that they can be removed).
+  const facet = (
+    key: FilterKey,
+    counts: Record<string, number> | undefined,
+    values: { value: string; label: string }[],
+  ) =>
+    values
+      .map(({ value, label }) => ({
+        value,
+        label,
+        selected: state[key].includes(value),
+        href: listUrl('/ressources', toggleFilter(state, key, value)),
+        ...(counts === undefined ? {} : { count: counts[value] ?? 0 }),
+      }))
+      .filter((item) => item.selected || item.count === undefined || item.count > 0);
   const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
   const title = `Toutes les ressources${list !== undefined && list.page > 1 ? ` (page ${list.page})` : ''}`;
   return (
@@ -41,6 +56,7 @@ export function ResourcesPage(props: {
                 title="Thématique"
                 values={facet(
                   'topic',
+                  list?.facets.topics,
                   taxonomy.topics.map((topic) => ({ value: topic.slug, label: topic.label })),
                 )}
               />
@@ -49,6 +65,7 @@ export function ResourcesPage(props: {
                 title="Type de document"
                 values={facet(
                   'type',
+                  list?.facets.type,
                   resourceTypes.map((type) => ({ value: type, label: typeLabel(type) })),
                 )}
               />
