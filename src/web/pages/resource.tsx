@@ -215,13 +215,18 @@ export function ResourcePage(props: ResourcePageProps) {
   );
 }
 
+/** "1. ", "2) ", "IV. ": the numbering an author gave headings, which the list already shows. */
+const ownNumbering = /^(?:\d+(?:\.\d+)*[.)]?|[IVXLC]+[.)])\s+(?=\S)/;
+
 function TocList({ nodes }: { nodes: TocNode[] }) {
+  // Numbered headings would read "2.1. 1. Title" in the numbered summary: drop theirs.
+  const numbered = nodes.length > 1 && nodes.every((node) => ownNumbering.test(node.label));
   return (
     <ol>
       {nodes.map((node) => (
         <li key={node.href}>
           <a class="fr-summary__link" href={node.href}>
-            {node.label}
+            {numbered ? node.label.replace(ownNumbering, '') : node.label}
           </a>
           {node.children.length === 0 ? null : <TocList nodes={node.children} />}
         </li>
