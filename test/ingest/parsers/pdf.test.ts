@@ -9,7 +9,7 @@ import {
 } from '../../../ingest/parsers/pdf-text.ts';
 import { ParseError } from '../../../ingest/parsers/types.ts';
 import { testParseOptions } from './options.ts';
-import { buildPdf } from './pdf-builder.ts';
+import { buildPdf } from '../../helpers/pdf-builder.ts';
 
 after(closePdfWorkers);
 

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { buildPdf } from './pdf-builder.ts';
+import { buildPdf } from '../../helpers/pdf-builder.ts';
 
 /**
  * Writes the PDF inputs of test/fixtures/parsers/pdf/ (run by hand, then commit them):

@@ -4,7 +4,7 @@ import type { SearchLog } from '../../../src/analytics/search-log.ts';
 import { buildTestApp } from '../../helpers/app.ts';
 import { contentFolder, pipelineDeps, sync } from '../../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../../helpers/meili.ts';
-import { makePdf } from './pdf.ts';
+import { buildPdf } from '../../helpers/pdf-builder.ts';
 
 /**
  * A running Repères on a small content folder: a long Markdown guide (headings far down
@@ -94,20 +94,23 @@ Un texte piégé avec ${XSS} et <img src=x onerror=alert(3)> dans le corps : cha
 Encore un piège chaussetrappe <a href="javascript:alert(4)">lien</a> et [lien markdown](javascript:alert(5)).
 `;
 
-export const checklistPdf = makePdf('Checklist arrivée EIG', [
-  [
-    'Checklist d’arrivée des EIG',
-    '',
-    'Bienvenue dans le programme Entrepreneurs d’intérêt général.',
+export const checklistPdf = buildPdf({
+  title: 'Checklist arrivée EIG',
+  pages: [
+    [
+      'Checklist d’arrivée des EIG',
+      '',
+      'Bienvenue dans le programme Entrepreneurs d’intérêt général.',
+    ],
+    [
+      'Les premiers jours',
+      '',
+      'Récupérer son badge d’accès au bâtiment.',
+      'Ouvrir sa messagerie professionnelle.',
+    ],
+    ['Le télétravail', '', 'Signer la convention de télétravail avec son mentor.'],
   ],
-  [
-    'Les premiers jours',
-    '',
-    'Récupérer son badge d’accès au bâtiment.',
-    'Ouvrir sa messagerie professionnelle.',
-  ],
-  ['Le télétravail', '', 'Signer la convention de télétravail avec son mentor.'],
-]);
+});
 
 export interface RunningSite {
   url: string;

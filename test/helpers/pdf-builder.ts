@@ -53,8 +53,9 @@ export function buildPdf(spec: PdfSpec): Buffer {
   return Buffer.from(pdf, 'latin1');
 }
 
-/** A PDF literal string, escaped; refuses characters WinAnsi (here: Latin-1) cannot encode. */
+/** A PDF literal string, escaped; refuses characters WinAnsi (here: Latin-1 and ’) cannot encode. */
 function pdfString(text: string): string {
-  if (/[^ -\u00ff]/.test(text)) throw new Error(`caractère hors Latin-1 dans « ${text} »`);
-  return `(${text.replace(/[\\()]/g, '\\$&')})`;
+  if (/[^ -\u00ff’]/.test(text)) throw new Error(`caractère hors WinAnsi dans « ${text} »`);
+  // WinAnsi has the typographic apostrophe at 0x92 (octal 222), outside Latin-1.
+  return `(${text.replace(/[\\()]/g, '\\$&').replace(/’/g, '\\222')})`;
 }
