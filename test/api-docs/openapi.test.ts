@@ -54,7 +54,7 @@ describe('GET /api/openapi.json', () => {
       .expect(400);
     await request(app).get('/api/search?topic=inconnue').expect(400);
     const accepted = await request(app).get(
-      '/api/search?q=x&limit=50&page=2&topic=hebergement&type=guide&group=section',
+      '/api/search?q=x&limit=50&page=2&topic=hebergement&type=guide&promotion=EIG%201&organisation=DINUM&group=section',
     );
     assert.equal(accepted.status, 503, 'valid parameters reach the engine (down in this test)');
   });
