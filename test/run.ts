@@ -27,7 +27,7 @@ try {
 } catch {
   console.error(
     `Chromium est introuvable (${chromiumPath}) : les tests de navigateur en ont besoin.\n` +
-      'Installez-le (Debian/Ubuntu : « sudo apt-get install chromium ») ou indiquez son chemin avec CHROMIUM_PATH.',
+      'Installez-le (Debian/Ubuntu : « apt-get update && apt-get install -y chromium », avec sudo si besoin) ou indiquez son chemin avec CHROMIUM_PATH.',
   );
   process.exit(1);
 }
