@@ -1,4 +1,4 @@
-import type { ResourceType, SourceFormat } from '../../src/content/model.ts';
+import type { Resource, SourceFormat } from '../../src/content/model.ts';
 
 /** What every parser receives: one file's bytes and where it was found. */
 export interface SourceFile {
@@ -28,26 +28,28 @@ export interface ParsedSection {
   text: string;
 }
 
-/** A parser's output: the resource's metadata and its sections, in document order. */
-export interface ParsedDocument {
-  title: string;
-  type: ResourceType;
+/**
+ * A parser's output: the resource's metadata as the source states it (see Resource) and
+ * its sections, in document order.
+ */
+export interface ParsedDocument extends Pick<
+  Resource,
+  | 'title'
+  | 'type'
+  | 'promotion'
+  | 'organisation'
+  | 'summary'
+  | 'author'
+  | 'date'
+  | 'keywords'
+  | 'fields'
+  | 'pageCount'
+> {
   format: SourceFormat;
   /** Topic slugs named by the source itself (front matter), unchecked. */
   topics?: string[];
-  promotion?: string;
-  organisation?: string;
-  summary?: string;
-  author?: string;
-  /** ISO date YYYY-MM-DD. */
-  date?: string;
-  /** Searchable text that belongs to the whole resource (abbreviation expansions…). */
-  keywords?: string[];
-  /** Extra structured fields (défi `expertises`, `domain`, `town`…). */
-  fields?: Record<string, string[]>;
   /** Markdown body to render as the resource page (absent for PDFs). */
   body?: string;
-  pageCount?: number;
   sections: ParsedSection[];
   /** Non-fatal problems, each naming what is wrong (e.g. an unreadable date). */
   warnings: string[];

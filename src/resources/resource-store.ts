@@ -1,7 +1,6 @@
-import type { Meilisearch, SearchResponse } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch, type SearchResponse } from 'meilisearch';
 import type { Resource, ResourceType, Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
-import { isEngineUnreachable } from '../errors.ts';
 
 /** Reads resources and their sections from the index. */
 
@@ -50,12 +49,7 @@ export async function findResource(
       .index<StoredResource>(deps.indexes.resources)
       .getDocument<StoredResource>(id);
   } catch (error) {
-    if (isEngineUnreachable(error)) throw error;
-    if (
-      error instanceof Error &&
-      'cause' in error &&
-      (error.cause as { code?: string } | undefined)?.code === 'document_not_found'
-    ) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'document_not_found') {
       return undefined;
     }
     throw error;

@@ -1,5 +1,5 @@
 import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
-import type { ResourceType, Section, SourceFormat } from '../content/model.ts';
+import type { Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import type { SearchQuery } from './search-query.ts';
 import { MARK_END, MARK_START, markedHtml } from './snippet.ts';
@@ -10,25 +10,29 @@ export const facetNames = ['topics', 'type', 'promotion'] as const;
 export type FacetName = (typeof facetNames)[number];
 export type FacetCounts = Record<FacetName, Record<string, number>>;
 
-export interface SearchHit {
-  id: string;
-  resourceId: string;
-  title: string;
-  type: ResourceType;
-  topics: string[];
-  promotion?: string;
-  organisation?: string;
-  heading: string;
-  hierarchy: string[];
-  anchor?: string;
-  page?: number;
-  url: string;
+/** The section fields a hit carries; Meilisearch returns only these. */
+const hitFields = [
+  'id',
+  'resourceId',
+  'title',
+  'type',
+  'topics',
+  'promotion',
+  'organisation',
+  'heading',
+  'hierarchy',
+  'anchor',
+  'page',
+  'url',
+  'source',
+] as const satisfies readonly (keyof Section)[];
+
+export type SearchHit = Pick<Section, (typeof hitFields)[number]> & {
   /** HTML-escaped text with `<mark>` around matches. */
   snippet: string;
-  source: { path: string; format: SourceFormat };
   /** With `group=document`: how many other sections of the same resource match. */
   otherSections?: number;
-}
+};
 
 export interface SearchResult {
   query: string;
@@ -112,21 +116,7 @@ async function runSearch(
     hitsPerPage: query.limit,
     facets: [...facetNames],
     locales: ['fra'],
-    attributesToRetrieve: [
-      'id',
-      'resourceId',
-      'title',
-      'type',
-      'topics',
-      'promotion',
-      'organisation',
-      'heading',
-      'hierarchy',
-      'anchor',
-      'page',
-      'url',
-      'source',
-    ],
+    attributesToRetrieve: [...hitFields],
     attributesToCrop: ['text'],
     cropLength: 36,
     cropMarker: '…',
@@ -178,28 +168,13 @@ async function runSearch(
   });
   const perResource = counts === undefined ? undefined : rest.at(-1)?.facetDistribution?.resourceId;
 
-  const hits = mainResult.hits.map((hit): SearchHit => {
-    const formattedText = hit._formatted?.text;
-    return {
-      id: hit.id,
-      resourceId: hit.resourceId,
-      title: hit.title,
-      type: hit.type,
-      topics: hit.topics,
-      ...(hit.promotion === undefined ? {} : { promotion: hit.promotion }),
-      ...(hit.organisation === undefined ? {} : { organisation: hit.organisation }),
-      heading: hit.heading,
-      hierarchy: hit.hierarchy,
-      ...(hit.anchor === undefined ? {} : { anchor: hit.anchor }),
-      ...(hit.page === undefined ? {} : { page: hit.page }),
-      url: hit.url,
-      snippet: markedHtml(typeof formattedText === 'string' ? formattedText : ''),
-      source: { path: hit.source.path, format: hit.source.format },
-      ...(perResource === undefined
-        ? {}
-        : { otherSections: Math.max(0, (perResource[hit.resourceId] ?? 1) - 1) }),
-    };
-  });
+  const hits = mainResult.hits.map(({ _formatted, ...hit }): SearchHit => ({
+    ...(hit as Pick<Section, (typeof hitFields)[number]>),
+    snippet: markedHtml(typeof _formatted?.text === 'string' ? _formatted.text : ''),
+    ...(perResource === undefined
+      ? {}
+      : { otherSections: Math.max(0, (perResource[hit.resourceId] ?? 1) - 1) }),
+  }));
   return {
     query: query.q,
     hits,
