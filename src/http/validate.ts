@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { BadRequestError } from '../errors.ts';
+import { InvalidParameterError } from '../errors.ts';
 
 /** Parses a request part with a zod schema; a 400 names the first bad parameter. */
 export function parseRequest<Schema extends z.ZodType>(
@@ -17,7 +17,7 @@ export function parseRequest<Schema extends z.ZodType>(
         `${issue.path.filter((part) => typeof part === 'string').join('.') || 'requête'}: ${issue.message}`,
     )
     .join(' ; ');
-  throw new BadRequestError(message, 'invalid_parameter', parameter || undefined);
+  throw new InvalidParameterError(message, parameter || undefined);
 }
 
 /** The query string of a request, parsed by a schema. */
