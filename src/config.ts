@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ReperesError } from './errors.ts';
 
 /** Reads the environment once, at the edge; everything inward receives a typed Config. */
 
@@ -120,10 +121,13 @@ export interface Config {
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
-export class ConfigError extends Error {
+export class ConfigError extends ReperesError {
   override name = 'ConfigError';
   constructor(readonly problems: string[]) {
-    super(`Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      'invalid_config',
+      `Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nVoir .env.example pour les valeurs attendues.`,
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { applyIndexSettings } from '../src/engine/indexes.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { contractClient } from './helpers/api-contract.ts';
 import { buildTestApp } from './helpers/app.ts';
+import { recordingLogger } from './helpers/log.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from './helpers/meili.ts';
 
 const { client } = testMeili();
@@ -52,6 +53,19 @@ describe('GET /healthz and /readyz', () => {
     });
     const text = JSON.stringify(response.body);
     assert.doesNotMatch(text, new RegExp(`127\\.0\\.0\\.1|${port}|fetch failed|ECONNREFUSED`));
+  });
+
+  it('/readyz logs what it does not tell clients: the engine address and the cause', async () => {
+    const { logger, entries } = recordingLogger();
+    const url = `http://127.0.0.1:${await findFreePort()}`;
+    const { app } = await buildTestApp({ meili: createMeiliClient({ url }), prefix, logger });
+    const api = await contractClient(app);
+    await api.get('/readyz').expect(503);
+    const logged = entries.find((entry) => entry.msg === 'not ready');
+    assert.ok(logged, 'the probe logs why it is not ready');
+    assert.equal(logged.engine, url);
+    assert.equal(logged.code, 'search_unavailable');
+    assert.ok(logged.err, 'with the cause');
   });
 
   it('unknown API routes answer a JSON 404 in the documented error shape', async () => {

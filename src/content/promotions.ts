@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { ReperesError } from '../errors.ts';
 
 /** The year → promotion table, kept as data in `guides/promotions.yml`. */
 
@@ -13,8 +14,12 @@ const promotionsSchema = z.object({
 
 export type PromotionTable = ReadonlyMap<number, string>;
 
-export class PromotionsError extends Error {
+/** The promotions file is unreadable or invalid. */
+export class PromotionsError extends ReperesError {
   override name = 'PromotionsError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('invalid_promotions', message, options);
+  }
 }
 
 /** Reads and validates the promotions file. */

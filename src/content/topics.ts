@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { ReperesError } from '../errors.ts';
 
 /** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
 
@@ -38,8 +39,12 @@ const taxonomySchema = z.object({
 export type Topic = z.infer<typeof topicSchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
-export class TaxonomyError extends Error {
+/** The taxonomy file is missing, unreadable or invalid. */
+export class TaxonomyError extends ReperesError {
   override name = 'TaxonomyError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('invalid_taxonomy', message, options);
+  }
 }
 
 /** Validates parsed taxonomy data. */
