@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ReperesError } from '../errors.ts';
+import { describeIssues } from '../validation/describe-issues.ts';
 
 /** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
 
@@ -51,9 +52,7 @@ export class TaxonomyError extends ReperesError {
 export function parseTaxonomy(data: unknown, origin: string): Taxonomy {
   const parsed = taxonomySchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`)
-      .join(' ; ');
+    const problems = describeIssues(parsed.error).join(' ; ');
     throw new TaxonomyError(`Taxonomie invalide dans ${origin} : ${problems}`);
   }
   return parsed.data;
