@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import { indexExists, type IndexNames } from '../engine/indexes.ts';
 import { IndexMissingError, isEngineUnreachable, SearchUnavailableError } from '../errors.ts';
 import { errorResponse, toPublicError } from '../http/http-error.ts';
+import type { HealthOkResponse } from './health-response.ts';
 
 /**
  * Liveness and readiness probes, for people and for orchestrators. `/readyz` says what is
@@ -17,14 +18,14 @@ export function healthRouter(deps: {
   const router = Router();
 
   router.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok' });
+    res.json({ status: 'ok' } satisfies HealthOkResponse);
   });
 
   router.get('/readyz', async (_req, res) => {
     res.set('Cache-Control', 'no-store');
     const problem = await readinessProblem(deps);
     if (problem === undefined) {
-      res.json({ status: 'ok' });
+      res.json({ status: 'ok' } satisfies HealthOkResponse);
       return;
     }
     deps.logger.warn(

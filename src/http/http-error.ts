@@ -103,10 +103,8 @@ const errorDetail = (codes: readonly [PublicErrorCode, ...PublicErrorCode[]]) =>
       .meta({ description: 'Le paramètre en cause, quand la requête est invalide' }),
   });
 
-/** Any API error. */
-export const errorResponseSchema = z
-  .strictObject({ error: errorDetail(errorCodes) })
-  .meta({ id: 'Error' });
+/** Any API error; the document names each status's own (`Error404`…). */
+export const errorResponseSchema = z.strictObject({ error: errorDetail(errorCodes) });
 export type ErrorResponse = z.infer<typeof errorResponseSchema>;
 
 /** The error body of one status, its codes narrowed to those that status carries. */
