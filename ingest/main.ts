@@ -1,13 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { ConfigError, loadConfig } from '../src/config.ts';
-import { PromotionsError } from '../src/content/promotions.ts';
-import { ContentRootError, contentRoots } from '../src/content/roots.ts';
-import { TaxonomyError } from '../src/content/topics.ts';
-import { EngineUnavailableError } from '../src/engine/embedded-meilisearch.ts';
+import { toCliFailure } from '../src/cli/cli-failure.ts';
+import { loadConfig } from '../src/config.ts';
+import { contentRoots } from '../src/content/roots.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
+import { ReperesError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
 import { syncContent } from './pipeline.ts';
 import { createPipelineDeps } from './pipeline-deps.ts';
@@ -16,7 +15,7 @@ import { createProgress, formatSummary } from './report.ts';
 /**
  * `npm run ingest -- [paths…] [--prune] [--rebuild]`
  * Exit codes: 0 all indexed, 1 some files failed (the others are indexed), 2 usage or
- * configuration error, 3 the index could not be written.
+ * configuration error, 3 the index could not be written (see src/cli/cli-failure.ts).
  */
 
 const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild]
@@ -27,7 +26,13 @@ const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--
   --rebuild   reconstruit des index neufs puis les substitue d'un coup
   --help      affiche cette aide`;
 
-class UsageError extends Error {}
+/** The command was called wrongly; the message ends with the usage. */
+class UsageError extends ReperesError {
+  override name = 'UsageError';
+  constructor(reason: string) {
+    super('usage', `${reason}\n\n${usage}`);
+  }
+}
 
 async function main(): Promise<number> {
   let args;
@@ -92,22 +97,7 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  if (error instanceof UsageError) {
-    console.error(`${error.message}\n\n${usage}`);
-    process.exitCode = 2;
-  } else if (
-    error instanceof ConfigError ||
-    error instanceof ContentRootError ||
-    error instanceof TaxonomyError ||
-    error instanceof PromotionsError ||
-    error instanceof EngineUnavailableError
-  ) {
-    console.error(error.message);
-    process.exitCode = 2;
-  } else {
-    console.error(
-      `L'ingestion a échoué : ${error instanceof Error ? error.message : String(error)}`,
-    );
-    process.exitCode = 3;
-  }
+  const failure = toCliFailure(error, "L'ingestion n'a pas abouti");
+  console.error(failure.message);
+  process.exitCode = failure.exitCode;
 }

@@ -7,8 +7,9 @@ import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
 import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
-import { BadRequestError, toPublicError } from './errors.ts';
+import { NotFoundError } from './errors.ts';
 import { healthRouter } from './health/router.ts';
+import { sendApiError, toPublicError } from './http/http-error.ts';
 import { apiRateLimit } from './http/rate-limit.ts';
 import { resourcesRouter } from './resources/router.ts';
 import { searchRouter } from './search/router.ts';
@@ -45,32 +46,27 @@ export function createApp(deps: AppDeps): Express {
   app.use(topicsRouter(deps));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
 
-  app.use('/api', (_req, res) => {
-    res
-      .status(404)
-      .json({ error: { code: 'not_found', message: "Cette adresse d'API n'existe pas." } });
+  app.use('/api', () => {
+    throw new NotFoundError("Cette adresse d'API n'existe pas.");
   });
   app.use(webRouter({ ...deps, now }));
   app.use(webNotFound(deps));
 
-  const handleError: ErrorRequestHandler = (error, req, res, _next) => {
+  const handleError: ErrorRequestHandler = (error, req, res, next) => {
     const publicError = toPublicError(error);
     if (publicError.status >= 500)
       deps.logger.error({ err: error, url: req.originalUrl }, 'request failed');
+    // Too late for an answer: Express's own handler closes the connection.
+    if (res.headersSent) {
+      next(error);
+      return;
+    }
     // People get a page in the site's layout; programs (API, probes) keep JSON.
-    if (!isMachinePath(req.path) && !res.headersSent) {
+    if (!isMachinePath(req.path)) {
       sendErrorPage(deps, req, res, publicError);
       return;
     }
-    res.status(publicError.status).json({
-      error: {
-        code: publicError.code,
-        message: publicError.message,
-        ...(error instanceof BadRequestError && error.parameter !== undefined
-          ? { parameter: error.parameter }
-          : {}),
-      },
-    });
+    sendApiError(res, publicError);
   };
   app.use(handleError);
   return app;

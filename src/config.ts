@@ -1,5 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { ReperesError } from './errors.ts';
+import { describeIssues } from './validation/describe-issues.ts';
 
 /** Reads the environment once, at the edge; everything inward receives a typed Config. */
 
@@ -120,10 +122,13 @@ export interface Config {
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
-export class ConfigError extends Error {
+export class ConfigError extends ReperesError {
   override name = 'ConfigError';
   constructor(readonly problems: string[]) {
-    super(`Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);
+    super(
+      'invalid_config',
+      `Configuration invalide :\n${problems.map((problem) => `  - ${problem}`).join('\n')}\nVoir .env.example pour les valeurs attendues.`,
+    );
   }
 }
 
@@ -135,13 +140,14 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const value = env[name];
-      const shown = value === undefined ? '' : ` (reçu « ${value} »)`;
-      return `${name} : ${issue.message}${shown}`;
-    });
-    throw new ConfigError(problems);
+    throw new ConfigError(
+      describeIssues(parsed.error, {
+        suffix: (issue) => {
+          const value = env[issue.path.join('.')];
+          return value === undefined ? '' : ` (reçu « ${value} »)`;
+        },
+      }),
+    );
   }
   const values = parsed.data;
   return {

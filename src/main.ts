@@ -5,10 +5,10 @@ import { syncContent } from '../ingest/pipeline.ts';
 import { createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
-import { ConfigError, loadConfig, type Config } from './config.ts';
+import { toCliFailure } from './cli/cli-failure.ts';
+import { loadConfig, type Config } from './config.ts';
 import { contentRoots } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
-import { EngineUnavailableError } from './engine/embedded-meilisearch.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
 import { isEngineUnreachable } from './errors.ts';
 import { createLogger } from './logger.ts';
@@ -19,11 +19,9 @@ let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (error) {
-  if (error instanceof ConfigError) {
-    console.error(`${error.message}\nVoir .env.example pour les valeurs attendues.`);
-    process.exit(2);
-  }
-  throw error;
+  const failure = toCliFailure(error, "Le service n'a pas démarré");
+  console.error(failure.message);
+  process.exit(failure.exitCode);
 }
 
 const logger = createLogger(config.logLevel);
@@ -130,11 +128,9 @@ try {
     logger.info(`Repères est prêt : http://${host}:${port}/`);
   });
 } catch (error) {
-  if (error instanceof EngineUnavailableError) {
-    console.error(error.message);
-  } else {
-    logger.fatal({ err: error }, 'start failed');
-  }
+  const failure = toCliFailure(error, "Le service n'a pas démarré");
+  if (failure.expected) console.error(failure.message);
+  else logger.fatal({ err: error }, failure.message);
   await engine?.stop();
-  process.exit(1);
+  process.exit(failure.exitCode);
 }

@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { findFreePort, startEmbeddedMeilisearch } from '../src/engine/embedded-meilisearch.ts';
 import { dropIndexes } from './helpers/meili.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
+import { apiContract } from './helpers/api-contract.ts';
 import { spawnService, waitForStatus } from './helpers/service.ts';
 import { isAlive, temporaryFolders } from './helpers/process.ts';
 
@@ -17,12 +18,23 @@ async function meiliPid(dataDir: string): Promise<number> {
   return pidFile.pid;
 }
 
+/** Checks a probe's answer against the service's own /api/openapi.json. */
+async function checkContract(
+  serviceUrl: string,
+  path: string,
+  answer: Awaited<ReturnType<typeof waitForStatus>>,
+): Promise<void> {
+  const document: unknown = await (await fetch(`${serviceUrl}/api/openapi.json`)).json();
+  apiContract(document).check({ method: 'GET', url: path, ...answer });
+}
+
 describe('the service process (npm start)', () => {
   it('serves /readyz 200 on an embedded Meilisearch, and SIGINT stops both processes', async () => {
     const dataDir = await tempDir();
     const service = await spawnService({ DATA_DIR: dataDir });
     const ready = await waitForStatus(`${service.url}/readyz`, 200);
     assert.deepEqual(ready.body, { status: 'ok' });
+    await checkContract(service.url, '/readyz', ready);
     assert.match(service.output(), /Repères est prêt : http:\/\/127\.0\.0\.1:\d+\//);
     const pid = await meiliPid(dataDir);
 
@@ -73,6 +85,8 @@ describe('the service process (npm start)', () => {
         },
       });
       assert.match(JSON.stringify(unavailable.body), /Meilisearch est injoignable/);
+      assert.doesNotMatch(JSON.stringify(unavailable.body), new RegExp(`127\\.0\\.0\\.1|${port}`));
+      await checkContract(service.url, '/readyz', unavailable);
 
       // Meilisearch comes up at that address: the service notices on its own.
       const meiliDir = await tempDir();

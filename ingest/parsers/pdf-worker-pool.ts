@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { ReperesError } from '../../src/errors.ts';
 import type { PdfJob, PdfReply, PdfRequest, PdfResponse } from './pdf-protocol.ts';
 
 /**
@@ -18,14 +19,14 @@ export interface PdfWorkerPoolOptions {
 }
 
 /** Why a job did not get an answer from the worker. */
-export class PdfWorkerError extends Error {
+export class PdfWorkerError extends ReperesError {
   override name = 'PdfWorkerError';
   constructor(
     readonly reason: 'timeout' | 'crash',
     message: string,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(`pdf_worker_${reason}`, message, options);
   }
 }
 

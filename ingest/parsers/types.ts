@@ -1,4 +1,5 @@
 import type { Resource, SourceFormat } from '../../src/content/model.ts';
+import { ReperesError } from '../../src/errors.ts';
 
 /** What every parser receives: one file's bytes and where it was found. */
 export interface SourceFile {
@@ -71,13 +72,13 @@ export const parseFailureCodes = [
 export type ParseFailureCode = (typeof parseFailureCodes)[number];
 
 /** A file that cannot be indexed, with a reason in French for the person who reads it. */
-export class ParseError extends Error {
+export class ParseError extends ReperesError {
   override name = 'ParseError';
   constructor(
-    readonly code: ParseFailureCode,
+    override readonly code: ParseFailureCode,
     message: string,
     options?: ErrorOptions,
   ) {
-    super(message, options);
+    super(code, message, options);
   }
 }

@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { ReperesError } from '../../src/errors.ts';
 import { GuideSourceError } from './errors.ts';
 import { renderGuidePdf } from './render-guide-pdf.ts';
 
@@ -20,10 +21,12 @@ export interface BuiltGuide {
 }
 
 /** Every source that could not be rendered, each with its reason. */
-export class GuideBuildError extends Error {
+export class GuideBuildError extends ReperesError {
   override name = 'GuideBuildError';
   constructor(readonly failures: GuideSourceError[]) {
-    super(failures.map((failure) => failure.message).join('\n'), { cause: failures[0] });
+    super('invalid_guide_sources', failures.map((failure) => failure.message).join('\n'), {
+      cause: failures[0],
+    });
   }
 }
 

@@ -1,5 +1,7 @@
+import { ReperesError } from '../../src/errors.ts';
+
 /** A guide source that cannot be rendered, with a French reason naming the file and the fault. */
-export class GuideSourceError extends Error {
+export class GuideSourceError extends ReperesError {
   override name = 'GuideSourceError';
   constructor(
     /** The source file, as given to the build (relative path or name). */
@@ -8,6 +10,6 @@ export class GuideSourceError extends Error {
     readonly reason: string,
     options?: ErrorOptions,
   ) {
-    super(`${source} : ${reason}`, options);
+    super('invalid_guide_source', `${source} : ${reason}`, options);
   }
 }

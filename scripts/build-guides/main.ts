@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildGuidePdfs, GuideBuildError } from './build-guide-pdfs.ts';
+import { toCliFailure } from '../../src/cli/cli-failure.ts';
+import { buildGuidePdfs } from './build-guide-pdfs.ts';
 
 /**
  * `npm run build:guides [-- SOURCES OUT]`: renders every Markdown file of `guides/sources/`
@@ -23,7 +24,8 @@ try {
     );
   }
 } catch (error) {
-  if (!(error instanceof GuideBuildError)) throw error;
-  console.error(`Guides PDF non construits (aucun fichier écrit) :\n${error.message}`);
-  process.exitCode = 1;
+  const failure = toCliFailure(error, 'Guides PDF non construits (aucun fichier écrit)');
+  console.error(failure.message);
+  if (!failure.expected) console.error(error);
+  process.exitCode = failure.exitCode;
 }

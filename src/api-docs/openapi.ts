@@ -1,113 +1,44 @@
-import {
-  OpenAPIRegistry,
-  OpenApiGeneratorV31,
-  extendZodWithOpenApi,
-} from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
-import { resourceTypes, sourceFormats } from '../content/model.ts';
 import type { Taxonomy } from '../content/topics.ts';
+import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
+import { errorResponseSchemas, type ErrorStatus } from '../http/http-error.ts';
 import { resourceIdSchema } from '../resources/router.ts';
+import { resourceDetailSchema, resourceListSchema } from '../resources/resource-response.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
+import { searchResultSchema } from '../search/search-response.ts';
+import { topicListSchema } from '../topics/topics-response.ts';
 
-extendZodWithOpenApi(z);
-
-/** The OpenAPI 3.1 document, generated from the zod schemas the routes validate with. */
-
-const errorSchema = z
-  .object({
-    error: z.object({
-      code: z.string().meta({ description: 'Code stable, pour les programmes' }),
-      message: z.string().meta({ description: 'Message en français, pour les personnes' }),
-    }),
-  })
-  .openapi('Error');
-
-const sourceSchema = z.object({ path: z.string(), format: z.enum(sourceFormats) });
-
-const hitSchema = z
-  .object({
-    id: z.string(),
-    resourceId: z.string(),
-    title: z.string(),
-    type: z.enum(resourceTypes),
-    topics: z.array(z.string()),
-    promotion: z.string().optional(),
-    organisation: z.string().optional(),
-    heading: z.string(),
-    hierarchy: z.array(z.string()),
-    anchor: z.string().optional(),
-    page: z.number().int().optional(),
-    url: z
-      .string()
-      .meta({ description: "Lien profond vers l'ancre de la section ou la page du PDF" }),
-    snippet: z
-      .string()
-      .meta({ description: 'Texte échappé en HTML, avec <mark> autour des correspondances' }),
-    source: sourceSchema,
-    otherSections: z.number().int().optional(),
-  })
-  .openapi('SearchHit');
-
-const countsSchema = z.record(z.string(), z.number().int());
-
-const searchResultSchema = z
-  .object({
-    query: z.string(),
-    hits: z.array(hitSchema),
-    facets: z.object({ topics: countsSchema, type: countsSchema, promotion: countsSchema }),
-    total: z.number().int(),
-    page: z.number().int(),
-    limit: z.number().int(),
-    group: z.enum(['document', 'section']),
-    processingTimeMs: z.number(),
-    ignoredWords: z.array(z.string()).optional(),
-  })
-  .openapi('SearchResult');
-
-const resourceSchema = z
-  .object({
-    id: z.string(),
-    title: z.string(),
-    type: z.enum(resourceTypes),
-    topics: z.array(z.string()),
-    promotion: z.string().optional(),
-    organisation: z.string().optional(),
-    summary: z.string().optional(),
-    author: z.string().optional(),
-    date: z.string().optional(),
-    fields: z.record(z.string(), z.array(z.string())).optional(),
-    source: sourceSchema.extend({ bytes: z.number().int(), sha256: z.string() }),
-    sectionCount: z.number().int(),
-    pageCount: z.number().int().optional(),
-    updatedAt: z.string(),
-    url: z.string(),
-    fileUrl: z.string(),
-  })
-  .openapi('Resource');
-
-const sectionSchema = z
-  .object({
-    id: z.string(),
-    heading: z.string(),
-    hierarchy: z.array(z.string()),
-    anchor: z.string().optional(),
-    page: z.number().int().optional(),
-    chunk: z.number().int(),
-    position: z.number().int(),
-    url: z.string(),
-    text: z.string(),
-  })
-  .openapi('Section');
+/**
+ * The OpenAPI 3.1 document, generated from the zod schemas the routes validate their
+ * input with and type their output from: nothing of the contract is written here twice.
+ */
 
 const json = (schema: z.ZodType, description: string) => ({
   description,
   content: { 'application/json': { schema } },
 });
 
-const errors = {
-  400: json(errorSchema, 'Paramètre invalide (le message le nomme)'),
-  503: json(errorSchema, 'Moteur de recherche indisponible'),
+const errorDescriptions: Record<ErrorStatus, string> = {
+  400: 'Paramètre invalide (le message et `parameter` le nomment)',
+  404: 'Ressource ou fichier absent',
+  413: 'Requête trop volumineuse',
+  429: 'Trop de requêtes en une minute',
+  500: 'Erreur interne (enregistrée)',
+  503: 'Moteur de recherche indisponible',
 };
+
+/** The error responses an operation may give, each with the codes of its status. */
+const errors = (...statuses: ErrorStatus[]) =>
+  Object.fromEntries(
+    statuses.map((status) => [
+      status,
+      json(errorResponseSchemas[status], errorDescriptions[status]),
+    ]),
+  );
+
+/** Every `/api` route is rate-limited and may fail. */
+const apiErrors = (...statuses: ErrorStatus[]) => errors(...statuses, 429, 500);
 
 export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
   const registry = new OpenAPIRegistry();
@@ -120,7 +51,10 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     description:
       'Plusieurs valeurs d’un même filtre se combinent en OU (`topic=a&topic=b`), des filtres différents en ET. Un `q` vide parcourt les ressources, les plus récentes d’abord.',
     request: { query: searchQuery },
-    responses: { 200: json(searchResultSchema, 'Résultats, facettes et pagination'), ...errors },
+    responses: {
+      200: json(searchResultSchema, 'Résultats, facettes et pagination'),
+      ...apiErrors(400, 503),
+    },
   });
   registry.registerPath({
     method: 'get',
@@ -128,17 +62,8 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     summary: 'Lister les ressources',
     request: { query: searchQuery.omit({ group: true }) },
     responses: {
-      200: json(
-        z.object({
-          resources: z.array(resourceSchema),
-          facets: z.object({ topics: countsSchema, type: countsSchema }),
-          total: z.number().int(),
-          page: z.number().int(),
-          limit: z.number().int(),
-        }),
-        'Une page de ressources',
-      ),
-      ...errors,
+      200: json(resourceListSchema, 'Une page de ressources'),
+      ...apiErrors(400, 503),
     },
   });
   registry.registerPath({
@@ -147,16 +72,8 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     summary: 'Une ressource, ses sections et son contenu en HTML sûr',
     request: { params: resourceIdSchema },
     responses: {
-      200: json(
-        z.object({
-          resource: resourceSchema,
-          sections: z.array(sectionSchema),
-          html: z.string().nullable(),
-        }),
-        'La ressource',
-      ),
-      404: json(errorSchema, 'Ressource inconnue'),
-      ...errors,
+      200: json(resourceDetailSchema, 'La ressource'),
+      ...apiErrors(400, 404, 503),
     },
   });
   registry.registerPath({
@@ -172,47 +89,43 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
           'text/markdown': { schema: z.string() },
         },
       },
-      404: json(errorSchema, 'Ressource ou fichier absent'),
+      ...apiErrors(400, 404, 503),
     },
   });
   registry.registerPath({
     method: 'get',
     path: '/api/topics',
     summary: 'La taxonomie des thématiques, avec le nombre de ressources de chacune',
+    responses: { 200: json(topicListSchema, 'Les thématiques'), ...apiErrors(503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/openapi.json',
+    summary: 'Ce document',
     responses: {
-      200: json(
-        z.object({
-          topics: z.array(
-            z.object({
-              slug: z.string(),
-              label: z.string(),
-              description: z.string(),
-              count: z.number().int(),
-            }),
-          ),
-        }),
-        'Les thématiques',
-      ),
-      ...errors,
+      200: json(z.record(z.string(), z.unknown()), 'La description OpenAPI 3.1 de l’API'),
+      ...apiErrors(),
     },
   });
-  for (const [probe, summary] of [
-    ['/healthz', 'Le processus est vivant'],
-    ['/readyz', 'Meilisearch répond et les index existent'],
-  ] as const) {
-    registry.registerPath({
-      method: 'get',
-      path: probe,
-      summary,
-      responses: {
-        200: json(z.object({ status: z.literal('ok') }), 'Prêt'),
-        503: json(
-          z.object({ status: z.literal('unavailable'), error: errorSchema.shape.error }),
-          'Pas prêt',
-        ),
-      },
-    });
-  }
+  registry.registerPath({
+    method: 'get',
+    path: '/healthz',
+    summary: 'Le processus est vivant',
+    responses: { 200: json(healthOkSchema, 'Vivant'), ...errors(500) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/readyz',
+    summary: 'Meilisearch répond et les index existent',
+    responses: {
+      200: json(healthOkSchema, 'Prêt'),
+      503: json(
+        notReadySchema,
+        'Pas prêt : moteur injoignable (`search_unavailable`) ou index absents (`index_missing`)',
+      ),
+      ...errors(500),
+    },
+  });
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -220,7 +133,7 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
       title: 'API Repères',
       version: '1.0.0',
       description:
-        'Recherche dans les guides, PDF et défis du programme Entrepreneurs d’intérêt général. Erreurs : `{ error: { code, message } }`.',
+        'Recherche dans les guides, PDF et défis du programme Entrepreneurs d’intérêt général. Erreurs : `{ error: { code, message } }`, le code stable, le message en français.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     ...(serverUrl === undefined ? {} : { servers: [{ url: serverUrl }] }),

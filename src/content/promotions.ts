@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { ReperesError } from '../errors.ts';
+import { describeIssues } from '../validation/describe-issues.ts';
 
 /** The year → promotion table, kept as data in `guides/promotions.yml`. */
 
@@ -13,8 +15,12 @@ const promotionsSchema = z.object({
 
 export type PromotionTable = ReadonlyMap<number, string>;
 
-export class PromotionsError extends Error {
+/** The promotions file is unreadable or invalid. */
+export class PromotionsError extends ReperesError {
   override name = 'PromotionsError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('invalid_promotions', message, options);
+  }
 }
 
 /** Reads and validates the promotions file. */
@@ -27,9 +33,7 @@ export async function loadPromotions(file: string): Promise<PromotionTable> {
   }
   const parsed = promotionsSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')} : ${i.message}`)
-      .join(' ; ');
+    const problems = describeIssues(parsed.error).join(' ; ');
     throw new PromotionsError(`Table des promotions invalide dans ${file} : ${problems}`);
   }
   return new Map(

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { ReperesError } from '../errors.ts';
 
 /**
  * A content folder. Its key (the folder's name) is stored in the index instead of the
@@ -9,8 +10,12 @@ export interface ContentRoot {
   path: string;
 }
 
-export class ContentRootError extends Error {
+/** Two content folders cannot be told apart. */
+export class ContentRootError extends ReperesError {
   override name = 'ContentRootError';
+  constructor(message: string) {
+    super('content_root_conflict', message);
+  }
 }
 
 /** Names each content folder by its base name; two folders may not share a name. */

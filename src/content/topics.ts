@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { ReperesError } from '../errors.ts';
+import { describeIssues } from '../validation/describe-issues.ts';
 
 /** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
 
@@ -38,17 +40,19 @@ const taxonomySchema = z.object({
 export type Topic = z.infer<typeof topicSchema>;
 export type Taxonomy = z.infer<typeof taxonomySchema>;
 
-export class TaxonomyError extends Error {
+/** The taxonomy file is missing, unreadable or invalid. */
+export class TaxonomyError extends ReperesError {
   override name = 'TaxonomyError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('invalid_taxonomy', message, options);
+  }
 }
 
 /** Validates parsed taxonomy data. */
 export function parseTaxonomy(data: unknown, origin: string): Taxonomy {
   const parsed = taxonomySchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`)
-      .join(' ; ');
+    const problems = describeIssues(parsed.error).join(' ; ');
     throw new TaxonomyError(`Taxonomie invalide dans ${origin} : ${problems}`);
   }
   return parsed.data;

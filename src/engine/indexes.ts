@@ -15,6 +15,12 @@ export function indexNames(prefix: string): IndexNames {
   return { sections: `${prefix}-sections`, resources: `${prefix}-resources` };
 }
 
+/**
+ * How far a search may page (Meilisearch's `maxTotalHits`): the search parameters' bound
+ * and the pages the UI offers come from this one number.
+ */
+export const MAX_TOTAL_HITS = 1000;
+
 export const facetAttributes = ['type', 'topics', 'promotion', 'organisation'] as const;
 
 /**
@@ -50,7 +56,7 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
       disableOnWords: taxonomy.acronyms.map((word) => word.toLowerCase()),
     },
     faceting: { maxValuesPerFacet: 200 },
-    pagination: { maxTotalHits: 2000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }
 
@@ -63,7 +69,7 @@ export function resourceSettings(): Settings {
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
     stopWords: frenchStopWords,
     faceting: { maxValuesPerFacet: 200 },
-    pagination: { maxTotalHits: 10000 },
+    pagination: { maxTotalHits: MAX_TOTAL_HITS },
   };
 }
 

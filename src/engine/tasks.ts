@@ -1,13 +1,15 @@
 import type { EnqueuedTaskPromise, Task } from 'meilisearch';
+import { ReperesError } from '../errors.ts';
 
 /** Thrown when a Meilisearch task ends in any state but `succeeded`. */
-export class IndexTaskError extends Error {
+export class IndexTaskError extends ReperesError {
   override name = 'IndexTaskError';
   constructor(
     readonly task: Task,
     what: string,
   ) {
     super(
+      'index_task_failed',
       `La tâche Meilisearch « ${what} » (${task.type}, uid ${task.uid}) a échoué : ${
         task.error?.message ?? task.status
       }`,

@@ -1,9 +1,10 @@
 import { rateLimit } from 'express-rate-limit';
 import type { RequestHandler } from 'express';
+import { RateLimitedError } from '../errors.ts';
 
 /**
  * Bounds how many API requests one client may send per minute, so that a runaway script
- * cannot starve the search engine for everyone. Answers 429 in the API's error shape.
+ * cannot starve the search engine for everyone. The error middleware answers the 429.
  */
 export function apiRateLimit(perMinute: number): RequestHandler {
   return rateLimit({
@@ -11,13 +12,8 @@ export function apiRateLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
-    handler: (_req, res) => {
-      res.status(429).json({
-        error: {
-          code: 'rate_limited',
-          message: 'Trop de requêtes en une minute. Réessayez dans quelques instants.',
-        },
-      });
+    handler: (_req, _res, next) => {
+      next(new RateLimitedError());
     },
   });
 }

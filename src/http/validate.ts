@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
-import { BadRequestError } from '../errors.ts';
+import { InvalidParameterError } from '../errors.ts';
+import { describeIssues, keysOf } from '../validation/describe-issues.ts';
 
 /** Parses a request part with a zod schema; a 400 names the first bad parameter. */
 export function parseRequest<Schema extends z.ZodType>(
@@ -9,15 +10,12 @@ export function parseRequest<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const first = parsed.error.issues[0];
-  const parameter = first?.path.filter((part) => typeof part === 'string').join('.') ?? '';
-  const message = parsed.error.issues
-    .map(
-      (issue) =>
-        `${issue.path.filter((part) => typeof part === 'string').join('.') || 'requête'}: ${issue.message}`,
-    )
-    .join(' ; ');
-  throw new BadRequestError(message, 'invalid_parameter', parameter || undefined);
+  const parameter = keysOf(parsed.error.issues[0]?.path ?? []);
+  const message = describeIssues(parsed.error, {
+    name: (path) => keysOf(path) || 'requête',
+    separator: ': ',
+  }).join(' ; ');
+  throw new InvalidParameterError(message, parameter || undefined);
 }
 
 /** The query string of a request, parsed by a schema. */

@@ -1,9 +1,15 @@
 import type { Resource, Section } from '../content/model.ts';
-import type { StoredResource } from './resource-store.ts';
+import type { ResourceResponse, SectionResponse } from './resource-response.ts';
 
-/** Presenters: the fields that go out, whitelisted; internal records never leave as they are. */
+/**
+ * Presenters: the fields that go out, whitelisted; internal records never leave as they
+ * are. Their return types come from the response schemas (resource-response.ts).
+ */
 
-export function presentResource(resource: Resource | StoredResource) {
+/** A resource record as stored, with the review fields some formats carry. */
+type PresentableResource = Resource & { owner?: string; reviewed?: string };
+
+export function presentResource(resource: PresentableResource): ResourceResponse {
   return {
     id: resource.id,
     title: resource.title,
@@ -14,6 +20,8 @@ export function presentResource(resource: Resource | StoredResource) {
     ...(resource.summary === undefined ? {} : { summary: resource.summary }),
     ...(resource.author === undefined ? {} : { author: resource.author }),
     ...(resource.date === undefined ? {} : { date: resource.date }),
+    ...(resource.owner === undefined ? {} : { owner: resource.owner }),
+    ...(resource.reviewed === undefined ? {} : { reviewed: resource.reviewed }),
     ...(resource.fields === undefined ? {} : { fields: resource.fields }),
     source: {
       path: resource.source.path,
@@ -29,7 +37,7 @@ export function presentResource(resource: Resource | StoredResource) {
   };
 }
 
-export function presentSection(section: Section) {
+export function presentSection(section: Section): SectionResponse {
   return {
     id: section.id,
     heading: section.heading,

@@ -1,6 +1,8 @@
-import { MeilisearchApiError, type Meilisearch, type SearchResponse } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch, type MultiSearchParams } from 'meilisearch';
+import type { z } from 'zod';
 import type { Resource, ResourceType, Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
+import { listedResourceFields, type resourceFacetsSchema } from './resource-response.ts';
 
 /** Reads resources and their sections from the index. */
 
@@ -21,23 +23,6 @@ export interface ResourceFilters {
   page: number;
   limit: number;
 }
-
-const listedFields = [
-  'id',
-  'title',
-  'type',
-  'topics',
-  'promotion',
-  'organisation',
-  'summary',
-  'author',
-  'date',
-  'source',
-  'sectionCount',
-  'pageCount',
-  'updatedAt',
-  'url',
-] as const;
 
 /** One resource, or undefined when no such id is indexed. */
 export async function findResource(
@@ -72,10 +57,7 @@ export async function sectionsOf(deps: ResourceStoreDeps, resourceId: string): P
 }
 
 /** Counts per value of the filters a list offers. */
-export interface ResourceFacets {
-  topics: Record<string, number>;
-  type: Record<string, number>;
-}
+export type ResourceFacets = z.infer<typeof resourceFacetsSchema>;
 
 const listFilters = {
   topic: 'topics',
@@ -106,21 +88,21 @@ export async function listResources(
   facets: ResourceFacets;
 }> {
   const base = { indexUid: deps.indexes.resources, q: filters.q, locales: ['fra' as const] };
-  const { results } = await deps.meili.multiSearch({
+  const { results } = await deps.meili.multiSearch<MultiSearchParams, Resource>({
     queries: [
       {
         ...base,
         filter: listFilter(filters),
         page: filters.page,
         hitsPerPage: filters.limit,
-        attributesToRetrieve: [...listedFields],
+        attributesToRetrieve: listedResourceFields,
         ...(filters.q === '' ? { sort: ['sortDate:desc', 'title:asc'] } : {}),
       },
       { ...base, filter: listFilter(filters, 'topic'), limit: 0, facets: ['topics'] },
       { ...base, filter: listFilter(filters, 'type'), limit: 0, facets: ['type'] },
     ],
   });
-  const [main, topics, types] = results as unknown as SearchResponse<Resource>[];
+  const [main, topics, types] = results;
   if (main === undefined) throw new Error('Meilisearch returned no result for the list');
   return {
     resources: main.hits,

@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors.ts';
 import { parseQuery, parseRequest } from '../http/validate.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
 import { presentResource, presentSection } from './present.ts';
+import type { ResourceDetailResponse, ResourceListResponse } from './resource-response.ts';
 import { renderMarkdown } from './render-markdown.ts';
 import {
   findResource,
@@ -36,7 +37,13 @@ export function resourcesRouter(
   router.get('/api/resources', async (req, res) => {
     const filters = parseQuery(listSchema, req);
     const { resources, total, page, limit, facets } = await listResources(deps, filters);
-    res.json({ resources: resources.map(presentResource), facets, total, page, limit });
+    res.json({
+      resources: resources.map(presentResource),
+      facets,
+      total,
+      page,
+      limit,
+    } satisfies ResourceListResponse);
   });
 
   router.get('/api/resources/:id', async (req, res) => {
@@ -48,7 +55,7 @@ export function resourcesRouter(
       resource: presentResource(resource),
       sections: sections.map(presentSection),
       html: resource.body === undefined ? null : await renderMarkdown(resource.body),
-    });
+    } satisfies ResourceDetailResponse);
   });
 
   router.get('/api/resources/:id/file', async (req, res) => {

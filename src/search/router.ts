@@ -4,6 +4,7 @@ import type { Taxonomy } from '../content/topics.ts';
 import { parseQuery } from '../http/validate.ts';
 import { recordSearch } from './record-search.ts';
 import { searchQuerySchema } from './search-query.ts';
+import type { SearchResult } from './search-response.ts';
 import { searchSections, type SearchDeps } from './search-sections.ts';
 
 /** GET /api/search */
@@ -17,7 +18,7 @@ export function searchRouter(
     const query = parseQuery(schema, req);
     const result = await searchSections(deps, query);
     recordSearch(deps, query, result);
-    res.json(result);
+    res.json(result satisfies SearchResult);
   });
 
   return router;

@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { resourceTypes } from '../content/model.ts';
 import type { Taxonomy } from '../content/topics.ts';
+import { MAX_TOTAL_HITS } from '../engine/indexes.ts';
 
 /** The parameters of a search, validated at the edge: what `/api/search` and `/recherche` accept. */
 
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_LIMIT = 50;
+
+/** How results are grouped: one hit per resource, or every matching section. */
+export const groupings = ['document', 'section'] as const;
 
 /** `?a=x&a=y` and `?a=x,y` both give ['x', 'y']. */
 const multiValue = <T extends z.ZodType<string>>(item: T) =>
@@ -60,12 +64,11 @@ export function searchQuerySchema(taxonomy: Taxonomy) {
     type: multiValue(z.enum(resourceTypes, { error: `doit valoir ${resourceTypes.join(', ')}` })),
     promotion: multiValue(z.string().max(50)),
     organisation: multiValue(z.string().max(200)),
-    page: integer(1, 1000, 1),
+    // Meilisearch serves no hit past MAX_TOTAL_HITS: with one hit a page, that many pages.
+    page: integer(1, MAX_TOTAL_HITS, 1),
     limit: integer(1, MAX_LIMIT, 10),
     group: single(
-      z
-        .enum(['document', 'section'], { error: 'doit valoir document ou section' })
-        .default('document'),
+      z.enum(groupings, { error: `doit valoir ${groupings.join(' ou ')}` }).default('document'),
     ),
   });
 }

@@ -1,51 +1,21 @@
-import type { Meilisearch, MultiSearchQuery, SearchResponse } from 'meilisearch';
+import type { Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import type { Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import type { SearchQuery } from './search-query.ts';
+import {
+  facetNames,
+  hitRecordFields,
+  type FacetCounts,
+  type FacetName,
+  type SearchHit,
+  type SearchResult,
+} from './search-response.ts';
 import { MARK_END, MARK_START, markedHtml } from './snippet.ts';
 
 /** query → hits and facets, over the sections index. */
 
-export const facetNames = ['topics', 'type', 'promotion'] as const;
-export type FacetName = (typeof facetNames)[number];
-export type FacetCounts = Record<FacetName, Record<string, number>>;
-
-/** The section fields a hit carries; Meilisearch returns only these. */
-const hitFields = [
-  'id',
-  'resourceId',
-  'title',
-  'type',
-  'topics',
-  'promotion',
-  'organisation',
-  'heading',
-  'hierarchy',
-  'anchor',
-  'page',
-  'url',
-  'source',
-] as const satisfies readonly (keyof Section)[];
-
-export type SearchHit = Pick<Section, (typeof hitFields)[number]> & {
-  /** HTML-escaped text with `<mark>` around matches. */
-  snippet: string;
-  /** With `group=document`: how many other sections of the same resource match. */
-  otherSections?: number;
-};
-
-export interface SearchResult {
-  query: string;
-  hits: SearchHit[];
-  facets: FacetCounts;
-  total: number;
-  page: number;
-  limit: number;
-  group: SearchQuery['group'];
-  processingTimeMs: number;
-  /** Words left out because nothing matched them (the query was relaxed). */
-  ignoredWords?: string[];
-}
+export { facetNames };
+export type { FacetCounts, FacetName, SearchHit, SearchResult };
 
 export interface SearchDeps {
   meili: Meilisearch;
@@ -82,7 +52,7 @@ export async function searchSections(deps: SearchDeps, query: SearchQuery): Prom
   // A multi-word query must not come back empty because one word matches nothing:
   // keep the words that match something on their own, and search again.
   const words = query.q.split(' ');
-  const { results } = await deps.meili.multiSearch({
+  const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
     queries: words.map((word) => ({
       indexUid: deps.indexes.sections,
       q: word,
@@ -116,7 +86,7 @@ async function runSearch(
     hitsPerPage: query.limit,
     facets: [...facetNames],
     locales: ['fra'],
-    attributesToRetrieve: [...hitFields],
+    attributesToRetrieve: [...hitRecordFields],
     attributesToCrop: ['text'],
     cropLength: 36,
     cropMarker: '…',
@@ -154,10 +124,10 @@ async function runSearch(
       }
     : undefined;
 
-  const { results } = await deps.meili.multiSearch({
+  const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
     queries: [main, ...facetQueries, ...(counts === undefined ? [] : [counts])],
   });
-  const [mainResult, ...rest] = results as unknown as SearchResponse<Section>[];
+  const [mainResult, ...rest] = results;
   if (mainResult === undefined)
     throw new Error('Meilisearch returned no result for the main query');
   const facets = emptyFacets();
@@ -169,7 +139,7 @@ async function runSearch(
   const perResource = counts === undefined ? undefined : rest.at(-1)?.facetDistribution?.resourceId;
 
   const hits = mainResult.hits.map(({ _formatted, ...hit }): SearchHit => ({
-    ...(hit as Pick<Section, (typeof hitFields)[number]>),
+    ...hit,
     snippet: markedHtml(typeof _formatted?.text === 'string' ? _formatted.text : ''),
     ...(perResource === undefined
       ? {}

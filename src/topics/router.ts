@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Taxonomy } from '../content/topics.ts';
 import { countByTopic, type ResourceStoreDeps } from '../resources/resource-store.ts';
+import type { TopicListResponse } from './topics-response.ts';
 
 /** GET /api/topics: the taxonomy with how many resources each topic has. */
 export function topicsRouter(deps: ResourceStoreDeps & { taxonomy: Taxonomy }): Router {
@@ -14,7 +15,7 @@ export function topicsRouter(deps: ResourceStoreDeps & { taxonomy: Taxonomy }): 
         description: topic.description,
         count: counts[topic.slug] ?? 0,
       })),
-    });
+    } satisfies TopicListResponse);
   });
   return router;
 }

@@ -5,6 +5,7 @@ import type { SearchLog } from '../analytics/search-log.ts';
 import type { Config } from '../config.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { NotFoundError } from '../errors.ts';
+import { describeIssues as issueLines } from '../validation/describe-issues.ts';
 import { renderMarkdown } from '../resources/render-markdown.ts';
 import {
   countByTopic,
@@ -54,13 +55,13 @@ const parameterNames: Record<string, string> = {
 
 /** One French sentence per invalid parameter. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const key = issue.path.find((part) => typeof part === 'string');
-      const name = key === undefined ? 'requête' : (parameterNames[key] ?? key);
-      return `Paramètre « ${name} » : ${issue.message}.`;
-    })
-    .join(' ');
+  return issueLines(error, {
+    name: (path) => {
+      const key = path.find((part): part is string => typeof part === 'string');
+      return `Paramètre « ${key === undefined ? 'requête' : (parameterNames[key] ?? key)} »`;
+    },
+    suffix: () => '.',
+  }).join(' ');
 }
 
 /** What the page can show of the raw query string when it is invalid. */

@@ -4,11 +4,14 @@ import { Validator } from '@seriousme/openapi-schema-validator';
 import request from 'supertest';
 import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 
 // No Meilisearch is needed to describe the API.
 const dead = createMeiliClient({ url: `http://127.0.0.1:${await findFreePort()}` });
 const { app } = await buildTestApp({ meili: dead, prefix: 'openapi' });
+// The answers below are themselves checked against the document.
+const api = await contractClient(app);
 
 interface Parameter {
   name: string;
@@ -48,12 +51,10 @@ describe('GET /api/openapi.json', () => {
     assert.ok(parameters.get('topic')?.schema.items?.enum?.includes('hebergement'));
 
     // What the document says is out of bounds, the route refuses; what it allows passes validation.
-    await request(app).get('/api/search?limit=51').expect(400);
-    await request(app)
-      .get(`/api/search?q=${'a'.repeat(201)}`)
-      .expect(400);
-    await request(app).get('/api/search?topic=inconnue').expect(400);
-    const accepted = await request(app).get(
+    await api.get('/api/search?limit=51').expect(400);
+    await api.get(`/api/search?q=${'a'.repeat(201)}`).expect(400);
+    await api.get('/api/search?topic=inconnue').expect(400);
+    const accepted = await api.get(
       '/api/search?q=x&limit=50&page=2&topic=hebergement&type=guide&promotion=EIG%201&organisation=DINUM&group=section',
     );
     assert.equal(accepted.status, 503, 'valid parameters reach the engine (down in this test)');
@@ -62,6 +63,7 @@ describe('GET /api/openapi.json', () => {
   it('documents every API route the app serves', async () => {
     const response = await request(app).get('/api/openapi.json').expect(200);
     assert.deepEqual(Object.keys(response.body.paths).sort(), [
+      '/api/openapi.json',
       '/api/resources',
       '/api/resources/{id}',
       '/api/resources/{id}/file',
@@ -70,6 +72,34 @@ describe('GET /api/openapi.json', () => {
       '/healthz',
       '/readyz',
     ]);
+  });
+
+  it('documents the errors of every operation, each status with its own codes', async () => {
+    const response = await request(app).get('/api/openapi.json').expect(200);
+    const { paths, components } = response.body;
+    for (const [path, operations] of Object.entries<Record<string, { responses: object }>>(paths)) {
+      const statuses = Object.keys(operations.get?.responses ?? {});
+      assert.ok(statuses.includes('500'), `${path} documents 500`);
+      if (path.startsWith('/api/')) assert.ok(statuses.includes('429'), `${path} documents 429`);
+    }
+    assert.deepEqual(components.schemas.Error404.properties.error.properties.code.enum, [
+      'not_found',
+      'file_missing',
+    ]);
+    assert.deepEqual(components.schemas.Error503.properties.error.properties.code.enum, [
+      'search_unavailable',
+      'index_missing',
+    ]);
+  });
+
+  it('describes responses strictly: a field the presenters do not send is not allowed', async () => {
+    const response = await request(app).get('/api/openapi.json').expect(200);
+    const { schemas } = response.body.components;
+    for (const name of ['SearchHit', 'Resource', 'Section', 'ResourceList', 'ResourceDetail']) {
+      assert.equal(schemas[name].additionalProperties, false, name);
+    }
+    assert.ok(schemas.Resource.properties.owner, 'owner is documented');
+    assert.equal(schemas.Resource.properties.reviewed.format, 'date');
   });
 });
 

@@ -2,6 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
+import type { Logger } from 'pino';
 import { createSearchLog, type SearchLog } from '../../src/analytics/search-log.ts';
 import { createApp } from '../../src/app.ts';
 import { contentRoots } from '../../src/content/roots.ts';
@@ -17,6 +18,8 @@ export async function buildTestApp(options: {
   contentDirs?: string[];
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
+  /** Silent unless a test reads the log. */
+  logger?: Logger;
 }): Promise<{ app: ReturnType<typeof createApp>; searchLog: SearchLog; dataDir: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-app-'));
   const config = testConfig({ DATA_DIR: dataDir, INDEX_PREFIX: options.prefix, ...options.env });
@@ -32,7 +35,7 @@ export async function buildTestApp(options: {
     taxonomy: await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml')),
     roots: contentRoots(options.contentDirs ?? []),
     searchLog,
-    logger: silentLogger,
+    logger: options.logger ?? silentLogger,
     ...(options.now === undefined ? {} : { now: options.now }),
   });
   return { app, searchLog, dataDir };

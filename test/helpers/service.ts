@@ -34,13 +34,17 @@ export async function waitForStatus(
   url: string,
   status: number,
   timeoutMs = 20_000,
-): Promise<{ status: number; body: unknown }> {
+): Promise<{ status: number; contentType: string | undefined; body: unknown }> {
   const deadline = Date.now() + timeoutMs;
-  let last: { status: number; body: unknown } | undefined;
+  let last: { status: number; contentType: string | undefined; body: unknown } | undefined;
   while (Date.now() < deadline) {
     try {
       const response = await fetch(url, { signal: AbortSignal.timeout(2_000) });
-      last = { status: response.status, body: await response.json() };
+      last = {
+        status: response.status,
+        contentType: response.headers.get('content-type') ?? undefined,
+        body: await response.json(),
+      };
       if (response.status === status) return last;
     } catch {
       // not listening yet

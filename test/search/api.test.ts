@@ -2,9 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request from 'supertest';
-import type { createApp } from '../../src/app.ts';
-import type { SearchResult } from '../../src/search/search-sections.ts';
+import { MAX_TOTAL_HITS } from '../../src/engine/indexes.ts';
+import type { SearchResult } from '../../src/search/search-response.ts';
+import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
@@ -12,7 +12,8 @@ import { searchFixtureFolder } from './fixture-content.ts';
 
 const { client } = testMeili();
 const { prefix } = uniqueIndexes('api');
-let app: ReturnType<typeof createApp>;
+// Every response is checked against /api/openapi.json.
+let api: Awaited<ReturnType<typeof contractClient>>;
 let dataDir: string;
 let flushed: () => Promise<void>;
 
@@ -21,14 +22,14 @@ before(async () => {
   const summary = await sync(await pipelineDeps(client, prefix), [dir]);
   assert.deepEqual(summary.failed, []);
   const built = await buildTestApp({ meili: client, prefix, contentDirs: [dir] });
-  app = built.app;
+  api = await contractClient(built.app);
   dataDir = built.dataDir;
   flushed = () => built.searchLog.flushed();
 });
 after(() => dropIndexes(client, prefix));
 
 async function search(query: string): Promise<SearchResult> {
-  const response = await request(app).get(`/api/search?${query}`).expect(200);
+  const response = await api.get(`/api/search?${query}`).expect(200);
   return response.body as SearchResult;
 }
 
@@ -129,15 +130,23 @@ describe('GET /api/search', () => {
     });
 
     it('refuses a limit over 50, naming the parameter', async () => {
-      const response = await request(app).get('/api/search?q=x&limit=51').expect(400);
+      const response = await api.get('/api/search?q=x&limit=51').expect(400);
       assert.equal(response.body.error.code, 'invalid_parameter');
       assert.equal(response.body.error.message, 'limit: doit valoir au plus 50');
       assert.equal(response.body.error.parameter, 'limit');
     });
 
+    it('refuses a page past the hits Meilisearch serves (the index setting), naming it', async () => {
+      const response = await api.get(`/api/search?page=${MAX_TOTAL_HITS + 1}&limit=1`).expect(400);
+      assert.equal(response.body.error.message, `page: doit valoir au plus ${MAX_TOTAL_HITS}`);
+      assert.equal(response.body.error.parameter, 'page');
+      const settings = await client.index(`${prefix}-sections`).getSettings();
+      assert.equal(settings.pagination?.maxTotalHits, MAX_TOTAL_HITS);
+    });
+
     it('refuses page 0 and a non-numeric limit', async () => {
-      await request(app).get('/api/search?page=0').expect(400);
-      const response = await request(app).get('/api/search?limit=abc').expect(400);
+      await api.get('/api/search?page=0').expect(400);
+      const response = await api.get('/api/search?limit=abc').expect(400);
       assert.match(response.body.error.message, /^limit: /);
     });
   });
@@ -210,14 +219,12 @@ describe('GET /api/search', () => {
 
   describe('bad input', () => {
     it('refuses a query longer than 200 characters', async () => {
-      const response = await request(app)
-        .get(`/api/search?q=${'a'.repeat(201)}`)
-        .expect(400);
+      const response = await api.get(`/api/search?q=${'a'.repeat(201)}`).expect(400);
       assert.equal(response.body.error.message, 'q: ne doit pas dépasser 200 caractères');
     });
 
     it('refuses an unknown topic, listing the valid ones', async () => {
-      const response = await request(app).get('/api/search?topic=astrologie').expect(400);
+      const response = await api.get('/api/search?topic=astrologie').expect(400);
       assert.match(
         response.body.error.message,
         /topic: thématique inconnue « astrologie » \(valeurs possibles : open-source, hebergement,/,
@@ -225,7 +232,7 @@ describe('GET /api/search', () => {
     });
 
     it('refuses an unknown type', async () => {
-      const response = await request(app).get('/api/search?type=video').expect(400);
+      const response = await api.get('/api/search?type=video').expect(400);
       assert.match(
         response.body.error.message,
         /^type: doit valoir guide, pdf, defi, article, page/,
@@ -259,7 +266,7 @@ describe('GET /api/search', () => {
 
 describe('GET /api/resources', () => {
   it('lists resources with filters and pagination, most recent first', async () => {
-    const response = await request(app).get('/api/resources?type=guide&limit=2').expect(200);
+    const response = await api.get('/api/resources?type=guide&limit=2').expect(200);
     assert.equal(response.body.total, 4);
     assert.equal(response.body.resources.length, 2);
     assert.equal(response.body.resources[0].id, 'contenu-publier-libre');
@@ -270,7 +277,7 @@ describe('GET /api/resources', () => {
   });
 
   it('gives a resource with its sections and safe HTML whose heading ids are the anchors', async () => {
-    const response = await request(app).get('/api/resources/contenu-heberger').expect(200);
+    const response = await api.get('/api/resources/contenu-heberger').expect(200);
     assert.equal(response.body.resource.title, 'Héberger un service public');
     const anchors = response.body.sections
       .map((section: { anchor?: string }) => section.anchor)
@@ -281,25 +288,25 @@ describe('GET /api/resources', () => {
   });
 
   it('renders a malicious document inert', async () => {
-    const response = await request(app).get('/api/resources/contenu-piege').expect(200);
+    const response = await api.get('/api/resources/contenu-piege').expect(200);
     assert.doesNotMatch(response.body.html, /<script/i);
     assert.equal(response.body.resource.summary, "<script>alert('fm')</script>");
   });
 
   it('answers 404 for an unknown resource, and 400 for a malformed id', async () => {
-    const missing = await request(app).get('/api/resources/nope').expect(404);
+    const missing = await api.get('/api/resources/nope').expect(404);
     assert.equal(missing.body.error.code, 'not_found');
-    await request(app).get('/api/resources/%3Cx%3E').expect(400);
+    await api.get('/api/resources/%3Cx%3E').expect(400);
   });
 
   it('serves the original file with its content type and a download name', async () => {
-    const markdown = await request(app).get('/api/resources/contenu-heberger/file').expect(200);
+    const markdown = await api.get('/api/resources/contenu-heberger/file').expect(200);
     assert.match(markdown.headers['content-type'] ?? '', /^text\/markdown/);
     assert.match(
       markdown.headers['content-disposition'] ?? '',
       /attachment; filename="?heberger\.md"?/,
     );
-    const pdf = await request(app)
+    const pdf = await api
       .get('/api/resources/contenu-pdf-mini-guide-logiciel-libre/file')
       .expect(200);
     assert.equal(pdf.headers['content-type'], 'application/pdf');
@@ -312,7 +319,7 @@ describe('GET /api/resources', () => {
 
 describe('GET /api/topics', () => {
   it('lists the taxonomy with resource counts', async () => {
-    const response = await request(app).get('/api/topics').expect(200);
+    const response = await api.get('/api/topics').expect(200);
     const hebergement = response.body.topics.find(
       (topic: { slug: string }) => topic.slug === 'hebergement',
     );

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
+import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { testMeili } from '../helpers/meili.ts';
 import { startSite, XSS, type RunningSite } from './helpers/site.ts';
@@ -373,7 +374,7 @@ describe('errors', () => {
     assert.match(page.text, /<h1>Service momentanément indisponible<\/h1>/);
     assert.match(page.text, /Le moteur de recherche est momentanément indisponible/);
 
-    const api = await request(app).get('/api/search?q=cloud');
+    const api = await (await contractClient(app)).get('/api/search?q=cloud');
     assert.equal(api.status, 503);
     assert.equal(api.body.error.code, 'search_unavailable');
   });

@@ -1,5 +1,6 @@
 import { resourceTypes, type Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import { MAX_TOTAL_HITS } from '../../engine/indexes.ts';
 import type { ResourceFacets } from '../../resources/resource-store.ts';
 import { FacetTags, FiltersPanel } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
@@ -101,7 +102,7 @@ export function ResourcesPage(props: {
                 <ResourceList resources={list.resources} taxonomy={taxonomy} />
                 <Pagination
                   page={list.page}
-                  pageCount={Math.ceil(Math.min(list.total, 1000) / list.limit)}
+                  pageCount={Math.ceil(Math.min(list.total, MAX_TOTAL_HITS) / list.limit)}
                   hrefFor={(page) => hrefFor({ page })}
                 />
               </>

@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../../content/topics.ts';
+import { MAX_TOTAL_HITS } from '../../engine/indexes.ts';
 import type { FacetCounts, SearchResult } from '../../search/search-sections.ts';
 import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
@@ -23,9 +24,6 @@ export interface ResultsPageProps {
   /** Resources per topic, for the topic links of an empty result. */
   topicCounts: Record<string, number>;
 }
-
-/** Meilisearch pages stop at its default maxTotalHits (1000). */
-const MAX_HITS = 1000;
 
 export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
   const page = result !== undefined && result.page > 1 ? ` (page ${result.page})` : '';
@@ -78,7 +76,7 @@ function InvalidSearch({ error }: { error: string }) {
 
 function Results(props: ResultsPageProps & { result: SearchResult }) {
   const { state, result, taxonomy } = props;
-  const pageCount = Math.ceil(Math.min(result.total, MAX_HITS) / result.limit);
+  const pageCount = Math.ceil(Math.min(result.total, MAX_TOTAL_HITS) / result.limit);
   const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
   // Nothing found and nothing to remove: no filter column, the help takes the width.
   const facets = result.total > 0 || filtered;

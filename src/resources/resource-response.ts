@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { resourceTypes } from '../content/model.ts';
+import { countsSchema, sourceSchema } from '../search/search-response.ts';
+
+/**
+ * What `GET /api/resources` and `GET /api/resources/:id` return, written once: the
+ * presenters are typed from these schemas and the OpenAPI document is generated from them.
+ */
+
+export const resourceSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    type: z.enum(resourceTypes),
+    topics: z.array(z.string()),
+    promotion: z.string().optional(),
+    organisation: z.string().optional(),
+    summary: z.string().optional(),
+    author: z.string().optional(),
+    date: z.iso.date().optional().meta({ description: 'Date du contenu (AAAA-MM-JJ)' }),
+    owner: z.string().optional().meta({ description: 'Qui tient la ressource à jour' }),
+    reviewed: z.iso
+      .date()
+      .optional()
+      .meta({ description: 'Date de la dernière relecture (AAAA-MM-JJ)' }),
+    fields: z
+      .record(z.string(), z.array(z.string()))
+      .optional()
+      .meta({ description: 'Champs propres au format (expertises d’un défi, domaine, ville…)' }),
+    source: sourceSchema.extend({ bytes: z.number().int(), sha256: z.string() }),
+    sectionCount: z.number().int(),
+    pageCount: z.number().int().optional(),
+    updatedAt: z.iso.datetime(),
+    url: z.string().meta({ description: 'Sa page dans l’interface' }),
+    fileUrl: z.string().meta({ description: 'Le fichier d’origine' }),
+  })
+  .meta({ id: 'Resource' });
+export type ResourceResponse = z.infer<typeof resourceSchema>;
+
+/** The resource attributes a list asks of the index: the schema's keys but the computed one. */
+export const listedResourceFields = Object.keys(resourceSchema.shape).filter(
+  (key) => key !== 'fileUrl',
+);
+
+export const sectionSchema = z
+  .strictObject({
+    id: z.string(),
+    heading: z.string(),
+    hierarchy: z.array(z.string()),
+    anchor: z.string().optional(),
+    page: z.number().int().optional(),
+    chunk: z.number().int(),
+    position: z.number().int(),
+    url: z.string(),
+    text: z.string(),
+  })
+  .meta({ id: 'Section' });
+export type SectionResponse = z.infer<typeof sectionSchema>;
+
+export const resourceFacetsSchema = z.strictObject({ topics: countsSchema, type: countsSchema });
+
+export const resourceListSchema = z
+  .strictObject({
+    resources: z.array(resourceSchema),
+    facets: resourceFacetsSchema,
+    total: z.number().int(),
+    page: z.number().int(),
+    limit: z.number().int(),
+  })
+  .meta({ id: 'ResourceList' });
+export type ResourceListResponse = z.infer<typeof resourceListSchema>;
+
+export const resourceDetailSchema = z
+  .strictObject({
+    resource: resourceSchema,
+    sections: z.array(sectionSchema),
+    html: z.string().nullable().meta({ description: 'Le contenu en HTML sûr (null pour un PDF)' }),
+  })
+  .meta({ id: 'ResourceDetail' });
+export type ResourceDetailResponse = z.infer<typeof resourceDetailSchema>;

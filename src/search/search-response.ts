@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { resourceTypes, sourceFormats, type Section } from '../content/model.ts';
+import { groupings } from './search-query.ts';
+
+/**
+ * What `GET /api/search` returns, written once: the route's presenter is typed from these
+ * schemas, the OpenAPI document is generated from them, and the fields asked of Meilisearch
+ * are their keys.
+ */
+
+export const facetNames = ['topics', 'type', 'promotion'] as const;
+export type FacetName = (typeof facetNames)[number];
+
+export const countsSchema = z
+  .record(z.string(), z.number().int())
+  .meta({ description: 'Nombre de résultats par valeur' });
+
+export const sourceSchema = z.strictObject({ path: z.string(), format: z.enum(sourceFormats) });
+
+/** The fields a hit copies from its section, as stored in the index. */
+const hitRecordShape = {
+  id: z.string(),
+  resourceId: z.string(),
+  title: z.string(),
+  type: z.enum(resourceTypes),
+  topics: z.array(z.string()),
+  promotion: z.string().optional(),
+  organisation: z.string().optional(),
+  heading: z.string(),
+  hierarchy: z.array(z.string()),
+  anchor: z.string().optional(),
+  page: z.number().int().optional(),
+  url: z
+    .string()
+    .meta({ description: "Lien profond vers l'ancre de la section ou la page du PDF" }),
+  source: sourceSchema,
+};
+
+// Fails to compile if the hit names a field sections do not have.
+type SectionField<Key extends keyof Section> = Key;
+export type HitRecordField = SectionField<keyof typeof hitRecordShape>;
+
+/** The section attributes Meilisearch returns for a hit: the hit schema's own keys. */
+export const hitRecordFields = Object.keys(hitRecordShape) as HitRecordField[];
+
+export const searchHitSchema = z
+  .strictObject({
+    ...hitRecordShape,
+    snippet: z
+      .string()
+      .meta({ description: 'Texte échappé en HTML, avec <mark> autour des correspondances' }),
+    otherSections: z.number().int().optional().meta({
+      description:
+        'Avec group=document : nombre d’autres sections de la ressource qui correspondent',
+    }),
+  })
+  .meta({ id: 'SearchHit' });
+export type SearchHit = z.infer<typeof searchHitSchema>;
+
+export const facetCountsSchema = z.strictObject({
+  topics: countsSchema,
+  type: countsSchema,
+  promotion: countsSchema,
+} satisfies Record<FacetName, typeof countsSchema>);
+export type FacetCounts = z.infer<typeof facetCountsSchema>;
+
+export const searchResultSchema = z
+  .strictObject({
+    query: z.string(),
+    hits: z.array(searchHitSchema),
+    facets: facetCountsSchema,
+    total: z.number().int(),
+    page: z.number().int(),
+    limit: z.number().int(),
+    group: z.enum(groupings),
+    processingTimeMs: z.number(),
+    ignoredWords: z
+      .array(z.string())
+      .optional()
+      .meta({ description: 'Mots laissés de côté parce qu’ils ne trouvaient rien' }),
+  })
+  .meta({ id: 'SearchResult' });
+export type SearchResult = z.infer<typeof searchResultSchema>;
