@@ -1,5 +1,5 @@
 import type { Taxonomy } from '../content/topics.ts';
-import { foldText } from './highlight.ts';
+import { foldText } from '../text/fold-accents.ts';
 
 /**
  * Other queries to propose when a search finds nothing: the query without accents, the
