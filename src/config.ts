@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { formatIssues } from './validation/format-issues.ts';
 
 /** Reads the environment once, at the edge; everything inward receives a typed Config. */
 
@@ -135,11 +136,11 @@ export class ConfigError extends Error {
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => {
-      const name = issue.path.join('.');
-      const value = env[name];
-      const shown = value === undefined ? '' : ` (reçu « ${value} »)`;
-      return `${name} : ${issue.message}${shown}`;
+    const problems = formatIssues(parsed.error, {
+      line: (name, message) => {
+        const value = env[name];
+        return `${name} : ${message}${value === undefined ? '' : ` (reçu « ${value} »)`}`;
+      },
     });
     throw new ConfigError(problems);
   }

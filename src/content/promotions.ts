@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { formatIssues } from '../validation/format-issues.ts';
 
 /** The year → promotion table, kept as data in `guides/promotions.yml`. */
 
@@ -27,9 +28,7 @@ export async function loadPromotions(file: string): Promise<PromotionTable> {
   }
   const parsed = promotionsSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((i) => `${i.path.join('.')} : ${i.message}`)
-      .join(' ; ');
+    const problems = formatIssues(parsed.error).join(' ; ');
     throw new PromotionsError(`Table des promotions invalide dans ${file} : ${problems}`);
   }
   return new Map(

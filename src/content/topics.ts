@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { formatIssues } from '../validation/format-issues.ts';
 
 /** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
 
@@ -46,9 +47,7 @@ export class TaxonomyError extends Error {
 export function parseTaxonomy(data: unknown, origin: string): Taxonomy {
   const parsed = taxonomySchema.safeParse(data);
   if (!parsed.success) {
-    const problems = parsed.error.issues
-      .map((issue) => `${issue.path.join('.') || '(racine)'} : ${issue.message}`)
-      .join(' ; ');
+    const problems = formatIssues(parsed.error).join(' ; ');
     throw new TaxonomyError(`Taxonomie invalide dans ${origin} : ${problems}`);
   }
   return parsed.data;

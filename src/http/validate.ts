@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { BadRequestError } from '../errors.ts';
+import { formatIssues, issuePath } from '../validation/format-issues.ts';
 
 /** Parses a request part with a zod schema; a 400 names the first bad parameter. */
 export function parseRequest<Schema extends z.ZodType>(
@@ -10,13 +11,12 @@ export function parseRequest<Schema extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
-  const parameter = first?.path.filter((part) => typeof part === 'string').join('.') ?? '';
-  const message = parsed.error.issues
-    .map(
-      (issue) =>
-        `${issue.path.filter((part) => typeof part === 'string').join('.') || 'requête'}: ${issue.message}`,
-    )
-    .join(' ; ');
+  const parameter = first === undefined ? '' : issuePath(first);
+  // « limit: … », as the API has always written it (clients may match on it).
+  const message = formatIssues(parsed.error, {
+    root: 'requête',
+    line: (name, text) => `${name}: ${text}`,
+  }).join(' ; ');
   throw new BadRequestError(message, 'invalid_parameter', parameter || undefined);
 }
 

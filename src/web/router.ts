@@ -28,6 +28,7 @@ import { sendPage } from './render.ts';
 import { suggestionCandidates, taxonomyVocabulary } from './suggestions.ts';
 import type { SearchState } from './urls.ts';
 import { recordSearch } from '../search/record-search.ts';
+import { formatIssues } from '../validation/format-issues.ts';
 
 /** The web UI's page routes, server-rendered in French. */
 
@@ -54,13 +55,11 @@ const parameterNames: Record<string, string> = {
 
 /** One French sentence per invalid parameter. */
 export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => {
-      const key = issue.path.find((part) => typeof part === 'string');
-      const name = key === undefined ? 'requête' : (parameterNames[key] ?? key);
-      return `Paramètre « ${name} » : ${issue.message}.`;
-    })
-    .join(' ');
+  return formatIssues(error, {
+    name: (path) => parameterNames[path] ?? path,
+    root: 'requête',
+    line: (name, message) => `Paramètre « ${name} » : ${message}.`,
+  }).join(' ');
 }
 
 /** What the page can show of the raw query string when it is invalid. */

@@ -1,0 +1,37 @@
+import type { z } from 'zod';
+
+/**
+ * Zod issues as French sentences, the one formatter: configuration, API parameters, page
+ * parameters and data files all name what was wrong the same way. `z.prettifyError` is
+ * not used: its English layout (« ✖ … → at path ») does not fit messages for people.
+ */
+
+export type Issue = z.core.$ZodIssue;
+
+export interface IssueFormat {
+  /** The name shown for a path (dot-joined string keys); the path itself by default. */
+  name?: (path: string) => string;
+  /** The name of the whole input, for issues at its root. */
+  root?: string;
+  /** One line from the name and the message; « name : message » by default. */
+  line?: (name: string, message: string, issue: Issue) => string;
+}
+
+/** The field or parameter an issue is about: its string keys joined with dots, '' at the root. */
+export function issuePath(issue: Issue): string {
+  return issue.path.filter((part) => typeof part === 'string').join('.');
+}
+
+/**
+ * One line per issue, in order.
+ * @param error the error of a failed `safeParse`
+ * @param format how names and lines are written
+ */
+export function formatIssues(error: z.ZodError, format: IssueFormat = {}): string[] {
+  const { name = (path: string) => path, root = '(racine)' } = format;
+  const line = format.line ?? ((shown: string, message: string) => `${shown} : ${message}`);
+  return error.issues.map((issue) => {
+    const path = issuePath(issue);
+    return line(path === '' ? root : name(path), issue.message, issue);
+  });
+}
