@@ -9,7 +9,7 @@ import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
 import { BadRequestError, toPublicError } from './errors.ts';
 import { healthRouter } from './health/router.ts';
-import { apiRateLimit } from './http/rate-limit.ts';
+import { apiRateLimit, clientRateLimit } from './http/rate-limit.ts';
 import { resourcesRouter } from './resources/router.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
@@ -35,11 +35,22 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Who may tell the client's address (X-Forwarded-For): rate limits count per address.
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(securityHeaders({ https: deps.config.publicUrl?.startsWith('https:') ?? false }));
 
   app.use(healthRouter(deps));
   app.use('/api', apiRateLimit(deps.config.apiRateLimitPerMinute));
+  // A results page costs several searches, on every keystroke of search-as-you-type.
+  app.use(
+    '/recherche',
+    clientRateLimit({
+      perMinute: deps.config.searchPageRateLimitPerMinute,
+      onLimit: (req, res) => {
+        sendErrorPage(deps, req, res, { status: 429 });
+      },
+    }),
+  );
   app.use(searchRouter({ ...deps, now }));
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
