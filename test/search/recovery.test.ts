@@ -11,10 +11,12 @@ import {
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
+import { testTimeouts } from '../helpers/timeouts.ts';
 
 // A Meilisearch of this test's own, so that it can be stopped and started again.
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-recovery-'));
-let meili: EmbeddedMeilisearch = await startEmbeddedMeilisearch({ dataDir });
+const startTimeoutMs = testTimeouts().readyMs;
+let meili: EmbeddedMeilisearch = await startEmbeddedMeilisearch({ dataDir, startTimeoutMs });
 after(async () => {
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
@@ -45,7 +47,7 @@ describe('when Meilisearch goes away and comes back', () => {
       'search_unavailable',
     );
 
-    meili = await startEmbeddedMeilisearch({ dataDir, port });
+    meili = await startEmbeddedMeilisearch({ dataDir, port, startTimeoutMs });
     const back = await request(app).get('/api/search?q=cloud').expect(200);
     assert.equal(back.body.hits[0].resourceId, 'contenu-a');
     await request(app).get('/readyz').expect(200);
