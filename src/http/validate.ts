@@ -11,10 +11,11 @@ export function parseRequest<Schema extends z.ZodType>(
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
   const first = parsed.error.issues[0];
-  const parameter = first === undefined ? '' : issuePath(first);
+  const parameter = first === undefined ? '' : issuePath(first, false);
   // « limit: … », as the API has always written it (clients may match on it).
   const message = formatIssues(parsed.error, {
     root: 'requête',
+    positions: false,
     line: (name, text) => `${name}: ${text}`,
   }).join(' ; ');
   throw new BadRequestError(message, 'invalid_parameter', parameter || undefined);

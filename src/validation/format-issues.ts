@@ -13,13 +13,22 @@ export interface IssueFormat {
   name?: (path: string) => string;
   /** The name of the whole input, for issues at its root. */
   root?: string;
+  /** Whether list positions show in paths (« topics.3.label »); parameters leave them out. */
+  positions?: boolean;
   /** One line from the name and the message; « name : message » by default. */
   line?: (name: string, message: string, issue: Issue) => string;
 }
 
-/** The field or parameter an issue is about: its string keys joined with dots, '' at the root. */
-export function issuePath(issue: Issue): string {
-  return issue.path.filter((part) => typeof part === 'string').join('.');
+/**
+ * The field or parameter an issue is about: its keys joined with dots, '' at the root.
+ * @param issue one issue of a zod error
+ * @param positions whether list positions are kept (`topic.0` → `topic` without them)
+ */
+export function issuePath(issue: Issue, positions = true): string {
+  return issue.path
+    .filter((part) => typeof part === 'string' || (positions && typeof part === 'number'))
+    .map(String)
+    .join('.');
 }
 
 /**
@@ -28,10 +37,10 @@ export function issuePath(issue: Issue): string {
  * @param format how names and lines are written
  */
 export function formatIssues(error: z.ZodError, format: IssueFormat = {}): string[] {
-  const { name = (path: string) => path, root = '(racine)' } = format;
+  const { name = (path: string) => path, root = '(racine)', positions = true } = format;
   const line = format.line ?? ((shown: string, message: string) => `${shown} : ${message}`);
   return error.issues.map((issue) => {
-    const path = issuePath(issue);
+    const path = issuePath(issue, positions);
     return line(path === '' ? root : name(path), issue.message, issue);
   });
 }

@@ -22,6 +22,7 @@ export function describeIssues(error: z.ZodError): string {
   return formatIssues(error, {
     name: (path) => parameterNames[path] ?? path,
     root: 'requête',
+    positions: false,
     line: (name, message) => `Paramètre « ${name} » : ${message}.`,
   }).join(' ');
 }

@@ -8,8 +8,6 @@ import { searchPageRouter, type SearchPageDeps } from './routers/search.ts';
 /** The web UI: static assets, then the page routers of each area, server-rendered in French. */
 
 export { sendErrorPage, webNotFound } from './error-pages.ts';
-export { pageContext } from './page-context.ts';
-export { LIVE_SEARCH_HEADER } from './routers/search.ts';
 
 /** Everything the pages need together; each area's router takes only its part. */
 export type WebDeps = SearchPageDeps;

@@ -18,7 +18,7 @@ describe('formatIssues', () => {
   it('writes one « name : message » line per issue, in order', () => {
     assert.deepEqual(formatIssues(failure({ limit: 'x', topics: [1] })), [
       'limit : doit être un nombre',
-      'topics : texte attendu',
+      'topics.0 : texte attendu',
     ]);
   });
 
@@ -36,9 +36,15 @@ describe('formatIssues', () => {
 });
 
 describe('issuePath', () => {
-  it('keeps the string keys of the path, dropping list positions', () => {
+  it('joins the keys of the path, list positions included', () => {
     const [issue] = failure({ limit: 1, topics: [3] }).issues;
     assert.ok(issue !== undefined);
-    assert.equal(issuePath(issue), 'topics');
+    assert.equal(issuePath(issue), 'topics.0');
+  });
+
+  it('leaves list positions out when asked, as for parameters', () => {
+    const [issue] = failure({ limit: 1, topics: [3] }).issues;
+    assert.ok(issue !== undefined);
+    assert.equal(issuePath(issue, false), 'topics');
   });
 });
