@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../src/content/topics.ts';
+import { foldText } from '../src/text/fold-accents.ts';
 
 /** Files a resource under topics: front matter first, else by scoring the taxonomy's words. */
 
@@ -17,10 +18,7 @@ export interface TopicAssignment {
 
 /** Lower case, accents removed, punctuation turned into spaces: what matching compares. */
 export function normaliseForMatching(text: string): string {
-  return ` ${text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return ` ${foldText(text)
     .replace(/[’']/g, ' ')
     .replace(/[^a-z0-9.]+/g, ' ')
     .replace(/\.(?=\s|$)/g, ' ')

@@ -8,6 +8,7 @@ import type { ContentRoot } from '../src/content/roots.ts';
 import type { Taxonomy } from '../src/content/topics.ts';
 import { applyIndexSettings, indexExists, type IndexNames } from '../src/engine/indexes.ts';
 import { settle } from '../src/engine/tasks.ts';
+import { formatBytes } from '../src/text/format-bytes.ts';
 import { createTopicAssigner } from './assign-topics.ts';
 import { buildRecords } from './build-records.ts';
 import { fetchIndexedResources, IndexWriter, type IndexedResource } from './index-writer.ts';
@@ -244,13 +245,6 @@ function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {
     typeof (error as NodeJS.ErrnoException).code === 'string' &&
     'syscall' in error
   );
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} o`;
-  const decimal = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 1 });
-  if (bytes < 1024 * 1024) return `${decimal.format(bytes / 1024)} Kio`;
-  return `${decimal.format(bytes / 1024 / 1024)} Mio`;
 }
 
 async function dropIndexes(meili: Meilisearch, names: IndexNames): Promise<void> {

@@ -1,4 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
+import { formatBytes } from '../src/text/format-bytes.ts';
 import type { ProgressEvent, SyncSummary } from './pipeline.ts';
 
 /** How an ingestion run shows itself: a progress bar on a terminal, plain lines otherwise. */
@@ -59,7 +60,7 @@ export function formatSummary(summary: SyncSummary): string {
     ["retirés de l'index", String(summary.removed)],
     ['en échec', String(summary.failed.length)],
     ['sections écrites', String(summary.sectionsWritten)],
-    ['mémoire (pic)', `${number.format(Math.round(summary.peakRssBytes / 1024 / 1024))} Mio`],
+    ['mémoire (pic)', formatBytes(summary.peakRssBytes)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
   const lines = [

@@ -10,7 +10,7 @@ import type { IndexNames } from './engine/indexes.ts';
 import { NotFoundError } from './errors.ts';
 import { healthRouter } from './health/router.ts';
 import { sendApiError, toPublicError } from './http/http-error.ts';
-import { apiRateLimit } from './http/rate-limit.ts';
+import { clientRateLimit } from './http/rate-limit.ts';
 import { resourcesRouter } from './resources/router.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
@@ -36,11 +36,14 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Who may tell the client's address (X-Forwarded-For): rate limits count per address.
+  app.set('trust proxy', deps.config.trustProxy);
   app.use(securityHeaders({ https: deps.config.publicUrl?.startsWith('https:') ?? false }));
 
   app.use(healthRouter(deps));
-  app.use('/api', apiRateLimit(deps.config.apiRateLimitPerMinute));
+  app.use('/api', clientRateLimit(deps.config.apiRateLimitPerMinute));
+  // A results page costs several searches, on every keystroke of search-as-you-type.
+  app.use('/recherche', clientRateLimit(deps.config.searchPageRateLimitPerMinute));
   app.use(searchRouter({ ...deps, now }));
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { ReperesError } from './errors.ts';
-import { describeIssues } from './validation/describe-issues.ts';
+import { formatIssues } from './validation/format-issues.ts';
 
 /** Reads the environment once, at the edge; everything inward receives a typed Config. */
 
@@ -22,6 +22,45 @@ const positiveInt = (fallback: number, max = Number.MAX_SAFE_INTEGER) =>
       .max(max, `doit être au plus ${max}`)
       .default(fallback),
   );
+
+/** Express's names for address ranges (`trust proxy`). */
+const namedProxyRanges = ['loopback', 'linklocal', 'uniquelocal'] as const;
+const proxyAddress = z.union([z.ipv4(), z.ipv6(), z.cidrv4(), z.cidrv6()]);
+const trustProxyMessage = `doit valoir false, un nombre de proxys (entier), ou une liste séparée par des virgules d'adresses, de plages CIDR ou de ${namedProxyRanges.join(', ')}`;
+
+/**
+ * Which proxies in front of the service may set X-Forwarded-For: none by default, so
+ * that a client cannot choose the address its rate limit is counted under. `true`
+ * (every hop) is refused for that same reason.
+ */
+const trustProxySetting = z.preprocess(
+  emptyToUndefined,
+  z
+    .string()
+    .default('false')
+    .transform((value, ctx): TrustProxy => {
+      const text = value.trim();
+      if (text === 'false') return false;
+      if (/^\d+$/.test(text)) return Number(text);
+      const entries = text
+        .split(',')
+        .map((entry) => entry.trim())
+        .filter((entry) => entry !== '');
+      const valid = entries.every(
+        (entry) =>
+          (namedProxyRanges as readonly string[]).includes(entry) ||
+          proxyAddress.safeParse(entry).success,
+      );
+      if (entries.length === 0 || !valid) {
+        ctx.addIssue({ code: 'custom', message: trustProxyMessage });
+        return z.NEVER;
+      }
+      return entries;
+    }),
+);
+
+/** `trust proxy` as Express takes it: off, a hop count, or trusted addresses and ranges. */
+export type TrustProxy = false | number | string[];
 
 const envSchema = z.object({
   PORT: z.preprocess(
@@ -90,6 +129,8 @@ const envSchema = z.object({
   ),
   ANALYTICS_MAX_BYTES: positiveInt(10 * 1024 * 1024),
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: positiveInt(240),
+  TRUST_PROXY: trustProxySetting,
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -119,6 +160,10 @@ export interface Config {
   analyticsMaxBytes: number;
   /** API requests one client may send per minute. */
   apiRateLimitPerMinute: number;
+  /** Requests of the search page (`/recherche`) one client may send per minute. */
+  searchPageRateLimitPerMinute: number;
+  /** Proxies trusted to tell the client's address; rate limits count per that address. */
+  trustProxy: TrustProxy;
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -140,14 +185,13 @@ export class ConfigError extends ReperesError {
 export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
-    throw new ConfigError(
-      describeIssues(parsed.error, {
-        suffix: (issue) => {
-          const value = env[issue.path.join('.')];
-          return value === undefined ? '' : ` (reçu « ${value} »)`;
-        },
-      }),
-    );
+    const problems = formatIssues(parsed.error, {
+      line: (name, message) => {
+        const value = env[name];
+        return `${name} : ${message}${value === undefined ? '' : ` (reçu « ${value} »)`}`;
+      },
+    });
+    throw new ConfigError(problems);
   }
   const values = parsed.data;
   return {
@@ -171,5 +215,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     hostingInfo: values.HOSTING_INFO,
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
+    searchPageRateLimitPerMinute: values.SEARCH_PAGE_RATE_LIMIT_PER_MINUTE,
+    trustProxy: values.TRUST_PROXY,
   };
 }

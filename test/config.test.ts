@@ -51,3 +51,33 @@ describe('loadConfig', () => {
     );
   });
 });
+
+describe('TRUST_PROXY', () => {
+  it('trusts no proxy by default', () => {
+    assert.equal(loadConfig({}).trustProxy, false);
+  });
+
+  it('takes a hop count', () => {
+    assert.equal(loadConfig({ TRUST_PROXY: '2' }).trustProxy, 2);
+  });
+
+  it('takes a list of addresses, CIDR ranges and Express named ranges', () => {
+    assert.deepEqual(
+      loadConfig({ TRUST_PROXY: 'loopback, 10.0.0.0/8,192.0.2.7, fd00::/8' }).trustProxy,
+      ['loopback', '10.0.0.0/8', '192.0.2.7', 'fd00::/8'],
+    );
+  });
+
+  it('refuses true and unknown names, naming the variable', () => {
+    for (const value of ['true', 'loopback,proxy.example', '10.0.0.0/99']) {
+      assert.throws(
+        () => loadConfig({ TRUST_PROXY: value }),
+        (error: unknown) => {
+          assert.ok(error instanceof ConfigError);
+          assert.match(error.message, /TRUST_PROXY : doit valoir false, un nombre de proxys/);
+          return true;
+        },
+      );
+    }
+  });
+});

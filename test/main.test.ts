@@ -7,9 +7,11 @@ import { dropIndexes } from './helpers/meili.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { apiContract } from './helpers/api-contract.ts';
 import { spawnService, waitForStatus } from './helpers/service.ts';
-import { isAlive, temporaryFolders } from './helpers/process.ts';
+import { isAlive, stopAfter, temporaryFolders } from './helpers/process.ts';
+import { testTimeouts } from './helpers/timeouts.ts';
 
 const tempDir = temporaryFolders('main');
+const { readyMs } = testTimeouts();
 
 async function meiliPid(dataDir: string): Promise<number> {
   const pidFile = JSON.parse(
@@ -75,39 +77,32 @@ describe('the service process (npm start)', () => {
       MEILI_MASTER_KEY: 'a-test-master-key-of-32-characters',
       INDEX_PREFIX: 'recovery',
     });
-    try {
-      const unavailable = await waitForStatus(`${service.url}/readyz`, 503);
-      assert.deepEqual(unavailable.body, {
-        status: 'unavailable',
-        error: {
-          code: 'search_unavailable',
-          message: (unavailable.body as { error: { message: string } }).error.message,
-        },
-      });
-      assert.match(JSON.stringify(unavailable.body), /Meilisearch est injoignable/);
-      assert.doesNotMatch(JSON.stringify(unavailable.body), new RegExp(`127\\.0\\.0\\.1|${port}`));
-      await checkContract(service.url, '/readyz', unavailable);
+    const unavailable = await waitForStatus(`${service.url}/readyz`, 503);
+    assert.deepEqual(unavailable.body, {
+      status: 'unavailable',
+      error: {
+        code: 'search_unavailable',
+        message: (unavailable.body as { error: { message: string } }).error.message,
+      },
+    });
+    assert.match(JSON.stringify(unavailable.body), /Meilisearch est injoignable/);
+    assert.doesNotMatch(JSON.stringify(unavailable.body), new RegExp(`127\\.0\\.0\\.1|${port}`));
+    await checkContract(service.url, '/readyz', unavailable);
 
-      // Meilisearch comes up at that address: the service notices on its own.
-      const meiliDir = await tempDir();
-      await fs.writeFile(
-        path.join(meiliDir, 'meili-master-key'),
-        'a-test-master-key-of-32-characters',
-      );
-      const meili = await startEmbeddedMeilisearch({ dataDir: meiliDir, port });
-      try {
-        await waitForStatus(`${service.url}/readyz`, 200, 40_000);
-        const client = createMeiliClient({ url: meiliUrl, apiKey: meili.masterKey });
-        assert.ok(await client.getIndex('recovery-sections'));
-        await dropIndexes(client, 'recovery');
-      } finally {
-        service.child.kill('SIGTERM');
-        await service.exited;
-        await meili.stop();
-      }
-    } finally {
-      service.child.kill('SIGKILL');
-    }
+    // Meilisearch comes up at that address: the service notices on its own.
+    const meiliDir = await tempDir();
+    await fs.writeFile(
+      path.join(meiliDir, 'meili-master-key'),
+      'a-test-master-key-of-32-characters',
+    );
+    const meili = await stopAfter(
+      await startEmbeddedMeilisearch({ dataDir: meiliDir, port, startTimeoutMs: readyMs }),
+    );
+    await waitForStatus(`${service.url}/readyz`, 200);
+    const client = createMeiliClient({ url: meiliUrl, apiKey: meili.masterKey });
+    assert.ok(await client.getIndex('recovery-sections'));
+    await dropIndexes(client, 'recovery');
+    // The service and Meilisearch are stopped after the test, even when it fails.
   });
 
   it('refuses to start on a bad environment value, naming it', async () => {

@@ -1,3 +1,4 @@
+import { foldText } from '../../src/text/fold-accents.ts';
 import { markdownContent } from './markdown-sections.ts';
 import { readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
 import { documentFrom } from './markdown.ts';
@@ -123,8 +124,5 @@ function organisationOfTitle(title: string): string | undefined {
 
 /** Lower case without accents, to compare `défi` and `defi`. */
 function plain(text: string | undefined): string | undefined {
-  return text
-    ?.normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase();
+  return text === undefined ? undefined : foldText(text);
 }

@@ -5,6 +5,7 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { LineCounter, parseDocument } from 'yaml';
 import { z } from 'zod';
+import { formatIssues } from '../../src/validation/format-issues.ts';
 import { GuideSourceError } from './errors.ts';
 
 /** The front matter every guide source carries. */
@@ -84,12 +85,14 @@ function readMeta(yaml: string, source: string): GuideMeta {
   }
   const result = metaSchema.safeParse(document.toJS());
   if (!result.success) {
-    const problems = result.error.issues.map((issue) =>
-      // Zod's own message for a wrong root type names no field: say what is expected.
-      issue.path.length === 0
-        ? 'il doit être une table de clés (title, summary, topics, owner, reviewed)'
-        : issue.message,
-    );
+    const problems = formatIssues(result.error, {
+      // The schema's messages name their field; zod's own message for a wrong root type
+      // names none: say what is expected.
+      line: (_name, message, issue) =>
+        issue.path.length === 0
+          ? 'il doit être une table de clés (title, summary, topics, owner, reviewed)'
+          : message,
+    });
     throw new GuideSourceError(source, `front matter invalide : ${problems.join(' ; ')}`, {
       cause: result.error,
     });

@@ -1,11 +1,9 @@
 import { createHash } from 'node:crypto';
+import { foldText } from '../text/fold-accents.ts';
 
 /** Ids are ASCII slugs: Meilisearch accepts only a-z, A-Z, 0-9, - and _ in document ids. */
 export function asciiSlug(text: string): string {
-  return text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  return foldText(text)
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ReperesError } from '../errors.ts';
-import { describeIssues } from '../validation/describe-issues.ts';
+import { formatIssues } from '../validation/format-issues.ts';
 
 /** The year → promotion table, kept as data in `guides/promotions.yml`. */
 
@@ -33,7 +33,7 @@ export async function loadPromotions(file: string): Promise<PromotionTable> {
   }
   const parsed = promotionsSchema.safeParse(data);
   if (!parsed.success) {
-    const problems = describeIssues(parsed.error).join(' ; ');
+    const problems = formatIssues(parsed.error).join(' ; ');
     throw new PromotionsError(`Table des promotions invalide dans ${file} : ${problems}`);
   }
   return new Map(

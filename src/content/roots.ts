@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ReperesError } from '../errors.ts';
+import { foldText } from '../text/fold-accents.ts';
 
 /**
  * A content folder. Its key (the folder's name) is stored in the index instead of the
@@ -35,11 +36,7 @@ export function contentRoots(dirs: readonly string[]): ContentRoot[] {
 }
 
 function rootKey(dir: string): string {
-  const key = path
-    .basename(path.resolve(dir))
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
+  const key = foldText(path.basename(path.resolve(dir)))
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^-+|-+$/g, '');
   return key === '' ? 'contenu' : key;

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ReperesError } from '../errors.ts';
-import { describeIssues } from '../validation/describe-issues.ts';
+import { formatIssues } from '../validation/format-issues.ts';
 
 /** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
 
@@ -52,7 +52,7 @@ export class TaxonomyError extends ReperesError {
 export function parseTaxonomy(data: unknown, origin: string): Taxonomy {
   const parsed = taxonomySchema.safeParse(data);
   if (!parsed.success) {
-    const problems = describeIssues(parsed.error).join(' ; ');
+    const problems = formatIssues(parsed.error).join(' ; ');
     throw new TaxonomyError(`Taxonomie invalide dans ${origin} : ${problems}`);
   }
   return parsed.data;

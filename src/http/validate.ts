@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { z } from 'zod';
 import { InvalidParameterError } from '../errors.ts';
-import { describeIssues, keysOf } from '../validation/describe-issues.ts';
+import { formatIssues, issuePath } from '../validation/format-issues.ts';
 
 /** Parses a request part with a zod schema; a 400 names the first bad parameter. */
 export function parseRequest<Schema extends z.ZodType>(
@@ -10,10 +10,13 @@ export function parseRequest<Schema extends z.ZodType>(
 ): z.infer<Schema> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  const parameter = keysOf(parsed.error.issues[0]?.path ?? []);
-  const message = describeIssues(parsed.error, {
-    name: (path) => keysOf(path) || 'requête',
-    separator: ': ',
+  const first = parsed.error.issues[0];
+  const parameter = first === undefined ? '' : issuePath(first, false);
+  // « limit: … », as the API has always written it (clients may match on it).
+  const message = formatIssues(parsed.error, {
+    root: 'requête',
+    positions: false,
+    line: (name, text) => `${name}: ${text}`,
   }).join(' ; ');
   throw new InvalidParameterError(message, parameter || undefined);
 }

@@ -3,6 +3,7 @@ import rehypeParse from 'rehype-parse';
 import rehypeStringify from 'rehype-stringify';
 import { fra as frenchStopWords } from 'stopword';
 import { unified } from 'unified';
+import { foldText } from '../text/fold-accents.ts';
 
 /**
  * Marks the words of a search on a resource page, server-side, so that it works without
@@ -13,11 +14,6 @@ import { unified } from 'unified';
 
 const stopWords = new Set(frenchStopWords);
 const wordPattern = /[\p{L}\p{N}]+/gu;
-
-/** Lower case without accents, for comparisons only. */
-export function foldText(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
 
 /** The words of a query worth marking: folded, no stop words, no single letters, at most 10. */
 export function queryTerms(q: string): string[] {

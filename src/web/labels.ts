@@ -39,10 +39,3 @@ export function formatDate(iso: string): string | undefined {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? undefined : dateFormat.format(date);
 }
-
-/** "120 ko", "1,2 Mo". */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} o`;
-  if (bytes < 1_000_000) return `${Math.round(bytes / 1000)} ko`;
-  return `${(bytes / 1_000_000).toLocaleString('fr-FR', { maximumFractionDigits: 1 })} Mo`;
-}

@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
@@ -9,14 +8,16 @@ import {
   startEmbeddedMeilisearch,
 } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
-import { isAlive, temporaryFolders } from '../helpers/process.ts';
+import { isAlive, spawnTracked, stopAfter, temporaryFolders } from '../helpers/process.ts';
+import { testTimeouts } from '../helpers/timeouts.ts';
 
 const tempDir = temporaryFolders('embedded');
+const startTimeoutMs = testTimeouts().readyMs;
 
 describe('embedded Meilisearch', () => {
   it('starts the shipped 1.21 binary on loopback, healthy, with a 0600 master key', async () => {
     const dataDir = await tempDir();
-    const meili = await startEmbeddedMeilisearch({ dataDir });
+    const meili = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
     try {
       assert.match(meili.url, /^http:\/\/127\.0\.0\.1:\d+$/);
       const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
@@ -34,13 +35,13 @@ describe('embedded Meilisearch', () => {
 
   it('reuses the same data and key on a second start', async () => {
     const dataDir = await tempDir();
-    const first = await startEmbeddedMeilisearch({ dataDir });
+    const first = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
     await createMeiliClient({ url: first.url, apiKey: first.masterKey })
       .createIndex('kept')
       .waitTask();
     await first.stop();
 
-    const second = await startEmbeddedMeilisearch({ dataDir });
+    const second = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
     try {
       assert.equal(second.masterKey, first.masterKey);
       const client = createMeiliClient({ url: second.url, apiKey: second.masterKey });
@@ -58,22 +59,23 @@ describe('embedded Meilisearch', () => {
       const meili = await startEmbeddedMeilisearch({ dataDir: ${JSON.stringify(dataDir)} });
       console.log(meili.pid);
       setInterval(() => {}, 1000);`;
-    const owner = spawn(
-      process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script],
-      {
-        stdio: ['ignore', 'pipe', 'inherit'],
-      },
-    );
+    const owner = await spawnTracked(process.execPath, [
+      '--import',
+      'tsx',
+      '--input-type=module',
+      '-e',
+      script,
+    ]);
     const leftoverPid = await new Promise<number>((resolve, reject) => {
-      owner.stdout.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
-      owner.once('exit', () => reject(new Error('owner exited early')));
+      owner.child.stdout?.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
+      owner.child.once('exit', () => reject(new Error(`owner exited early: ${owner.stderr()}`)));
     });
-    owner.kill('SIGKILL');
-    await new Promise((resolve) => owner.once('exit', resolve));
+    // Should the test fail from here, stopping the owner's group stops this leftover too.
+    owner.child.kill('SIGKILL');
+    await owner.exited;
     assert.equal(isAlive(leftoverPid), true, 'the orphan Meilisearch still holds the database');
 
-    const next = await startEmbeddedMeilisearch({ dataDir });
+    const next = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
     try {
       assert.equal(isAlive(leftoverPid), false);
       assert.equal(

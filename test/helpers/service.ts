@@ -1,39 +1,37 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
+import { spawnTracked, type TrackedProcess } from './process.ts';
+import { testTimeouts } from './timeouts.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
-/** The service run as `npm start` runs it, in its own process. */
-export interface RunningService {
-  child: ChildProcess;
+/** The service run as `npm start` runs it, in its own process, stopped after the test. */
+export interface RunningService extends TrackedProcess {
   url: string;
-  output: () => string;
-  exited: Promise<number | null>;
 }
 
 export async function spawnService(env: NodeJS.ProcessEnv): Promise<RunningService> {
   const port = env.PORT ?? String(await findFreePort());
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const service = await spawnTracked(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env, PORT: port },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: {
+      PATH: process.env.PATH,
+      LOG_LEVEL: 'info',
+      // A loaded machine may take long to start the embedded Meilisearch.
+      MEILI_START_TIMEOUT_MS: String(testTimeouts().readyMs),
+      ...env,
+      PORT: port,
+    },
   });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<number | null>((resolve) =>
-    child.once('exit', (code) => resolve(code)),
-  );
-  return { child, url: `http://127.0.0.1:${port}`, output: () => output, exited };
+  return { ...service, url: `http://127.0.0.1:${port}` };
 }
 
 /** Polls a URL until it answers the expected status, or fails after `timeoutMs`. */
 export async function waitForStatus(
   url: string,
   status: number,
-  timeoutMs = 20_000,
+  timeoutMs = testTimeouts().readyMs,
 ): Promise<{ status: number; contentType: string | undefined; body: unknown }> {
   const deadline = Date.now() + timeoutMs;
   let last: { status: number; contentType: string | undefined; body: unknown } | undefined;

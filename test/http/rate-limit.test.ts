@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
+import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 
 describe('API rate limit', () => {
   it('answers 429 in the API error shape past the limit per minute, pages unaffected', async () => {
@@ -23,5 +25,81 @@ describe('API rate limit', () => {
     assert.ok(limited.headers['ratelimit-policy']);
     await request(app).get('/mentions-legales').expect(200);
     await api.get('/healthz').expect(200);
+  });
+});
+
+describe('GET /recherche rate limit', () => {
+  const { client } = testMeili();
+  const { prefix } = uniqueIndexes('rate-page');
+  before(async () => {
+    const dir = await contentFolder({ 'guide.md': '# Héberger\n\nLe cloud de confiance.\n' });
+    await sync(await pipelineDeps(client, prefix), [dir]);
+  });
+  after(() => dropIndexes(client, prefix));
+
+  const appWith = async (env: NodeJS.ProcessEnv) =>
+    (await buildTestApp({ meili: client, prefix, env })).app;
+
+  it('answers a French 429 page in the site layout past the limit per minute', async () => {
+    const app = await appWith({ SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '2' });
+    await request(app).get('/recherche?q=cloud').expect(200);
+    await request(app).get('/recherche?q=clou').expect(200);
+    const limited = await request(app).get('/recherche?q=cloud').expect(429);
+    assert.match(limited.headers['content-type'] ?? '', /^text\/html/);
+    assert.match(limited.text, /<html lang="fr"/);
+    assert.match(limited.text, /<title>Trop de requêtes – Repères<\/title>/);
+    assert.match(limited.text, /<header role="banner" class="fr-header">/);
+    assert.match(limited.text, /Erreur 429/);
+    assert.ok(limited.headers['retry-after']);
+  });
+
+  it('keeps its own budget: the API and the other pages still answer', async () => {
+    const app = await appWith({
+      SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1',
+      API_RATE_LIMIT_PER_MINUTE: '5',
+    });
+    await request(app).get('/recherche?q=cloud').expect(200);
+    await request(app).get('/recherche?q=cloud').expect(429);
+    await request(app).get('/api/search?q=cloud').expect(200);
+    await request(app).get('/ressources').expect(200);
+  });
+
+  describe('with the default TRUST_PROXY', () => {
+    it('does not give a fresh quota to a forged X-Forwarded-For', async () => {
+      const app = await appWith({ SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1' });
+      await request(app)
+        .get('/recherche?q=cloud')
+        .set('X-Forwarded-For', '203.0.113.1')
+        .expect(200);
+      await request(app)
+        .get('/recherche?q=cloud')
+        .set('X-Forwarded-For', '203.0.113.2')
+        .expect(429);
+      await request(app)
+        .get('/api/search?q=cloud')
+        .set('X-Forwarded-For', '203.0.113.3')
+        .expect(200);
+    });
+  });
+
+  describe('with TRUST_PROXY naming the proxy in front', () => {
+    it('counts each client address the proxy reports on its own', async () => {
+      const app = await appWith({
+        SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1',
+        TRUST_PROXY: 'loopback',
+      });
+      await request(app)
+        .get('/recherche?q=cloud')
+        .set('X-Forwarded-For', '203.0.113.1')
+        .expect(200);
+      await request(app)
+        .get('/recherche?q=cloud')
+        .set('X-Forwarded-For', '203.0.113.1')
+        .expect(429);
+      await request(app)
+        .get('/recherche?q=cloud')
+        .set('X-Forwarded-For', '203.0.113.2')
+        .expect(200);
+    });
   });
 });

@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
 import { contentFolder, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+import { spawnTracked } from '../helpers/process.ts';
 import { projectRoot } from '../helpers/service.ts';
 
 const { client, url, key } = testMeili();
@@ -17,17 +17,12 @@ async function ingest(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'ingest/main.ts', ...args], {
+  const run = await spawnTracked(process.execPath, ['--import', 'tsx', 'ingest/main.ts', ...args], {
     cwd: projectRoot,
     env: { PATH: process.env.PATH, MEILI_URL: url, MEILI_MASTER_KEY: key, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
-  return { code, stdout, stderr };
+  const code = await run.exited;
+  return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
 
 const fixture = (name: string) =>

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { after, describe, it } from 'node:test';
 import { PDFParse, type InfoResult } from 'pdf-parse';
 import type { Section } from '../../src/content/model.ts';
@@ -11,6 +9,7 @@ import { buildGuidePdfs, GuideBuildError } from '../../scripts/build-guides/buil
 import { renderGuidePdf } from '../../scripts/build-guides/render-guide-pdf.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+import { spawnTracked } from '../helpers/process.ts';
 import { projectRoot } from '../helpers/service.ts';
 
 const sourcesDir = path.join(projectRoot, 'guides/sources');
@@ -177,20 +176,17 @@ describe('build:guides', () => {
   it('exits 1 with a French message when a source has no front matter', async () => {
     const sources = await tempDir();
     await fs.writeFile(path.join(sources, 'sans-entete.md'), '# Titre\n\nTexte.\n');
-    const run = promisify(execFile)(
+    const run = await spawnTracked(
       process.execPath,
       ['--import', 'tsx', 'scripts/build-guides/main.ts', sources, await tempDir()],
-      { cwd: projectRoot },
+      { cwd: projectRoot, env: process.env },
     );
 
-    await assert.rejects(run, (error: { code?: number; stderr?: string }) => {
-      assert.equal(error.code, 1);
-      assert.match(
-        error.stderr ?? '',
-        /sans-entete\.md : front matter absent : le guide doit commencer par un bloc YAML/,
-      );
-      return true;
-    });
+    assert.equal(await run.exited, 1);
+    assert.match(
+      run.stderr(),
+      /sans-entete\.md : front matter absent : le guide doit commencer par un bloc YAML/,
+    );
   });
 
   it('makes a sentence of the PDF findable on its own page once ingested', async () => {

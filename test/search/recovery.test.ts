@@ -11,10 +11,12 @@ import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
+import { testTimeouts } from '../helpers/timeouts.ts';
 
 // A Meilisearch of this test's own, so that it can be stopped and started again.
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-recovery-'));
-let meili: EmbeddedMeilisearch = await startEmbeddedMeilisearch({ dataDir });
+const startTimeoutMs = testTimeouts().readyMs;
+let meili: EmbeddedMeilisearch = await startEmbeddedMeilisearch({ dataDir, startTimeoutMs });
 after(async () => {
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
@@ -50,7 +52,7 @@ describe('when Meilisearch goes away and comes back', () => {
       new RegExp(`127\\.0\\.0\\.1|:${port}|fetch failed|ECONNREFUSED|timed out`),
     );
 
-    meili = await startEmbeddedMeilisearch({ dataDir, port });
+    meili = await startEmbeddedMeilisearch({ dataDir, port, startTimeoutMs });
     const back = await api.get('/api/search?q=cloud').expect(200);
     assert.equal(back.body.hits[0].resourceId, 'contenu-a');
     await api.get('/readyz').expect(200);

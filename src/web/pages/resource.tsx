@@ -4,7 +4,8 @@ import type { Taxonomy } from '../../content/topics.ts';
 import type { StoredResource } from '../../resources/resource-store.ts';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
 import { containsTerms, type PreparedBody } from '../highlight.ts';
-import { formatBytes, formatDate, topicLabel, typeLabel } from '../labels.ts';
+import { formatBytes } from '../../text/format-bytes.ts';
+import { formatDate, topicLabel, typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 import { searchUrl } from '../urls.ts';
 

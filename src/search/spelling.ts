@@ -1,11 +1,14 @@
 import type { Taxonomy } from '../content/topics.ts';
-import { foldText } from './highlight.ts';
+import { foldText } from '../text/fold-accents.ts';
 
 /**
- * Other queries to propose when a search finds nothing: the query without accents, the
- * query with one word dropped, and words of the topic taxonomy close to a misspelt word.
- * The caller keeps only those that find something.
+ * Other spellings of a query that finds nothing: words of the topic taxonomy close to a
+ * misspelt word, the query without accents, the query with one word dropped. Pure: the
+ * index decides which of them find something (see did-you-mean.ts).
  */
+
+/** Words of the taxonomy, folded → as written. */
+export type Vocabulary = Map<string, string>;
 
 /** Edit distance with transpositions (optimal string alignment). */
 export function editDistance(a: string, b: string): number {
@@ -29,8 +32,8 @@ export function editDistance(a: string, b: string): number {
 }
 
 /** Words of the taxonomy (labels, synonyms, signals), folded → as written. */
-export function taxonomyVocabulary(taxonomy: Taxonomy): Map<string, string> {
-  const vocabulary = new Map<string, string>();
+export function taxonomyVocabulary(taxonomy: Taxonomy): Vocabulary {
+  const vocabulary: Vocabulary = new Map();
   const phrases = taxonomy.topics.flatMap((topic) => [
     topic.label,
     ...topic.signals,
@@ -53,7 +56,7 @@ function allowedEdits(length: number): number {
 }
 
 /** Candidate queries, most likely first, without the query itself. */
-export function suggestionCandidates(q: string, vocabulary: Map<string, string>): string[] {
+export function spellingCandidates(q: string, vocabulary: Vocabulary): string[] {
   const query = q.trim().toLowerCase();
   if (query === '') return [];
   const candidates: string[] = [];

@@ -4,12 +4,13 @@ import { before, describe, it } from 'node:test';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import {
   editDistance,
-  suggestionCandidates,
+  spellingCandidates,
   taxonomyVocabulary,
-} from '../../src/web/suggestions.ts';
+  type Vocabulary,
+} from '../../src/search/spelling.ts';
 import { projectRoot } from '../helpers/service.ts';
 
-let vocabulary: Map<string, string>;
+let vocabulary: Vocabulary;
 before(async () => {
   vocabulary = taxonomyVocabulary(await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml')));
 });
@@ -23,13 +24,13 @@ describe('editDistance', () => {
   });
 });
 
-describe('suggestionCandidates', () => {
+describe('spellingCandidates', () => {
   it('corrects a misspelt word to the closest word of the topic taxonomy, as written there', () => {
-    assert.equal(suggestionCandidates('sekurte', vocabulary)[0], 'sécurité');
+    assert.equal(spellingCandidates('sekurte', vocabulary)[0], 'sécurité');
   });
 
   it('proposes the query without accents and with each word dropped', () => {
-    const candidates = suggestionCandidates('hébergement souverain', vocabulary);
+    const candidates = spellingCandidates('hébergement souverain', vocabulary);
     assert.ok(candidates.includes('hebergement souverain'));
     assert.ok(candidates.includes('hébergement'));
     assert.ok(candidates.includes('souverain'));
@@ -37,6 +38,6 @@ describe('suggestionCandidates', () => {
   });
 
   it('proposes nothing for an empty query', () => {
-    assert.deepEqual(suggestionCandidates('  ', vocabulary), []);
+    assert.deepEqual(spellingCandidates('  ', vocabulary), []);
   });
 });

@@ -1,0 +1,28 @@
+import type { Config } from '../../config.ts';
+
+/** What every part of the frame shares: the site's name, its links, the request's context. */
+
+export const siteName = 'Repères';
+export const tagline = 'Les bonnes pratiques des Entrepreneurs d’intérêt général';
+
+/** What the layout needs to know about the request and the deployment. */
+export interface PageContext {
+  brand: Config['brand'];
+  contactEmail: string | undefined;
+  hostingInfo: string | undefined;
+  /** Path of the current page, to mark the current navigation link. */
+  path: string;
+}
+
+export const navigation = [
+  { href: '/', label: 'Accueil' },
+  { href: '/ressources', label: 'Toutes les ressources' },
+  { href: '/plan-du-site', label: 'Plan du site' },
+];
+
+export const footerLinks = [
+  { href: '/plan-du-site', label: 'Plan du site' },
+  { href: '/accessibilite', label: 'Accessibilité : non conforme' },
+  { href: '/mentions-legales', label: 'Mentions légales' },
+  { href: '/donnees-personnelles', label: 'Données personnelles' },
+];

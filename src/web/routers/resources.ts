@@ -1,0 +1,79 @@
+import { Router } from 'express';
+import { h } from 'preact';
+import type { Taxonomy } from '../../content/topics.ts';
+import { NotFoundError } from '../../errors.ts';
+import { renderMarkdown } from '../../resources/render-markdown.ts';
+import {
+  findResource,
+  listResources,
+  sectionsOf,
+  type ResourceStoreDeps,
+} from '../../resources/resource-store.ts';
+import { resourceIdSchema } from '../../resources/router.ts';
+import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
+import { prepareBodyHtml, queryTerms } from '../highlight.ts';
+import { pageContext, type PageConfigDeps } from '../page-context.ts';
+import { describeIssues, rawState, stateOf } from '../page-params.ts';
+import { ResourcePage } from '../pages/resource.tsx';
+import { ResourcesPage } from '../pages/resources.tsx';
+import { sendPage } from '../render.ts';
+
+/** GET /ressources (the list, with filters) and GET /ressources/:id (one resource). */
+export function resourcePagesRouter(
+  deps: PageConfigDeps & ResourceStoreDeps & { taxonomy: Taxonomy },
+): Router {
+  const router = Router();
+  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
+
+  router.get('/ressources', async (req, res) => {
+    const parsed = listSchema.safeParse(req.query);
+    const base = { context: pageContext(deps, req), taxonomy: deps.taxonomy };
+    if (!parsed.success) {
+      sendPage(
+        res,
+        h(ResourcesPage, {
+          ...base,
+          state: rawState(req.query),
+          error: describeIssues(parsed.error),
+        }),
+        400,
+      );
+      return;
+    }
+    // Longer pages than the search's: a list is for browsing.
+    const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
+    const list = await listResources(deps, { ...parsed.data, limit });
+    sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
+  });
+
+  router.get('/ressources/:id', async (req, res) => {
+    const id = resourceIdSchema.safeParse(req.params);
+    if (!id.success) throw new NotFoundError('Cette adresse ne désigne aucune ressource.');
+    const resource = await findResource(deps, id.data.id);
+    if (resource === undefined)
+      throw new NotFoundError(`Aucune ressource ne porte l’identifiant « ${id.data.id} ».`);
+    const sections = await sectionsOf(deps, resource.id);
+    const rawQ = req.query['q'];
+    const q =
+      typeof rawQ === 'string' ? rawQ.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) : '';
+    const terms = queryTerms(q);
+    const body =
+      resource.body === undefined || resource.source.format === 'pdf'
+        ? undefined
+        : prepareBodyHtml(await renderMarkdown(resource.body), { title: resource.title, terms });
+    sendPage(
+      res,
+      h(ResourcePage, {
+        context: pageContext(deps, req),
+        taxonomy: deps.taxonomy,
+        resource,
+        sections,
+        ...(body === undefined ? {} : { body }),
+        q,
+        terms,
+      }),
+    );
+  });
+
+  return router;
+}

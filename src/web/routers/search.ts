@@ -1,0 +1,66 @@
+import { Router } from 'express';
+import { h } from 'preact';
+import type { SearchLog } from '../../analytics/search-log.ts';
+import type { Taxonomy } from '../../content/topics.ts';
+import { countByTopic } from '../../resources/resource-store.ts';
+import { didYouMean } from '../../search/did-you-mean.ts';
+import { recordSearch } from '../../search/record-search.ts';
+import { searchQuerySchema } from '../../search/search-query.ts';
+import { searchSections, type SearchDeps } from '../../search/search-sections.ts';
+import { taxonomyVocabulary } from '../../search/spelling.ts';
+import { pageContext, type PageConfigDeps } from '../page-context.ts';
+import { describeIssues, rawState, stateOf } from '../page-params.ts';
+import { ResultsPage } from '../pages/results.tsx';
+import { sendPage } from '../render.ts';
+
+/** Sent by search-as-you-type: such intermediate searches are not logged. */
+export const LIVE_SEARCH_HEADER = 'x-live-search';
+
+export interface SearchPageDeps extends PageConfigDeps, SearchDeps {
+  taxonomy: Taxonomy;
+  searchLog: SearchLog;
+  now: () => Date;
+}
+
+/** GET /recherche: the results page, with help when nothing is found. */
+export function searchPageRouter(deps: SearchPageDeps): Router {
+  const router = Router();
+  const schema = searchQuerySchema(deps.taxonomy);
+  const spelling = { ...deps, vocabulary: taxonomyVocabulary(deps.taxonomy) };
+
+  router.get('/recherche', async (req, res) => {
+    const parsed = schema.safeParse(req.query);
+    const base = {
+      context: pageContext(deps, req),
+      taxonomy: deps.taxonomy,
+      suggestions: [],
+      topicCounts: {},
+    };
+    if (!parsed.success) {
+      sendPage(
+        res,
+        h(ResultsPage, {
+          ...base,
+          state: rawState(req.query),
+          error: describeIssues(parsed.error),
+        }),
+        400,
+      );
+      return;
+    }
+    const query = parsed.data;
+    const result = await searchSections(deps, query);
+    if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
+    // Nothing found: other spellings (one round trip) and the topics to browse instead.
+    const [suggestions, topicCounts] =
+      result.total === 0
+        ? await Promise.all([didYouMean(spelling, query, result.total), countByTopic(deps)])
+        : [[], {}];
+    sendPage(
+      res,
+      h(ResultsPage, { ...base, state: stateOf(query, req), result, suggestions, topicCounts }),
+    );
+  });
+
+  return router;
+}
