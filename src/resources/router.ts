@@ -8,7 +8,6 @@ import { NotFoundError } from '../errors.ts';
 import { parseQuery, parseRequest } from '../http/validate.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
 import { presentResource, presentSection } from './present.ts';
-import { renderMarkdown } from './render-markdown.ts';
 import {
   findResource,
   listResources,
@@ -47,7 +46,7 @@ export function resourcesRouter(
     res.json({
       resource: presentResource(resource),
       sections: sections.map(presentSection),
-      html: resource.body === undefined ? null : await renderMarkdown(resource.body),
+      html: resource.html ?? null,
     });
   });
 

@@ -5,7 +5,6 @@ import type { SearchLog } from '../analytics/search-log.ts';
 import type { Config } from '../config.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { NotFoundError } from '../errors.ts';
-import { renderMarkdown } from '../resources/render-markdown.ts';
 import {
   countByTopic,
   findResource,
@@ -208,9 +207,9 @@ export function webRouter(deps: WebDeps): Router {
       typeof rawQ === 'string' ? rawQ.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) : '';
     const terms = queryTerms(q);
     const body =
-      resource.body === undefined || resource.source.format === 'pdf'
+      resource.html === undefined || resource.source.format === 'pdf'
         ? undefined
-        : prepareBodyHtml(await renderMarkdown(resource.body), { title: resource.title, terms });
+        : prepareBodyHtml(resource.html, { title: resource.title, terms });
     sendPage(
       res,
       h(ResourcePage, {
