@@ -50,7 +50,8 @@ export function markdownContent(
     html: treeHtml(tree),
     keywords: file.data.keywords ?? [],
     hasText: sections.length > 0,
-    warnings: file.messages.map((message): ParseWarning => {
+    // In the order of the file, whichever plugin found them.
+    warnings: [...file.messages].sort(compareMessages).map((message): ParseWarning => {
       const warning: ParseWarning = { reason: message.reason };
       if (options.firstLine !== undefined && typeof message.line === 'number') {
         warning.line = message.line;
@@ -59,6 +60,12 @@ export function markdownContent(
       return warning;
     }),
   };
+}
+
+type Message = VFile['messages'][number];
+
+function compareMessages(a: Message, b: Message): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
 }
 
 /** Deepest heading level that starts a section. */

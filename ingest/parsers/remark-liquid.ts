@@ -42,7 +42,10 @@ function highlightBlocks(tree: Root, file: VFile): void {
       }
       const lastEnd = children[last]?.position?.end.offset ?? -1;
       if (close === null || lastEnd < close.index + close[0].length) {
-        file.message('bloc {% highlight %} sans {% endhighlight %} : il reste du texte', block);
+        file.message(
+          `bloc {% highlight ${open[1] ?? ''} %} jamais fermé par {% endhighlight %} : son contenu reste du texte`,
+          block,
+        );
         continue;
       }
       const code: Code = {
