@@ -59,7 +59,7 @@ export function documentFrom(
   content: MarkdownContent,
   type: ResourceType,
 ): ParsedDocument {
-  const warnings = [...source.warnings, ...content.warnings];
+  const warnings = [...source.warnings];
   const document: ParsedDocument = {
     title: content.title,
     type,
@@ -83,6 +83,8 @@ export function documentFrom(
     warnings.push(fieldWarning(source, 'reviewed', reason)),
   );
   if (reviewed !== undefined) document.reviewed = reviewed;
+  // The front matter's warnings, then the body's: in the order of the file.
+  warnings.push(...content.warnings);
   return document;
 }
 
