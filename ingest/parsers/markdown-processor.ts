@@ -1,5 +1,4 @@
 import type { Root as HastRoot } from 'hast';
-import type { Root } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import rehypeSlug from 'rehype-slug';
@@ -10,7 +9,6 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import remarkAbbreviations from './remark-abbreviations.ts';
 import remarkContainers from './remark-containers.ts';
@@ -39,7 +37,6 @@ const processor = unified()
   // A stray `---` block at the top of a body is front matter, not text.
   .use(remarkFrontmatter, ['yaml', 'toml'])
   .use(remarkDirective)
-  .use(remarkFileLines)
   .use(remarkStrayDirectives)
   .use(remarkLiquid)
   .use(remarkTocMarker)
@@ -54,7 +51,7 @@ const processor = unified()
     footnoteBackLabel: (index, rereference) =>
       `Retour à l’appel de note ${index + 1}${rereference > 1 ? `-${rereference}` : ''}`,
   })
-  .use(rehypeRaw)
+  .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, sanitizeSchema)
   // After sanitising, so that ids are not prefixed: they are the section anchors.
   .use(rehypeSlug)
@@ -71,17 +68,12 @@ export function treeHtml(tree: HastRoot): string {
   return processor.stringify(tree);
 }
 
-/** Positions as lines of the file, not of the body after its front matter. */
-function remarkFileLines() {
-  return (tree: Root, file: VFile): void => {
-    const shift = (file.data.firstLine ?? 1) - 1;
-    if (shift === 0) return;
-    visit(tree, (node) => {
-      if (node.position === undefined) return;
-      node.position = {
-        start: { ...node.position.start, line: node.position.start.line + shift },
-        end: { ...node.position.end, line: node.position.end.line + shift },
-      };
-    });
-  };
+/**
+ * rehype-raw re-parses the whole tree with parse5: only worth it when the page has raw
+ * HTML, which needs a `<` in its source.
+ */
+function rehypeRawWhenNeeded() {
+  const transform = rehypeRaw();
+  return (tree: HastRoot, file: VFile): HastRoot | undefined =>
+    String(file.value).includes('<') ? transform(tree, file) : undefined;
 }

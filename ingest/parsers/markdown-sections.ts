@@ -40,7 +40,7 @@ export function markdownContent(
   markdown: string,
   options: MarkdownContentOptions,
 ): MarkdownContent {
-  const file = new VFile({ value: markdown, data: { firstLine: options.firstLine ?? 1 } });
+  const file = new VFile(markdown);
   const tree = markdownTree(file);
   const title = options.title ?? firstH1(tree) ?? options.fallbackTitle;
   const sections = sectionsOf(tree, title);
@@ -53,8 +53,9 @@ export function markdownContent(
     // In the order of the file, whichever plugin found them.
     warnings: [...file.messages].sort(compareMessages).map((message): ParseWarning => {
       const warning: ParseWarning = { reason: message.reason };
+      // Plugins count lines from the start of the Markdown; the file has front matter before it.
       if (options.firstLine !== undefined && typeof message.line === 'number') {
-        warning.line = message.line;
+        warning.line = message.line + options.firstLine - 1;
         if (typeof message.column === 'number') warning.column = message.column;
       }
       return warning;

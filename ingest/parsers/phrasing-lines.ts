@@ -88,17 +88,14 @@ export function mergeTexts(nodes: PhrasingContent[]): PhrasingContent[] {
   return merged;
 }
 
-/** The 1-based column of the first non-blank character of a line of the file. */
+/** The 1-based column of the first non-blank character of a (1-based) line of the file. */
 export function lineStartColumn(file: VFile, line: number): number {
-  const index = line - (file.data.firstLine ?? 1);
-  const text = String(file.value).split('\n')[index] ?? '';
+  const text = String(file.value).split('\n')[line - 1] ?? '';
   return text.length - text.trimStart().length + 1;
 }
 
 declare module 'vfile' {
   interface DataMap {
-    /** 1-based line of the file where the Markdown being processed starts (after front matter). */
-    firstLine: number;
     /** Abbreviation expansions found in the page (`RGAA : Référentiel général…`). */
     keywords: string[];
   }

@@ -11,6 +11,8 @@ import { paragraphLines, paragraphOf, phrasingText } from './phrasing-lines.ts';
 export default function remarkAbbreviations() {
   return (tree: Root, file: VFile): void => {
     const keywords: string[] = [];
+    file.data.keywords = keywords;
+    if (!String(file.value).includes('*[')) return;
     visit(tree, 'paragraph', (node, index, parent) => {
       if (parent === undefined || index === undefined) return undefined;
       const lines = paragraphLines(node);
@@ -31,7 +33,6 @@ export default function remarkAbbreviations() {
       parent.children.splice(index, 1, paragraph);
       return undefined;
     });
-    file.data.keywords = keywords;
   };
 }
 

@@ -12,6 +12,7 @@ import { lineStartColumn, paragraphLines, paragraphOf, phrasingText } from './ph
  */
 export default function remarkContainers() {
   return (tree: Root, file: VFile): void => {
+    if (!String(file.value).includes(':::')) return;
     visit(tree, (node) => {
       if (!blockParents.has(node.type) || !('children' in node)) return;
       const children = node.children as RootContent[];

@@ -10,6 +10,9 @@ import type { VFile } from 'vfile';
  */
 export default function remarkLiquid() {
   return (tree: Root, file: VFile): void => {
+    const source = String(file.value);
+    // Most pages have no Liquid at all: no need to walk them.
+    if (!source.includes('{%') && !source.includes('{{')) return;
     highlightBlocks(tree, file);
     removeTags(tree, file);
   };

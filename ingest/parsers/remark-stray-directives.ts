@@ -1,4 +1,4 @@
-import type { Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Paragraph, Parent, PhrasingContent, Root, RootContent } from 'mdast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { mergeTexts } from './phrasing-lines.ts';
@@ -12,10 +12,12 @@ import { mergeTexts } from './phrasing-lines.ts';
 export default function remarkStrayDirectives() {
   return (tree: Root, file: VFile): void => {
     const source = String(file.value);
+    const touched = new Set<Parent>();
     visit(tree, (node, index, parent) => {
-      if (parent === undefined || index === undefined) return;
+      if (parent === undefined || index === undefined) return undefined;
       if (node.type === 'textDirective') {
         parent.children.splice(index, 1, ...writtenAs(node, source));
+        touched.add(parent);
         // Visit what replaced it: a label may hold directives too.
         return index;
       }
@@ -27,11 +29,10 @@ export default function remarkStrayDirectives() {
       }
       return undefined;
     });
-    visit(tree, (node) => {
-      if ('children' in node && node.children.some((child) => child.type === 'text')) {
-        node.children = mergeTexts(node.children as PhrasingContent[]);
-      }
-    });
+    // One text node again where the directive cut one: later plugins match text patterns.
+    for (const parent of touched) {
+      parent.children = mergeTexts(parent.children as PhrasingContent[]);
+    }
   };
 }
 
