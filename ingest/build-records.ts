@@ -2,12 +2,12 @@ import type { Resource, ResourceSource, Section } from '../src/content/model.ts'
 import { asciiSlug, resourceUrl, sectionUrl } from '../src/content/ids.ts';
 import type { TopicAssignment, TopicInput } from './assign-topics.ts';
 import { chunkText } from './chunk-text.ts';
-import type { ParsedDocument } from './parsers/types.ts';
+import type { ParsedDocument, ParseWarning } from './parsers/types.ts';
 
 /** The resource record as stored in the resources index. */
 export interface ResourceRecord extends Resource {
-  /** Cleaned Markdown body, rendered on the resource page (absent for PDFs). */
-  body?: string;
+  /** Sanitised HTML of the page, shown as it is (absent for PDFs). */
+  html?: string;
   /** Unix seconds of the resource's date (or of its ingestion), for sorting. */
   sortDate: number;
   /** Changes when the ingester's output for the same file would change. */
@@ -26,7 +26,7 @@ export interface RecordInput {
 export interface BuiltRecords {
   resource: ResourceRecord;
   sections: Section[];
-  warnings: string[];
+  warnings: ParseWarning[];
 }
 
 /** Turns a parser's output into the records written to the index: ids, chunks, topics, links. */
@@ -94,7 +94,9 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...(parsed.date === undefined ? {} : { date: parsed.date }),
     ...(parsed.keywords === undefined ? {} : { keywords: parsed.keywords }),
     ...(parsed.fields === undefined ? {} : { fields: parsed.fields }),
-    ...(parsed.body === undefined ? {} : { body: parsed.body }),
+    ...(parsed.html === undefined ? {} : { html: parsed.html }),
+    ...(parsed.owner === undefined ? {} : { owner: parsed.owner }),
+    ...(parsed.reviewed === undefined ? {} : { reviewed: parsed.reviewed }),
     ...(parsed.pageCount === undefined ? {} : { pageCount: parsed.pageCount }),
     source,
     sectionCount: sections.length,
@@ -102,5 +104,9 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     url: resourceUrl(id),
     signature: input.signature,
   };
-  return { resource, sections, warnings: [...parsed.warnings, ...warnings] };
+  return {
+    resource,
+    sections,
+    warnings: [...parsed.warnings, ...warnings.map((reason) => ({ reason }))],
+  };
 }

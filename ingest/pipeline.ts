@@ -19,7 +19,7 @@ import { discoverFiles, locateFile, type DiscoveredFile } from './sources.ts';
 /** discover → hash and diff → parse → index → report. */
 
 /** Bump when parsers or records change shape, so that unchanged files are parsed again. */
-export const INGESTER_VERSION = 2;
+export const INGESTER_VERSION = 3;
 
 export interface PipelineDeps {
   meili: Meilisearch;
@@ -61,7 +61,7 @@ export interface SyncSummary {
   unchanged: number;
   removed: number;
   failed: FileFailure[];
-  warnings: { path: string; message: string }[];
+  warnings: { path: string; message: string; line?: number; column?: number }[];
   sectionsWritten: number;
   durationMs: number;
   peakRssBytes: number;
@@ -217,7 +217,9 @@ export async function syncContent(deps: PipelineDeps, request: SyncRequest): Pro
           bytes: bytes.length,
         },
       });
-      for (const message of records.warnings) summary.warnings.push({ path: shown, message });
+      for (const { reason, ...place } of records.warnings) {
+        summary.warnings.push({ path: shown, message: reason, ...place });
+      }
       await writer.add(records);
       summary.parsed++;
       return 'parsed';

@@ -73,7 +73,14 @@ export function formatSummary(summary: SyncSummary): string {
   }
   if (summary.warnings.length > 0) {
     lines.push('Avertissements :');
-    for (const warning of summary.warnings) lines.push(`  - ${warning.path} : ${warning.message}`);
+    for (const warning of summary.warnings)
+      lines.push(`  - ${warningPlace(warning)}: ${warning.message}`);
   }
   return lines.join('\n');
+}
+
+/** Where a warning is, as editors and terminals link it: `path:line:column`. */
+function warningPlace(warning: SyncSummary['warnings'][number]): string {
+  if (warning.line === undefined) return warning.path;
+  return `${warning.path}:${warning.line}${warning.column === undefined ? '' : `:${warning.column}`}`;
 }

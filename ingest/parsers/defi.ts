@@ -1,6 +1,6 @@
 import { foldText } from '../../src/text/fold-accents.ts';
 import { markdownContent } from './markdown-sections.ts';
-import { readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
+import { fieldWarning, readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
 import { documentFrom } from './markdown.ts';
 import {
   baseName,
@@ -12,7 +12,13 @@ import {
   readString,
   readStringList,
 } from './metadata.ts';
-import { ParseError, type ParsedDocument, type ParseOptions, type SourceFile } from './types.ts';
+import {
+  ParseError,
+  type ParsedDocument,
+  type ParseOptions,
+  type ParseWarning,
+  type SourceFile,
+} from './types.ts';
 
 /**
  * Défi pages of the programme's Jekyll site, in their successive formats: the body after
@@ -50,10 +56,17 @@ export function defiDocument(source: MarkdownSource, options: ParseOptions): Par
   // Pages of the 2018 site have no `title`: their modal's heading is the défi's name.
   const title = readString(data['title']) ?? readString(data['modal-id']);
   const fallbackTitle = humaniseFileName(source.relativePath);
-  let content = markdownContent(source.body, title, fallbackTitle);
+  let content = markdownContent(source.body, { title, fallbackTitle, firstLine: source.bodyLine });
   const description = data['description'];
   if (!content.hasText && typeof description === 'string') {
-    content = markdownContent(description, title, fallbackTitle);
+    // The Markdown of a YAML value has no lines of its own in the file: its warnings point at the key.
+    const described = markdownContent(description, { title, fallbackTitle });
+    content = {
+      ...described,
+      warnings: described.warnings.map((warning) =>
+        fieldWarning(source, 'description', `champ description : ${warning.reason}`),
+      ),
+    };
   }
   if (!content.hasText) {
     throw new ParseError(
@@ -83,7 +96,7 @@ export function defiDocument(source: MarkdownSource, options: ParseOptions): Par
 function promotionOf(
   source: MarkdownSource,
   options: ParseOptions,
-  warnings: string[],
+  warnings: ParseWarning[],
 ): string | undefined {
   const explicit = source.data['promotion'];
   if (typeof explicit === 'number') return `EIG ${explicit}`;
@@ -91,25 +104,36 @@ function promotionOf(
   if (label !== undefined) return label;
   const found = yearOf(source);
   if (found === undefined) {
-    warnings.push(
-      `promotion inconnue : ni date dans le front matter, ni année dans le nom du fichier ${baseName(source.relativePath)}`,
-    );
+    warnings.push({
+      reason: `promotion inconnue : ni date dans le front matter, ni année dans le nom du fichier ${baseName(source.relativePath)}`,
+    });
     return undefined;
   }
   const promotion = options.promotionOfYear(found.year);
   if (promotion === undefined) {
-    warnings.push(`aucune promotion connue pour l'année ${found.year} (${found.from})`);
+    warnings.push(
+      fieldWarning(
+        source,
+        found.key,
+        `aucune promotion connue pour l'année ${found.year} (${found.from})`,
+      ),
+    );
   }
   return promotion;
 }
 
-function yearOf(source: MarkdownSource): { year: number; from: string } | undefined {
+/** The year a défi is from, what told it, and the front matter key that did (if one did). */
+function yearOf(source: MarkdownSource): { year: number; from: string; key?: string } | undefined {
   const date = readDate(source.data['date']);
-  if (date !== undefined) return { year: Number(date.slice(0, 4)), from: 'date du front matter' };
+  if (date !== undefined) {
+    return { year: Number(date.slice(0, 4)), from: 'date du front matter', key: 'date' };
+  }
   const named = dateFromFileName(source.relativePath);
   if (named !== undefined) return { year: Number(named.slice(0, 4)), from: 'nom du fichier' };
   const projectDate = /\b(20\d{2})\b/.exec(readString(source.data['project-date']) ?? '');
-  if (projectDate?.[1] !== undefined) return { year: Number(projectDate[1]), from: 'project-date' };
+  if (projectDate?.[1] !== undefined) {
+    return { year: Number(projectDate[1]), from: 'project-date', key: 'project-date' };
+  }
   return undefined;
 }
 

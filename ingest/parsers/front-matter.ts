@@ -1,6 +1,6 @@
-import { LineCounter, parseDocument, type YAMLError } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type YAMLError } from 'yaml';
 import { normaliseLineEnds } from './decode-text.ts';
-import { ParseError } from './types.ts';
+import { ParseError, type ParseWarning } from './types.ts';
 
 /**
  * Splits YAML front matter from a Markdown body. Only YAML between `---` lines is read,
@@ -17,8 +17,16 @@ export interface FrontMatter {
   body: string;
   /** 1-based line of the file where `body` starts. */
   bodyLine: number;
-  /** Non-fatal YAML problems (unknown tags…), each naming its line. */
-  warnings: string[];
+  /** Where each top-level key is written in the file, to point warnings at it. */
+  keyPositions: Record<string, FilePosition>;
+  /** Non-fatal YAML problems (unknown tags…), at their line and column. */
+  warnings: ParseWarning[];
+}
+
+/** A 1-based line and column of the file. */
+export interface FilePosition {
+  line: number;
+  column: number;
 }
 
 const opening = /^---[ \t]*(\S.*?)?[ \t]*$/;
@@ -31,7 +39,9 @@ export function splitFrontMatter(source: string): FrontMatter {
   const first = lines[0] ?? '';
   refuseOtherLanguages(first);
   const open = opening.exec(first);
-  if (open === null) return { data: {}, present: false, body: text, bodyLine: 1, warnings: [] };
+  if (open === null) {
+    return { data: {}, present: false, body: text, bodyLine: 1, keyPositions: {}, warnings: [] };
+  }
   const language = open[1];
   if (language !== undefined && !/^ya?ml$/i.test(language)) {
     throw new ParseError(
@@ -47,12 +57,13 @@ export function splitFrontMatter(source: string): FrontMatter {
     );
   }
   const yaml = lines.slice(1, end).join('\n');
-  const { data, warnings } = parseYamlMapping(yaml);
+  const { data, keyPositions, warnings } = parseYamlMapping(yaml);
   return {
     data,
     present: true,
     body: lines.slice(end + 1).join('\n'),
     bodyLine: end + 2,
+    keyPositions,
     warnings,
   };
 }
@@ -75,13 +86,17 @@ function refuseOtherLanguages(firstLine: string): void {
 }
 
 /** Parses the YAML of a front matter (which starts on line 2 of the file) into a mapping. */
-function parseYamlMapping(yaml: string): { data: Record<string, unknown>; warnings: string[] } {
+function parseYamlMapping(yaml: string): Omit<FrontMatter, 'present' | 'body' | 'bodyLine'> {
   const lineCounter = new LineCounter();
   // Jekyll tolerates duplicate keys (the last one wins): so do we, rather than refuse a page.
   const document = parseDocument(yaml, { lineCounter, prettyErrors: false, uniqueKeys: false });
-  const fileLine = (offset: number): string => {
+  const filePosition = (offset: number): FilePosition => {
     const { line, col } = lineCounter.linePos(offset);
-    return `ligne ${line + 1}, colonne ${col}`;
+    return { line: line + 1, column: col };
+  };
+  const fileLine = (offset: number): string => {
+    const { line, column } = filePosition(offset);
+    return `ligne ${line}, colonne ${column}`;
   };
   const [error] = document.errors;
   if (error !== undefined) {
@@ -91,9 +106,18 @@ function parseYamlMapping(yaml: string): { data: Record<string, unknown>; warnin
       { cause: error },
     );
   }
-  const warnings = document.warnings.map(
-    (warning) => `front matter ${fileLine(warning.pos[0])} : ${warning.message}`,
-  );
+  const warnings = document.warnings.map((warning): ParseWarning => ({
+    reason: `front matter : ${warning.message}`,
+    ...filePosition(warning.pos[0]),
+  }));
+  const keyPositions: Record<string, FilePosition> = {};
+  if (isMap(document.contents)) {
+    for (const item of document.contents.items) {
+      if (isScalar(item.key) && item.key.range !== undefined && item.key.range !== null) {
+        keyPositions[String(item.key.value)] = filePosition(item.key.range[0]);
+      }
+    }
+  }
   let value: unknown;
   try {
     value = document.toJS({ maxAliasCount: 100 });
@@ -104,14 +128,14 @@ function parseYamlMapping(yaml: string): { data: Record<string, unknown>; warnin
       { cause },
     );
   }
-  if (value === null || value === undefined) return { data: {}, warnings };
+  if (value === null || value === undefined) return { data: {}, keyPositions, warnings };
   if (!isRecord(value)) {
     throw new ParseError(
       'invalid_front_matter',
       `front matter invalide : il doit être une table de clés (clé: valeur), pas ${describeYaml(value)}`,
     );
   }
-  return { data: value, warnings };
+  return { data: value, keyPositions, warnings };
 }
 
 /** Whether a parsed YAML value is a mapping. */

@@ -1,12 +1,15 @@
 import { markdownContent, type MarkdownContent } from './markdown-sections.ts';
-import { readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
+import { fieldWarning, readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
 import {
   baseName,
   humaniseFileName,
   pageDate,
+  readDate,
+  readJoined,
   readString,
   readStringList,
   readSummary,
+  shownValue,
 } from './metadata.ts';
 import type { ResourceType } from '../../src/content/model.ts';
 import { ParseError, type ParsedDocument, type ParseOptions, type SourceFile } from './types.ts';
@@ -29,11 +32,11 @@ export async function parseMarkdown(
 
 /** The document of an already read Markdown source. */
 export function markdownDocument(source: MarkdownSource): ParsedDocument {
-  const content = markdownContent(
-    source.body,
-    readString(source.data['title']),
-    humaniseFileName(source.relativePath),
-  );
+  const content = markdownContent(source.body, {
+    title: readString(source.data['title']),
+    fallbackTitle: humaniseFileName(source.relativePath),
+    firstLine: source.bodyLine,
+  });
   requireText(source, content);
   const type: ResourceType = pageNames.test(baseName(source.relativePath)) ? 'page' : 'guide';
   return documentFrom(source, content, type);
@@ -50,7 +53,7 @@ export function requireText(source: MarkdownSource, content: MarkdownContent): v
   );
 }
 
-/** The fields every Markdown-based document shares: title, summary, topics, date, body… */
+/** The fields every Markdown-based document shares: title, summary, topics, date, HTML… */
 export function documentFrom(
   source: MarkdownSource,
   content: MarkdownContent,
@@ -62,15 +65,37 @@ export function documentFrom(
     type,
     format: 'markdown',
     sections: content.sections,
-    body: content.body,
+    html: content.html,
     warnings,
   };
   const topics = readStringList(source.data['topics']);
   if (topics.length > 0) document.topics = topics;
   const summary = readSummary(source.data);
   if (summary !== undefined) document.summary = summary;
-  const date = pageDate(source.data, source.relativePath, warnings);
+  const date = pageDate(source.data, source.relativePath, (reason) =>
+    warnings.push(fieldWarning(source, 'date', reason)),
+  );
   if (date !== undefined) document.date = date;
   if (content.keywords.length > 0) document.keywords = content.keywords;
+  const owner = readJoined(source.data['owner']);
+  if (owner !== undefined) document.owner = owner;
+  const reviewed = reviewDate(source, (reason) =>
+    warnings.push(fieldWarning(source, 'reviewed', reason)),
+  );
+  if (reviewed !== undefined) document.reviewed = reviewed;
+  // The front matter's warnings, then the body's: in the order of the file.
+  warnings.push(...content.warnings);
   return document;
+}
+
+/** The front matter's `reviewed` date; an unreadable one is a warning. */
+function reviewDate(source: MarkdownSource, warn: (reason: string) => void): string | undefined {
+  const raw = source.data['reviewed'];
+  if (raw === undefined || raw === null || raw === '') return undefined;
+  const date = readDate(raw);
+  if (date === undefined)
+    warn(
+      `date de relecture illisible dans le front matter : « ${shownValue(raw)} » (attendu AAAA-MM-JJ)`,
+    );
+  return date;
 }

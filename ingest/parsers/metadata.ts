@@ -49,21 +49,24 @@ export function dateFromFileName(relativePath: string): string | undefined {
   return undefined;
 }
 
-/** The date of a page: front matter `date`, else its file name; a warning when `date` is unreadable. */
+/** The date of a page: front matter `date`, else its file name; `warn` when `date` is unreadable. */
 export function pageDate(
   data: Record<string, unknown>,
   relativePath: string,
-  warnings: string[],
+  warn: (reason: string) => void,
 ): string | undefined {
   const raw = data['date'];
   const fromData = readDate(raw);
   if (fromData !== undefined) return fromData;
   if (raw !== undefined && raw !== null && raw !== '') {
-    const shown =
-      typeof raw === 'string' || typeof raw === 'number' ? String(raw) : JSON.stringify(raw);
-    warnings.push(`date illisible dans le front matter : « ${shown} » (attendu AAAA-MM-JJ)`);
+    warn(`date illisible dans le front matter : « ${shownValue(raw)} » (attendu AAAA-MM-JJ)`);
   }
   return dateFromFileName(relativePath);
+}
+
+/** A front matter value as written, to quote it in a warning. */
+export function shownValue(raw: unknown): string {
+  return typeof raw === 'string' || typeof raw === 'number' ? String(raw) : JSON.stringify(raw);
 }
 
 /** The file name without folders nor extension. */

@@ -91,9 +91,9 @@ export function pdfDocument(extract: PdfExtract, relativePath: string): ParsedDo
   });
   const warnings = pages
     .filter((page) => page.text === '')
-    .map(
-      (page) => `page ${page.page} sans texte extractible (image, page blanche ou simple numéro)`,
-    );
+    .map((page) => ({
+      reason: `page ${page.page} sans texte extractible (image, page blanche ou simple numéro)`,
+    }));
   const document: ParsedDocument = {
     title,
     type: 'pdf',

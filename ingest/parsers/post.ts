@@ -27,11 +27,11 @@ export async function parsePost(file: SourceFile, _options: ParseOptions): Promi
 
 /** The document of an already read blog post. */
 export function postDocument(source: MarkdownSource): ParsedDocument {
-  const content = markdownContent(
-    source.body,
-    readString(source.data['title']),
-    humaniseFileName(source.relativePath),
-  );
+  const content = markdownContent(source.body, {
+    title: readString(source.data['title']),
+    fallbackTitle: humaniseFileName(source.relativePath),
+    firstLine: source.bodyLine,
+  });
   requireText(source, content);
   const document = documentFrom(source, content, 'article');
   const author = readJoined(source.data['author']);

@@ -45,15 +45,27 @@ export interface ParsedDocument extends Pick<
   | 'keywords'
   | 'fields'
   | 'pageCount'
+  | 'owner'
+  | 'reviewed'
 > {
   format: SourceFormat;
   /** Topic slugs named by the source itself (front matter), unchecked. */
   topics?: string[];
-  /** Markdown body to render as the resource page (absent for PDFs). */
-  body?: string;
+  /** Sanitised HTML of the page, from the same tree as the sections (absent for PDFs). */
+  html?: string;
   sections: ParsedSection[];
-  /** Non-fatal problems, each naming what is wrong (e.g. an unreadable date). */
-  warnings: string[];
+  /** Non-fatal problems, each naming what is wrong (e.g. an unreadable date) and where. */
+  warnings: ParseWarning[];
+}
+
+/**
+ * A non-fatal problem of a source file, at a 1-based line and column of the file when known.
+ * A plain object (not a VFileMessage) so that a document crosses worker threads intact.
+ */
+export interface ParseWarning {
+  reason: string;
+  line?: number;
+  column?: number;
 }
 
 /** Stable reasons a file cannot be indexed. */

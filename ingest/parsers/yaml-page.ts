@@ -9,8 +9,8 @@ import { ParseError, type ParsedDocument, type ParseOptions, type SourceFile } f
  * Pages made of front matter only (a landing page's blocks as YAML data). Their text
  * values become a Markdown body: top-level strings an introduction, every map or list a
  * section named by its `title` or else its key path ("contact › email"), nested maps
- * sub-sections. That body is then cut like any Markdown, so the anchors are the ones the
- * rendered body gets, and multi-line values are read as the Markdown they are.
+ * sub-sections. That body then goes through the Markdown pipeline like any page, so
+ * multi-line values are read as the Markdown they are.
  */
 
 /** Keys that configure the page rather than say something: never indexed. */
@@ -69,12 +69,11 @@ export async function parseYamlPage(
 
 /** The document of an already read front-matter-only page. */
 export function yamlPageDocument(source: MarkdownSource): ParsedDocument {
-  const body = yamlToMarkdown(source.data);
-  const content = markdownContent(
-    body,
-    readString(source.data['title']),
-    humaniseFileName(source.relativePath),
-  );
+  // The Markdown is written here, not in the file: its warnings have no line to point at.
+  const content = markdownContent(yamlToMarkdown(source.data), {
+    title: readString(source.data['title']),
+    fallbackTitle: humaniseFileName(source.relativePath),
+  });
   if (!content.hasText) {
     throw new ParseError(
       'empty',

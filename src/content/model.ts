@@ -34,6 +34,10 @@ export interface Resource {
   keywords?: string[];
   /** Extra structured fields a format carries (défi expertises, domain, town…). */
   fields?: Record<string, string[]>;
+  /** Who keeps the content up to date (front matter `owner`). */
+  owner?: string;
+  /** ISO date (YYYY-MM-DD) of the content's last review (front matter `reviewed`). */
+  reviewed?: string;
   source: ResourceSource;
   sectionCount: number;
   pageCount?: number;

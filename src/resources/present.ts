@@ -6,10 +6,7 @@ import type { ResourceResponse, SectionResponse } from './resource-response.ts';
  * are. Their return types come from the response schemas (resource-response.ts).
  */
 
-/** A resource record as stored, with the review fields some formats carry. */
-type PresentableResource = Resource & { owner?: string; reviewed?: string };
-
-export function presentResource(resource: PresentableResource): ResourceResponse {
+export function presentResource(resource: Resource): ResourceResponse {
   return {
     id: resource.id,
     title: resource.title,

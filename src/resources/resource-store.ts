@@ -6,8 +6,8 @@ import { listedResourceFields, type resourceFacetsSchema } from './resource-resp
 
 /** Reads resources and their sections from the index. */
 
-/** The stored resource record (see ingest/build-records.ts). */
-export type StoredResource = Resource & { body?: string; sortDate: number };
+/** The stored resource record (see ingest/build-records.ts): `html` is sanitised at ingestion. */
+export type StoredResource = Resource & { html?: string; sortDate: number };
 
 export interface ResourceStoreDeps {
   meili: Meilisearch;

@@ -9,7 +9,6 @@ import { parseQuery, parseRequest } from '../http/validate.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
 import { presentResource, presentSection } from './present.ts';
 import type { ResourceDetailResponse, ResourceListResponse } from './resource-response.ts';
-import { renderMarkdown } from './render-markdown.ts';
 import {
   findResource,
   listResources,
@@ -54,7 +53,7 @@ export function resourcesRouter(
     res.json({
       resource: presentResource(resource),
       sections: sections.map(presentSection),
-      html: resource.body === undefined ? null : await renderMarkdown(resource.body),
+      html: resource.html ?? null,
     } satisfies ResourceDetailResponse);
   });
 

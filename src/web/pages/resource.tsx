@@ -205,7 +205,7 @@ export function ResourcePage(props: ResourcePageProps) {
               ) : body === undefined ? (
                 <SectionsText sections={sections} terms={terms} />
               ) : (
-                // Sanitised by renderMarkdown (rehype-sanitize); highlight.ts only adds <mark>.
+                // Sanitised at ingestion (rehype-sanitize); highlight.ts only adds <mark>.
                 <div dangerouslySetInnerHTML={{ __html: body.html }} />
               )}
             </div>

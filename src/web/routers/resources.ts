@@ -2,7 +2,6 @@ import { Router } from 'express';
 import { h } from 'preact';
 import type { Taxonomy } from '../../content/topics.ts';
 import { NotFoundError } from '../../errors.ts';
-import { renderMarkdown } from '../../resources/render-markdown.ts';
 import {
   findResource,
   listResources,
@@ -58,9 +57,9 @@ export function resourcePagesRouter(
       typeof rawQ === 'string' ? rawQ.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) : '';
     const terms = queryTerms(q);
     const body =
-      resource.body === undefined || resource.source.format === 'pdf'
+      resource.html === undefined || resource.source.format === 'pdf'
         ? undefined
-        : prepareBodyHtml(await renderMarkdown(resource.body), { title: resource.title, terms });
+        : prepareBodyHtml(resource.html, { title: resource.title, terms });
     sendPage(
       res,
       h(ResourcePage, {

@@ -27,7 +27,7 @@ type Parser = (file: SourceFile, options: ParseOptions) => Promise<ParsedDocumen
 
 /** The folder of cases → the parser they exercise (`source` and `front-matter`: the dispatcher). */
 const parsers: Record<string, Parser> = {
-  'clean-markdown': parseMarkdown,
+  'markdown-extras': parseMarkdown,
   defi: parseDefi,
   'front-matter': parseSource,
   markdown: parseMarkdown,

@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { SyncSummary } from '../../ingest/pipeline.ts';
+import { formatSummary } from '../../ingest/report.ts';
+
+const summary: SyncSummary = {
+  seen: 2,
+  parsed: 2,
+  unchanged: 0,
+  removed: 0,
+  failed: [],
+  warnings: [
+    {
+      path: 'guides/calendrier.md',
+      message: 'date illisible dans le front matter : « printemps » (attendu AAAA-MM-JJ)',
+      line: 3,
+      column: 1,
+    },
+    { path: 'guides/note.md', message: 'champ description : conteneur jamais fermé', line: 7 },
+    { path: 'pdf/scan.pdf', message: 'page 2 sans texte extractible' },
+  ],
+  sectionsWritten: 4,
+  durationMs: 1200,
+  peakRssBytes: 50 * 1024 * 1024,
+};
+
+describe('formatSummary', () => {
+  it('names each warning’s place as path:line:column, as editors link it', () => {
+    const lines = formatSummary(summary).split('\n');
+    assert.ok(
+      lines.includes(
+        '  - guides/calendrier.md:3:1: date illisible dans le front matter : « printemps » (attendu AAAA-MM-JJ)',
+      ),
+    );
+    assert.ok(lines.includes('  - guides/note.md:7: champ description : conteneur jamais fermé'));
+    assert.ok(lines.includes('  - pdf/scan.pdf: page 2 sans texte extractible'));
+  });
+});
