@@ -2,14 +2,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
-import { parse as parseYaml } from 'yaml';
-import { z } from 'zod';
 import { discoverFiles } from '../../ingest/sources.ts';
 import { parseSource } from '../../ingest/parsers/index.ts';
-import { syncContent } from '../../ingest/pipeline.ts';
+import { syncContent, type PipelineDeps } from '../../ingest/pipeline.ts';
 import { resourceIdOf } from '../../src/content/ids.ts';
 import { loadPromotions } from '../../src/content/promotions.ts';
-import { contentRoots } from '../../src/content/roots.ts';
+import { contentRoots, type ContentRoot } from '../../src/content/roots.ts';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
@@ -17,106 +15,194 @@ import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { settle } from '../../src/engine/tasks.ts';
 import { searchQuerySchema } from '../../src/search/search-query.ts';
 import { searchSections } from '../../src/search/search-sections.ts';
+import { firstRelevantRank, meanReciprocalRankAt, successAt } from './metrics.ts';
+import {
+  categories,
+  loadQuerySet,
+  QuerySetError,
+  splits,
+  type Answer,
+  type AnswerRoot,
+  type JudgedQuery,
+} from './query-set.ts';
 
 /**
- * `npm run eval`: relevance of Repères over ../shared/corpus against a naive baseline
- * (one record per file, Meilisearch defaults), on the queries of queries.yml.
- * Prints success@5 and MRR@10 for both; exits 1 when Repères is under 0.95 at 5.
+ * `npm run eval`: relevance of Repères over ../shared/corpus and guides/ against a naive
+ * baseline (one record per file, Meilisearch defaults), on the judged queries of
+ * queries.yml. Prints success@5 and MRR@10 per split and category, then the dev
+ * failures; test failures are never printed, so that nobody tunes on them. Exits 1 when
+ * Repères's test success@5 is under the threshold, 2 when the evaluation cannot run.
  */
 
+const CUTOFF = 5;
+const DEPTH = 10;
+const THRESHOLD = 0.95;
+
 const root = path.resolve(import.meta.dirname, '../..');
-const corpus = path.resolve(root, '../shared/corpus');
-const querySet = z
-  .object({
-    queries: z
-      .array(z.object({ q: z.string().min(1), answers: z.array(z.string()).min(1) }))
-      .min(30),
-  })
-  .parse(parseYaml(await fs.readFile(path.join(import.meta.dirname, 'queries.yml'), 'utf8')));
+const folders: Record<AnswerRoot, string> = {
+  corpus: path.resolve(root, '../shared/corpus'),
+  guides: path.join(root, 'guides'),
+};
 
 try {
-  await fs.access(corpus);
+  await fs.access(folders.corpus);
 } catch {
-  console.error(`Corpus introuvable : ${corpus}. L'évaluation porte sur ../shared/corpus.`);
+  console.error(`Corpus introuvable : ${folders.corpus}. L'évaluation porte sur ../shared/corpus.`);
   process.exit(2);
+}
+
+let queries: JudgedQuery[];
+try {
+  queries = await loadQuerySet(path.join(import.meta.dirname, 'queries.yml'), folders);
+} catch (error) {
+  if (!(error instanceof QuerySetError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
+const roots = contentRoots([folders.guides, folders.corpus]);
+function rootOf(name: AnswerRoot): ContentRoot {
+  const found = roots.find((candidate) => candidate.path === path.resolve(folders[name]));
+  if (found === undefined) throw new Error(`no content root for ${name}`);
+  return found;
+}
+// The pipeline's id for a file: its content folder's key and its path there.
+const idOf = (answer: Answer) => resourceIdOf(rootOf(answer.root).key, answer.relativePath);
+
+interface Outcome {
+  query: JudgedQuery;
+  /** Rank of the first right answer, 0 when it is not in the first DEPTH results. */
+  reperes: number;
+  naive: number;
+  /** Titles of Repères's first three results. */
+  top: string[];
 }
 
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-eval-'));
 const meili = await startEmbeddedMeilisearch({ dataDir });
-const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
-const logger = pino({ level: 'silent' });
+const outcomes: Outcome[] = [];
 
 try {
-  const [corpusRoot] = contentRoots([corpus]);
-  if (corpusRoot === undefined) throw new Error('no corpus root');
-  const indexes = indexNames('eval');
-  const promotions = await loadPromotions(path.join(root, 'guides/promotions.yml'));
-  const taxonomy = await loadTaxonomy(path.join(root, 'guides/topics.yml'));
-  // A query as a person types it: every other parameter at its default.
-  const plainQuery = searchQuerySchema(taxonomy);
-  await syncContent(
-    {
-      meili: client,
-      indexes,
-      taxonomy,
-      promotions,
-      limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
-      logger,
-    },
-    { roots: [corpusRoot] },
-  );
+  const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
+  const deps: PipelineDeps = {
+    meili: client,
+    indexes: indexNames('eval'),
+    taxonomy: await loadTaxonomy(path.join(root, 'guides/topics.yml')),
+    promotions: await loadPromotions(path.join(root, 'guides/promotions.yml')),
+    limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
+    logger: pino({ level: 'silent' }),
+  };
+  const summary = await syncContent(deps, { roots });
+  for (const failure of summary.failed)
+    console.warn(`Non indexé : ${failure.path} (${failure.code}) : ${failure.reason}`);
 
   // The baseline: each file as one record, its whole text, no settings at all.
-  const baseline = 'eval-baseline';
-  const records = [];
-  for (const file of await discoverFiles(corpusRoot)) {
-    const bytes = await fs.readFile(file.absolutePath);
-    const parsed = await parseSource(
-      { relativePath: file.relativePath, bytes },
-      { pdfMaxPages: 1000, promotionOfYear: (year) => promotions.get(year) },
-    ).catch(() => undefined);
-    if (parsed === undefined) continue;
-    records.push({
-      id: resourceIdOf(corpusRoot.key, file.relativePath),
-      title: parsed.title,
-      text: parsed.sections.map((section) => `${section.heading}\n${section.text}`).join('\n\n'),
+  interface BaselineRecord {
+    id: string;
+    title: string;
+    text: string;
+  }
+  const baseline = client.index<BaselineRecord>('eval-baseline');
+  const records: BaselineRecord[] = [];
+  for (const contentRoot of roots) {
+    for (const file of await discoverFiles(contentRoot)) {
+      const parsed = await parseSource(
+        { relativePath: file.relativePath, bytes: await fs.readFile(file.absolutePath) },
+        { pdfMaxPages: 1000, promotionOfYear: (year) => deps.promotions.get(year) },
+      ).catch(() => undefined);
+      if (parsed === undefined) continue;
+      records.push({
+        id: resourceIdOf(contentRoot.key, file.relativePath),
+        title: parsed.title,
+        text: parsed.sections.map((section) => `${section.heading}\n${section.text}`).join('\n\n'),
+      });
+    }
+  }
+  await settle(baseline.addDocuments(records, { primaryKey: 'id' }), 'baseline');
+
+  // A query as a person types it: every other parameter at its default.
+  const plainQuery = searchQuerySchema(deps.taxonomy);
+  for (const query of queries) {
+    const expected = new Set(query.answers.map(idOf));
+    const ours = (await searchSections(deps, plainQuery.parse({ q: query.q }))).hits.slice(
+      0,
+      DEPTH,
+    );
+    const theirs = await baseline.search(query.q, { limit: DEPTH });
+    outcomes.push({
+      query,
+      reperes: firstRelevantRank(
+        ours.map((hit) => hit.resourceId),
+        expected,
+      ),
+      naive: firstRelevantRank(
+        theirs.hits.map((hit) => hit.id),
+        expected,
+      ),
+      top: ours.slice(0, 3).map((hit) => hit.title),
     });
   }
-  await settle(client.index(baseline).addDocuments(records, { primaryKey: 'id' }), 'baseline');
-
-  const idOf = (answer: string) => resourceIdOf(corpusRoot.key, answer);
-  const rows: { q: string; reperes: number; naive: number }[] = [];
-  for (const { q, answers } of querySet.queries) {
-    const expected = new Set(answers.map(idOf));
-    const ours = await searchSections({ meili: client, indexes }, plainQuery.parse({ q }));
-    const theirs = await client.index(baseline).search(q, { limit: 10 });
-    const rank = (ids: string[]) => ids.findIndex((id) => expected.has(id)) + 1;
-    rows.push({
-      q,
-      reperes: rank(ours.hits.map((hit) => hit.resourceId)),
-      naive: rank(theirs.hits.map((hit) => String(hit.id))),
-    });
-  }
-
-  const successAt5 = (ranks: number[]) =>
-    ranks.filter((r) => r > 0 && r <= 5).length / ranks.length;
-  const mrrAt10 = (ranks: number[]) =>
-    ranks.reduce((sum, r) => sum + (r > 0 ? 1 / r : 0), 0) / ranks.length;
-  const show = (rank: number) => (rank === 0 ? '—' : String(rank)).padStart(8);
-  console.log(`${'requête'.padEnd(42)}${'Repères'.padStart(8)}${'naïf'.padStart(8)}`);
-  for (const row of rows)
-    console.log(`${row.q.slice(0, 41).padEnd(42)}${show(row.reperes)}${show(row.naive)}`);
-  const ours = rows.map((row) => row.reperes);
-  const naive = rows.map((row) => row.naive);
-  const figures = (ranks: number[]) =>
-    `success@5 = ${successAt5(ranks).toFixed(3)}   MRR@10 = ${mrrAt10(ranks).toFixed(3)}`;
-  console.log(
-    `\n${rows.length} requêtes (rang de la première bonne réponse, — si absente du top 10)`,
-  );
-  console.log(`Repères : ${figures(ours)}`);
-  console.log(`Naïf    : ${figures(naive)}`);
-  process.exitCode = successAt5(ours) >= 0.95 ? 0 : 1;
 } finally {
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
 }
+
+const figure = (value: number) => value.toFixed(3).padStart(9);
+const row = (label: string, group: Outcome[]) => {
+  const ours = group.map((outcome) => outcome.reperes);
+  const naive = group.map((outcome) => outcome.naive);
+  return (
+    label.padEnd(14) +
+    String(group.length).padStart(5) +
+    figure(successAt(ours, CUTOFF)) +
+    figure(meanReciprocalRankAt(ours, DEPTH)) +
+    figure(successAt(naive, CUTOFF)) +
+    figure(meanReciprocalRankAt(naive, DEPTH))
+  );
+};
+
+console.log(
+  `\n${outcomes.length} requêtes jugées sur ../shared/corpus et guides/ : succès@${CUTOFF} et MRR@${DEPTH}, Repères contre la référence naïve (un document par fichier, réglages par défaut).`,
+);
+for (const split of splits) {
+  const inSplit = outcomes.filter((outcome) => outcome.query.split === split);
+  console.log(`\n${split}`);
+  console.log(
+    `${''.padEnd(14)}${'n'.padStart(5)}${'Repères'.padStart(9)}${''.padStart(9)}${'naïf'.padStart(9)}`,
+  );
+  console.log(
+    `${''.padEnd(19)}${`succès@${CUTOFF}`.padStart(9)}${`MRR@${DEPTH}`.padStart(9)}${`succès@${CUTOFF}`.padStart(9)}${`MRR@${DEPTH}`.padStart(9)}`,
+  );
+  console.log(row('ensemble', inSplit));
+  for (const category of categories) {
+    const inCategory = inSplit.filter((outcome) => outcome.query.category === category);
+    if (inCategory.length > 0) console.log(row(category, inCategory));
+  }
+}
+
+// Only dev failures: the test split is for reporting, never for tuning.
+const failures = outcomes.filter(
+  (outcome) => outcome.query.split === 'dev' && (outcome.reperes === 0 || outcome.reperes > CUTOFF),
+);
+const rank = (value: number) => (value === 0 ? `absent du top ${DEPTH}` : `rang ${value}`);
+console.log(
+  `\nÉchecs dev de Repères (première bonne réponse au-delà du rang ${CUTOFF}) : ${failures.length}`,
+);
+for (const { query, reperes, naive, top } of failures) {
+  const expected = query.answers.map((answer) => answer.label);
+  console.log(
+    `\n  « ${query.q} » [${query.category}] : ${rank(reperes)} (naïf : ${rank(naive)})` +
+      `\n    attendu : ${expected.slice(0, 3).join(', ')}${expected.length > 3 ? ` (+${expected.length - 3})` : ''}` +
+      `\n    top 3   : ${top.length === 0 ? '(aucun résultat)' : top.map((title, i) => `${i + 1}. ${title}`).join(' ; ')}`,
+  );
+}
+
+const testRanks = outcomes
+  .filter((outcome) => outcome.query.split === 'test')
+  .map((outcome) => outcome.reperes);
+const testSuccess = successAt(testRanks, CUTOFF);
+const passed = testSuccess >= THRESHOLD;
+console.log(
+  `\nSeuil : succès@${CUTOFF} de Repères sur test = ${testSuccess.toFixed(3)} ${passed ? '≥' : '<'} ${THRESHOLD} : ${passed ? 'atteint' : 'non atteint'}.`,
+);
+process.exitCode = passed ? 0 : 1;
