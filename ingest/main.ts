@@ -9,14 +9,17 @@ import { EngineUnavailableError } from '../src/engine/embedded-meilisearch.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { createLogger } from '../src/logger.ts';
+import { IngestLockLostError, IngestLockTimeoutError } from './ingest-lock.ts';
+import type { ParsePool } from './parse-pool.ts';
 import { syncContent } from './pipeline.ts';
-import { createPipelineDeps } from './pipeline-deps.ts';
+import { createConfiguredParsePool, createPipelineDeps } from './pipeline-deps.ts';
 import { createProgress, formatSummary } from './report.ts';
 
 /**
  * `npm run ingest -- [paths…] [--prune] [--rebuild]`
  * Exit codes: 0 all indexed, 1 some files failed (the others are indexed), 2 usage or
- * configuration error, 3 the index could not be written.
+ * configuration error, 3 the index could not be written, 4 another ingestion of the same
+ * indexes kept the lock longer than INGEST_LOCK_WAIT_MS (or took it over).
  */
 
 const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild]
@@ -68,11 +71,13 @@ async function main(): Promise<number> {
 
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
   let engine: EngineHandle | undefined;
+  let parsePool: ParsePool | undefined;
   const progress = createProgress(process.stderr);
   try {
     engine = await connectEngine(config, logger);
     const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey, timeoutMs: 60_000 });
-    const deps = await createPipelineDeps(config, meili, logger);
+    parsePool = createConfiguredParsePool(config);
+    const deps = await createPipelineDeps(config, meili, logger, parsePool);
     const summary = await syncContent(deps, {
       roots,
       files,
@@ -85,6 +90,7 @@ async function main(): Promise<number> {
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
     progress.stop();
+    await parsePool?.close();
     await engine?.stop();
   }
 }
@@ -104,6 +110,9 @@ try {
   ) {
     console.error(error.message);
     process.exitCode = 2;
+  } else if (error instanceof IngestLockTimeoutError || error instanceof IngestLockLostError) {
+    console.error(error.message);
+    process.exitCode = 4;
   } else {
     console.error(
       `L'ingestion a échoué : ${error instanceof Error ? error.message : String(error)}`,

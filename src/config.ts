@@ -88,6 +88,9 @@ const envSchema = z.object({
   ),
   ANALYTICS_MAX_BYTES: positiveInt(10 * 1024 * 1024),
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
+  // Unset: one per available core, at most 4 (each worker holds its own pdf.js).
+  INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
+  INGEST_LOCK_WAIT_MS: positiveInt(10 * 60_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -117,6 +120,10 @@ export interface Config {
   analyticsMaxBytes: number;
   /** API requests one client may send per minute. */
   apiRateLimitPerMinute: number;
+  /** Worker threads that parse files; undefined: one per available core, at most 4. */
+  ingestWorkers: number | undefined;
+  /** Longest wait for another ingestion of the same indexes to finish, in milliseconds. */
+  ingestLockWaitMs: number;
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -165,5 +172,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     hostingInfo: values.HOSTING_INFO,
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
+    ingestWorkers: values.INGEST_WORKERS,
+    ingestLockWaitMs: values.INGEST_LOCK_WAIT_MS,
   };
 }

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
+import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
-import { createPipelineDeps } from '../ingest/pipeline-deps.ts';
+import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
 import { ConfigError, loadConfig, type Config } from './config.ts';
@@ -10,6 +12,7 @@ import { contentRoots } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { EngineUnavailableError } from './engine/embedded-meilisearch.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
+import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
 import { isEngineUnreachable } from './errors.ts';
 import { createLogger } from './logger.ts';
 
@@ -28,6 +31,7 @@ try {
 
 const logger = createLogger(config.logLevel);
 let engine: EngineHandle | undefined;
+let parsePool: ParsePool | undefined;
 let server: Server | undefined;
 let shuttingDown = false;
 
@@ -45,6 +49,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
       closing.closeIdleConnections();
     });
   }
+  await parsePool?.close();
   await engine?.stop();
   logger.flush();
   process.exit(exitCode);
@@ -64,8 +69,17 @@ process.on('unhandledRejection', (error) => {
 try {
   const roots = contentRoots(config.contentDirs);
   engine = await connectEngine(config, logger);
+  // The master key stays with ingestion; the app reads with a search-only key.
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });
-  const pipelineDeps = await createPipelineDeps(config, meili, logger);
+  const searchMeili =
+    engine.apiKey === undefined
+      ? meili
+      : createMeiliClient({
+          url: engine.url,
+          apiKey: deriveSearchKey(engine.apiKey, config.indexPrefix),
+        });
+  parsePool = createConfiguredParsePool(config);
+  const pipelineDeps = await createPipelineDeps(config, meili, logger, parsePool);
   const { indexes } = pipelineDeps;
 
   // Brings the index up to date with the content folders; while Meilisearch cannot be
@@ -73,6 +87,7 @@ try {
   const synchronise = async (): Promise<void> => {
     for (let attempt = 1; !shuttingDown; attempt++) {
       try {
+        if (engine?.apiKey !== undefined) await ensureSearchKey(meili, config.indexPrefix);
         const summary = await syncContent(pipelineDeps, { roots });
         logger.info(
           {
@@ -89,6 +104,11 @@ try {
         for (const warning of summary.warnings) logger.warn(warning, 'content warning');
         return;
       } catch (error) {
+        if (error instanceof IngestLockTimeoutError) {
+          // Another replica kept ingesting the same content: serve what it indexed.
+          logger.warn({ lock: indexes.lock }, error.message);
+          return;
+        }
         if (!isEngineUnreachable(error)) throw error;
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
         logger.warn({ url: engine?.url, retryInMs: delay }, 'Meilisearch unreachable; will retry');
@@ -111,7 +131,7 @@ try {
   });
   const app = createApp({
     config,
-    meili,
+    meili: searchMeili,
     indexes,
     taxonomy: pipelineDeps.taxonomy,
     roots,
@@ -135,6 +155,7 @@ try {
   } else {
     logger.fatal({ err: error }, 'start failed');
   }
+  await parsePool?.close();
   await engine?.stop();
   process.exit(1);
 }

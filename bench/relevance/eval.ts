@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { discoverFiles } from '../../ingest/sources.ts';
 import { parseSource } from '../../ingest/parsers/index.ts';
+import { createParsePool } from '../../ingest/parse-pool.ts';
 import { syncContent } from '../../ingest/pipeline.ts';
 import { resourceIdOf } from '../../src/content/ids.ts';
 import { loadPromotions } from '../../src/content/promotions.ts';
@@ -45,6 +46,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-eval-'));
 const meili = await startEmbeddedMeilisearch({ dataDir });
 const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
 const logger = pino({ level: 'silent' });
+const parsePool = createParsePool();
 
 try {
   const [corpusRoot] = contentRoots([corpus]);
@@ -61,6 +63,7 @@ try {
       taxonomy,
       promotions,
       limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
+      parsePool,
       logger,
     },
     { roots: [corpusRoot] },
@@ -117,6 +120,7 @@ try {
   console.log(`Naïf    : ${figures(naive)}`);
   process.exitCode = successAt5(ours) >= 0.95 ? 0 : 1;
 } finally {
+  await parsePool.close();
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
 }
