@@ -11,8 +11,8 @@ import { IndexTaskError, settle } from '../src/engine/tasks.ts';
  *   The holder is known by the uid of its creation task.
  * - Heartbeat: every `heartbeatMs` the holder enqueues a tiny task on the lock index
  *   (`updateIndex`, which never creates an index, unlike a document write). A waiter
- *   watches the uid of the lock index's latest task, which changes with every beat as
- *   soon as it is enqueued, even while the queue is busy with this ingestion's writes.
+ *   watches the uid of the latest such task, which changes with every beat as soon as
+ *   it is enqueued, even while the queue is busy with this ingestion's writes.
  * - Stale: a waiter that sees that uid NOT change for `staleMs`, measured on its own
  *   monotonic clock (no clock skew between machines), deletes the lock index and
  *   competes again to create it.
@@ -97,7 +97,7 @@ export async function acquireIngestLock(
     const creation = await tryCreate(meili, uid);
     if (creation !== undefined) return hold(meili, uid, creation, settings);
 
-    const latest = await latestTaskUid(meili, uid);
+    const latest = await latestBeat(meili, uid);
     const now = performance.now();
     if (latest !== seen) {
       seen = latest;
@@ -129,8 +129,13 @@ async function tryCreate(meili: Meilisearch, uid: string): Promise<number | unde
   }
 }
 
-async function latestTaskUid(meili: Meilisearch, uid: string): Promise<number | undefined> {
-  const { results } = await meili.tasks.getTasks({ indexUids: [uid], limit: 1 });
+/** The holder's latest beat (the waiters' own failed creations must not count). */
+async function latestBeat(meili: Meilisearch, uid: string): Promise<number | undefined> {
+  const { results } = await meili.tasks.getTasks({
+    indexUids: [uid],
+    types: ['indexUpdate'],
+    limit: 1,
+  });
   return results[0]?.uid;
 }
 
