@@ -133,4 +133,52 @@ describe('npm run ingest', () => {
     assert.equal(run.code, 2);
     assert.match(run.stderr, /PDF_MAX_PAGES : doit être strictement positif/);
   });
+
+  it('runs two ingestions at once on the same indexes: both succeed, one after the other, with no duplicate', async () => {
+    const files = {
+      'a.md': '# A\n\n## Un\n\nTexte.\n\n## Deux\n\nTexte.\n',
+      'b.md': '# B\n\n## Trois\n\nTexte.\n',
+      'sous/c.md': '# C\n\n## Quatre\n\nTexte.\n',
+      'pdf/note.pdf': await fixture('text'),
+    };
+    const reference = uniqueIndexes('cli');
+    const shared = uniqueIndexes('cli');
+    prefixes.push(reference.prefix, shared.prefix);
+    const one = await ingest([await contentFolder(files)], { INDEX_PREFIX: reference.prefix });
+    assert.equal(one.code, 0, one.stderr);
+
+    const dir = await contentFolder(files);
+    const runs = await Promise.all([
+      ingest([dir], { INDEX_PREFIX: shared.prefix }),
+      ingest([dir], { INDEX_PREFIX: shared.prefix }),
+    ]);
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    // One after the other: the second (which waited, or came after) had nothing to parse.
+    assert.deepEqual(runs.map((run) => /analysés +: (\d+)/.exec(run.stdout)?.[1]).sort(), [
+      '0',
+      '4',
+    ]);
+
+    const counts = async (prefix: string) => {
+      const resources = await client
+        .index<ResourceRecord>(`${prefix}-resources`)
+        .getDocuments({ limit: 1000 });
+      const sections = await client
+        .index<{ id: string; resourceId: string }>(`${prefix}-sections`)
+        .getDocuments({ fields: ['id', 'resourceId'], limit: 10_000 });
+      const perResource = new Map<string, number>();
+      for (const section of sections.results)
+        perResource.set(section.resourceId, (perResource.get(section.resourceId) ?? 0) + 1);
+      return {
+        paths: resources.results.map((resource) => resource.source.path).sort(),
+        resourceIds: new Set(resources.results.map((resource) => resource.id)).size,
+        sectionIds: new Set(sections.results.map((section) => section.id)).size,
+        sections: sections.total,
+        perResource: [...perResource].sort(),
+      };
+    };
+    const expected = await counts(reference.prefix);
+    assert.deepEqual(expected.paths, ['a.md', 'b.md', 'pdf/note.pdf', 'sous/c.md']);
+    assert.deepEqual(await counts(shared.prefix), expected);
+  });
 });
