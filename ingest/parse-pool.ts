@@ -14,8 +14,10 @@ import { ParseError, type ParsedDocument, type SourceFile } from './parsers/type
  */
 
 export interface ParsePoolOptions {
-  /** Worker threads (default: the machine's available parallelism, at most 4). */
+  /** Worker threads for Markdown (default: the machine's available parallelism, at most 4). */
   workers?: number;
+  /** Worker threads for PDFs (default 1). */
+  pdfWorkers?: number;
   /** Longest time one file may take to parse, in milliseconds. */
   timeoutMs?: number;
   /** Heap limit of each worker, in MB: pdf.js on a hostile file may allocate without bound. */
@@ -33,7 +35,7 @@ export interface PoolParseOptions {
 }
 
 export interface ParsePool {
-  /** Number of files parsed at once. */
+  /** Number of files parsed at once (both lanes). */
   readonly size: number;
   /** Parses one file; rejects with ParseError, or ParseWorkerError when the worker failed. */
   parse(file: SourceFile, options: PoolParseOptions): Promise<ParsedDocument>;
@@ -67,10 +69,23 @@ const defaults = {
 
 const workerFile = fileURLToPath(new URL('./parse-worker-bootstrap.js', import.meta.url));
 
-/** Starts nothing until the first parse; workers then live until idle, recycled or closed. */
-export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
-  const size = options.workers ?? defaultParseWorkers();
-  const settings = { ...defaults, ...withoutUndefined(options) };
+/** One group of workers: its own threads, recycling and queue. */
+interface Lane {
+  /** Rejects with WorkerStopped when the worker ran over its time or died. */
+  run(task: ParseTask): Promise<ParseReply>;
+  close(): Promise<void>;
+}
+
+class WorkerStopped extends Error {
+  constructor(
+    readonly timedOut: boolean,
+    options: ErrorOptions,
+  ) {
+    super(timedOut ? 'timeout' : 'worker stopped', options);
+  }
+}
+
+function createLane(size: number, settings: typeof defaults): Lane {
   const startGeneration = (): Piscina<ParseTask, ParseReply> =>
     new Piscina<ParseTask, ParseReply>({
       filename: workerFile,
@@ -80,19 +95,16 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: settings.heapMb },
     });
-
   let current = startGeneration();
   let runsInGeneration = 0;
   const retiring = new Set<Promise<void>>();
   // Parses wait here, not in piscina's queue, so that a file's timeout counts its own
   // parse only, never the time spent behind a slow file.
   const slots = createSlots(size);
-
   const generation = (): Piscina<ParseTask, ParseReply> => {
     if (runsInGeneration >= settings.recycleAfter * size) {
       // The old workers finish what they run, then stop; new parses go to fresh ones.
-      const old = current;
-      const closing = old.close().finally(() => retiring.delete(closing));
+      const closing = current.close().finally(() => retiring.delete(closing));
       retiring.add(closing);
       current = startGeneration();
       runsInGeneration = 0;
@@ -100,36 +112,63 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     runsInGeneration++;
     return current;
   };
-
   return {
-    size,
-    async parse(file, parseOptions) {
+    async run(task) {
       const release = await slots.acquire();
-      const signal = AbortSignal.timeout(settings.timeoutMs);
+      // The time limit starts when a worker is free for this file.
+      const timeout = AbortSignal.timeout(settings.timeoutMs);
       try {
-        // A copy moved to the worker: the caller keeps its Buffer.
-        const bytes = new Uint8Array(file.bytes);
-        const reply = await generation().run(
-          {
-            relativePath: file.relativePath,
-            bytes,
-            pdfMaxPages: parseOptions.pdfMaxPages,
-            promotions: [...parseOptions.promotions],
-          },
-          { signal, transferList: [bytes.buffer] },
-        );
-        if (reply.ok) return reply.document;
-        if (reply.code === 'unexpected') throw new ParseWorkerError('parse_crash', reply.message);
-        throw new ParseError(reply.code, reply.message);
+        return await generation().run(task, {
+          signal: timeout,
+          transferList: [task.bytes.buffer as ArrayBuffer],
+        });
       } catch (error) {
-        if (error instanceof ParseError || error instanceof ParseWorkerError) throw error;
-        throw workerFailure(file.relativePath, signal.aborted, settings.timeoutMs, error);
+        throw new WorkerStopped(timeout.aborted, { cause: error });
       } finally {
         release();
       }
     },
     async close() {
       await Promise.all([current.close(), ...retiring]);
+    },
+  };
+}
+
+/**
+ * Starts nothing until the first parse; workers then live until idle, recycled or closed.
+ * PDFs have their own lane (`pdfWorkers`, 1 by default): pdf.js keeps ~300 MB in each
+ * thread that has read a PDF, so only that many threads ever pay for it.
+ */
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const size = options.workers ?? defaultParseWorkers();
+  const pdfSize = options.pdfWorkers ?? 1;
+  const settings = { ...defaults, ...withoutUndefined(options) };
+  const text = createLane(size, settings);
+  const pdf = createLane(pdfSize, settings);
+
+  return {
+    size: size + pdfSize,
+    async parse(file, parseOptions) {
+      const isPdf = file.relativePath.toLowerCase().endsWith('.pdf');
+      try {
+        // A copy moved to the worker: the caller keeps its Buffer.
+        const bytes = new Uint8Array(file.bytes);
+        const reply = await (isPdf ? pdf : text).run({
+          relativePath: file.relativePath,
+          bytes,
+          pdfMaxPages: parseOptions.pdfMaxPages,
+          promotions: [...parseOptions.promotions],
+        });
+        if (reply.ok) return reply.document;
+        if (reply.code === 'unexpected') throw new ParseWorkerError('parse_crash', reply.message);
+        throw new ParseError(reply.code, reply.message);
+      } catch (error) {
+        if (!(error instanceof WorkerStopped)) throw error;
+        throw workerFailure(file.relativePath, error.timedOut, settings.timeoutMs, error.cause);
+      }
+    },
+    async close() {
+      await Promise.all([text.close(), pdf.close()]);
     },
   };
 }

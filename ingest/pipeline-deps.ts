@@ -28,7 +28,8 @@ export async function createPipelineDeps(
 
 /** The parse pool sized from the configuration; the caller closes it. */
 export function createConfiguredParsePool(config: Config): ParsePool {
-  return createParsePool(
-    config.ingestWorkers === undefined ? {} : { workers: config.ingestWorkers },
-  );
+  return createParsePool({
+    pdfWorkers: config.ingestPdfWorkers,
+    ...(config.ingestWorkers === undefined ? {} : { workers: config.ingestWorkers }),
+  });
 }

@@ -90,6 +90,7 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   // Unset: one per available core, at most 4 (each worker holds its own pdf.js).
   INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
+  INGEST_PDF_WORKERS: positiveInt(1, 16),
   INGEST_LOCK_WAIT_MS: positiveInt(10 * 60_000),
 });
 
@@ -120,8 +121,10 @@ export interface Config {
   analyticsMaxBytes: number;
   /** API requests one client may send per minute. */
   apiRateLimitPerMinute: number;
-  /** Worker threads that parse files; undefined: one per available core, at most 4. */
+  /** Worker threads that parse Markdown; undefined: one per available core, at most 4. */
   ingestWorkers: number | undefined;
+  /** Worker threads that parse PDFs (pdf.js holds ~300 MB in each). */
+  ingestPdfWorkers: number;
   /** Longest wait for another ingestion of the same indexes to finish, in milliseconds. */
   ingestLockWaitMs: number;
 }
@@ -173,6 +176,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
     ingestWorkers: values.INGEST_WORKERS,
+    ingestPdfWorkers: values.INGEST_PDF_WORKERS,
     ingestLockWaitMs: values.INGEST_LOCK_WAIT_MS,
   };
 }

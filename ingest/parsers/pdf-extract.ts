@@ -1,4 +1,4 @@
-import { PasswordException, PDFParse, VerbosityLevel } from 'pdf-parse';
+import type * as PdfParseModule from 'pdf-parse';
 import type { PdfJob, PdfReply } from './pdf-protocol.ts';
 
 /**
@@ -7,8 +7,16 @@ import type { PdfJob, PdfReply } from './pdf-protocol.ts';
  * which is why the ingester parses in a worker pool (`ingest/parse-pool.ts`).
  */
 
+/**
+ * pdf-parse, loaded at the first PDF: importing it costs a thread ~190 MB of memory, which
+ * a worker that only ever parses Markdown should not pay.
+ */
+let pdfParse: Promise<typeof PdfParseModule> | undefined;
+
 /** Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages. */
 export async function extractPdf(job: PdfJob): Promise<PdfReply> {
+  pdfParse ??= import('pdf-parse');
+  const { PasswordException, PDFParse, VerbosityLevel } = await pdfParse;
   const parser = new PDFParse({ data: job.bytes, verbosity: VerbosityLevel.ERRORS });
   try {
     const info = await parser.getInfo();

@@ -106,7 +106,7 @@ describe('createParsePool', () => {
 });
 
 describe('syncContent with the parse pool', () => {
-  it('writes the same records parsing in parallel as parsing one file at a time', async () => {
+  it('writes the same records with one worker per kind of file as with three', async () => {
     const now = () => new Date('2026-01-15T10:00:00Z');
     const folder = `${projectRoot}/guides`;
     const sequential = freshPrefix();
@@ -119,7 +119,7 @@ describe('syncContent with the parse pool', () => {
     const three = {
       ...(await pipelineDeps(client, parallel)),
       now,
-      parsePool: pool({ workers: 3 }),
+      parsePool: pool({ workers: 3, pdfWorkers: 3 }),
     };
     const first = await sync(one, [folder]);
     const second = await sync(three, [folder]);
