@@ -95,21 +95,39 @@ function createLane(size: number, settings: typeof defaults): Lane {
       concurrentTasksPerWorker: 1,
       resourceLimits: { maxOldGenerationSizeMb: settings.heapMb },
     });
-  let current = startGeneration();
-  let runsInGeneration = 0;
+  interface Generation {
+    piscina: Piscina<ParseTask, ParseReply>;
+    runs: number;
+    active: number;
+    retired: boolean;
+  }
+  const start = (): Generation => ({
+    piscina: startGeneration(),
+    runs: 0,
+    active: 0,
+    retired: false,
+  });
+  let current = start();
   const retiring = new Set<Promise<void>>();
+  // A retired generation closes once its last parse is done: closing it earlier would
+  // cancel that parse.
+  const closeIfDone = (generation: Generation): void => {
+    if (!generation.retired || generation.active > 0) return;
+    const closing = generation.piscina.close().finally(() => retiring.delete(closing));
+    retiring.add(closing);
+  };
   // Parses wait here, not in piscina's queue, so that a file's timeout counts its own
   // parse only, never the time spent behind a slow file.
   const slots = createSlots(size);
-  const generation = (): Piscina<ParseTask, ParseReply> => {
-    if (runsInGeneration >= settings.recycleAfter * size) {
-      // The old workers finish what they run, then stop; new parses go to fresh ones.
-      const closing = current.close().finally(() => retiring.delete(closing));
-      retiring.add(closing);
-      current = startGeneration();
-      runsInGeneration = 0;
+  const generation = (): Generation => {
+    if (current.runs >= settings.recycleAfter * size) {
+      // New parses go to fresh workers (pdf.js keeps caches); the old ones finish theirs.
+      const old = current;
+      old.retired = true;
+      current = start();
+      closeIfDone(old);
     }
-    runsInGeneration++;
+    current.runs++;
     return current;
   };
   return {
@@ -117,19 +135,23 @@ function createLane(size: number, settings: typeof defaults): Lane {
       const release = await slots.acquire();
       // The time limit starts when a worker is free for this file.
       const timeout = AbortSignal.timeout(settings.timeoutMs);
+      const used = generation();
+      used.active++;
       try {
-        return await generation().run(task, {
+        return await used.piscina.run(task, {
           signal: timeout,
           transferList: [task.bytes.buffer as ArrayBuffer],
         });
       } catch (error) {
         throw new WorkerStopped(timeout.aborted, { cause: error });
       } finally {
+        used.active--;
+        closeIfDone(used);
         release();
       }
     },
     async close() {
-      await Promise.all([current.close(), ...retiring]);
+      await Promise.all([current.piscina.close(), ...retiring]);
     },
   };
 }

@@ -93,6 +93,23 @@ describe('createParsePool', () => {
     assert.equal(after.title, 'Encore');
   });
 
+  it('replaces its workers every few files without cancelling a parse under way', async () => {
+    const parsePool = pool({ workers: 2, recycleAfter: 1 });
+    const titles = Array.from({ length: 9 }, (_, n) => `Guide ${n}`);
+    const documents = await Promise.all(
+      titles.map((title, n) =>
+        parsePool.parse(
+          { relativePath: `g${n}.md`, bytes: Buffer.from(`# ${title}\n\nTexte.\n`) },
+          noPromotions,
+        ),
+      ),
+    );
+    assert.deepEqual(
+      documents.map((document) => document.title),
+      titles,
+    );
+  });
+
   it('fails a non-PDF parse that runs over its time as parse_timeout', async () => {
     const parsePool = pool({ workers: 1, timeoutMs: 1 });
     await assert.rejects(
