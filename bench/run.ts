@@ -68,6 +68,7 @@ try {
     target: targets.ingestSeconds,
     unit: 's',
   });
+  // Parse workers are threads of this process: the peak includes them.
   results.push({
     name: 'mémoire (pic)',
     value: first.peakRssBytes / 1024 / 1024,
