@@ -324,6 +324,13 @@ async function syncLocked(
   async function isTwin(known: IndexedResource, file: DiscoveredFile): Promise<boolean> {
     if (known.source.root === file.root.key && known.source.path === file.relativePath)
       return false;
+    // A record left under an id its path no longer gets (ids of older versions): it is
+    // replaced, not defended.
+    if (
+      resourceIdOf(known.source.root, known.source.path) !==
+      resourceIdOf(file.root.key, file.relativePath)
+    )
+      return false;
     const rootPath = rootPaths.get(known.source.root);
     // A folder not synced here: its files are not ours to judge; keep its record.
     if (rootPath === undefined) return true;

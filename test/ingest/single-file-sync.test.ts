@@ -100,4 +100,33 @@ describe('syncContent with single files', () => {
       assert.equal(indexed.get('contenu-a-b')?.title, 'Le premier');
     }
   });
+
+  it('takes back an id that an older version gave another path, and moves that path to its own id', async () => {
+    const prefix = freshIndexes();
+    const deps = await pipelineDeps(client, prefix);
+    const dir = await contentFolder({
+      'guide.md': '# Le guide\n\nTexte.\n',
+      'Guide.md': '# Le Guide majuscule\n\nTexte.\n',
+    });
+    await sync(deps, [dir]);
+    // As an older ingester left it: Guide.md under the plain id.
+    const resourcesIndex = client.index(`${prefix}-resources`);
+    await resourcesIndex.deleteAllDocuments().waitTask();
+    await resourcesIndex
+      .addDocuments([
+        {
+          id: 'contenu-guide',
+          title: 'Le Guide majuscule',
+          signature: 'older',
+          source: { root: 'contenu', path: 'Guide.md', format: 'markdown', sha256: 'x', bytes: 1 },
+        },
+      ])
+      .waitTask();
+
+    const summary = await sync(deps, [dir]);
+    assert.deepEqual(summary.failed, []);
+    const indexed = await resources(prefix);
+    assert.equal(indexed.get('contenu-guide')?.source.path, 'guide.md');
+    assert.equal(indexed.size, 2);
+  });
 });
