@@ -39,7 +39,7 @@ export interface ParsePool {
   readonly size: number;
   /** Parses one file; rejects with ParseError, or ParseWorkerError when the worker failed. */
   parse(file: SourceFile, options: PoolParseOptions): Promise<ParsedDocument>;
-  /** Waits for running parses, then stops every worker. */
+  /** Stops every worker; the caller closes the pool after its last sync. */
   close(): Promise<void>;
 }
 
@@ -55,7 +55,7 @@ export class ParseWorkerError extends Error {
   }
 }
 
-/** The default number of workers: one per core, but no more than 4 (each holds pdf.js). */
+/** The default number of Markdown workers: one per core, but no more than 4. */
 export function defaultParseWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
