@@ -80,13 +80,13 @@ export class IngestLockLostError extends Error {
  * Waits for the ingestion lock, then holds it until `release`.
  * @param meili a client with the master key
  * @param uid the lock index's uid
- * @param options timings (defaults in `defaultLockOptions`) and `onWait`, called once
- *   when another ingestion holds the lock
+ * @param options timings (defaults in `defaultLockOptions`), `onWait`, called once when
+ *   another ingestion holds the lock, and `signal`, which stops the wait
  */
 export async function acquireIngestLock(
   meili: Meilisearch,
   uid: string,
-  options: Partial<IngestLockOptions> & { onWait?: () => void } = {},
+  options: Partial<IngestLockOptions> & { onWait?: () => void; signal?: AbortSignal } = {},
 ): Promise<HeldLock> {
   const settings = { ...defaultLockOptions, ...options };
   const started = performance.now();
@@ -94,6 +94,7 @@ export async function acquireIngestLock(
   let seenSince = started;
   let announced = false;
   for (;;) {
+    options.signal?.throwIfAborted();
     const creation = await tryCreate(meili, uid);
     if (creation !== undefined) return hold(meili, uid, creation, settings);
 
@@ -113,7 +114,7 @@ export async function acquireIngestLock(
       options.onWait?.();
     }
     if (now - started >= settings.waitMs) throw new IngestLockTimeoutError(uid, settings.waitMs);
-    await sleep(settings.pollMs);
+    await sleep(settings.pollMs, undefined, options.signal ? { signal: options.signal } : {});
   }
 }
 

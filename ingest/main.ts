@@ -19,7 +19,7 @@ import { createProgress, formatSummary } from './report.ts';
  * `npm run ingest -- [paths…] [--prune] [--rebuild]`
  * Exit codes: 0 all indexed, 1 some files failed (the others are indexed), 2 usage or
  * configuration error, 3 the index could not be written, 4 another ingestion of the same
- * indexes kept the lock longer than INGEST_LOCK_WAIT_MS (or took it over).
+ * indexes kept the lock longer than INGEST_LOCK_WAIT_MS (or took it over), 130 interrupted.
  */
 
 const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild]
@@ -31,6 +31,10 @@ const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--
   --help      affiche cette aide`;
 
 class UsageError extends Error {}
+
+// Ctrl-C stops between two files and releases the ingestion lock; a second one kills.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
 
 async function main(): Promise<number> {
   let args;
@@ -84,6 +88,7 @@ async function main(): Promise<number> {
       prune: args.values.prune,
       rebuild: args.values.rebuild,
       onProgress: progress.onProgress,
+      signal: interrupt.signal,
     });
     progress.stop();
     console.log(formatSummary(summary));
@@ -98,7 +103,12 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  if (error instanceof UsageError) {
+  if (interrupt.signal.aborted) {
+    console.error(
+      'Ingestion interrompue : ce qui a été écrit le reste, le verrou est libéré ; relancez-la pour finir.',
+    );
+    process.exitCode = 130;
+  } else if (error instanceof UsageError) {
     console.error(`${error.message}\n\n${usage}`);
     process.exitCode = 2;
   } else if (

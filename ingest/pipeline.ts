@@ -48,6 +48,8 @@ export interface SyncRequest {
   prune?: boolean;
   /** Build fresh indexes, then swap them in. */
   rebuild?: boolean;
+  /** Stops the sync between two files (Ctrl-C, shutdown); the lock is released. */
+  signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
 }
 
@@ -116,13 +118,16 @@ type Prepared =
 export async function syncContent(deps: PipelineDeps, request: SyncRequest): Promise<SyncSummary> {
   const lock = await acquireIngestLock(deps.meili, deps.indexes.lock, {
     ...deps.lock,
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
     onWait: () => {
       deps.logger.info({ lock: deps.indexes.lock }, 'another ingestion is running; waiting');
       request.onProgress?.({ kind: 'waiting' });
     },
   });
   try {
-    return await syncLocked(deps, request, lock.signal);
+    const stop =
+      request.signal === undefined ? lock.signal : AbortSignal.any([lock.signal, request.signal]);
+    return await syncLocked(deps, request, stop);
   } finally {
     await lock.release();
   }
@@ -131,7 +136,7 @@ export async function syncContent(deps: PipelineDeps, request: SyncRequest): Pro
 async function syncLocked(
   deps: PipelineDeps,
   request: SyncRequest,
-  lockLost: AbortSignal,
+  stop: AbortSignal,
 ): Promise<SyncSummary> {
   const started = performance.now();
   const { meili, logger } = deps;
@@ -197,7 +202,7 @@ async function syncLocked(
     start(index + ahead);
     const settled = await next;
     if (!settled.ok) throw settled.error;
-    lockLost.throwIfAborted();
+    stop.throwIfAborted();
     const id = resourceIdOf(file.root.key, file.relativePath);
     const shown = displayPath(file);
     let prepared = settled.value;
@@ -228,7 +233,7 @@ async function syncLocked(
   }
   await writer.flush();
   summary.sectionsWritten = writer.sectionsWritten;
-  lockLost.throwIfAborted();
+  stop.throwIfAborted();
 
   // A single file that is gone takes its own resource away, never a twin's.
   const gone = missing
@@ -257,7 +262,7 @@ async function syncLocked(
     await writer.remove(orphans);
     summary.removed += orphans.length;
   }
-  lockLost.throwIfAborted();
+  stop.throwIfAborted();
   if (request.rebuild === true) await swapIn(meili, deps.indexes, target);
 
   summary.durationMs = Math.round(performance.now() - started);

@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
+import { acquireIngestLock } from '../../ingest/ingest-lock.ts';
 import { contentFolder, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { projectRoot } from '../helpers/service.ts';
@@ -180,5 +181,44 @@ describe('npm run ingest', () => {
     const expected = await counts(reference.prefix);
     assert.deepEqual(expected.paths, ['a.md', 'b.md', 'pdf/note.pdf', 'sous/c.md']);
     assert.deepEqual(await counts(shared.prefix), expected);
+  });
+
+  it('says it waits for another ingestion, and Ctrl-C stops the wait with exit 130', async () => {
+    const { prefix, names } = uniqueIndexes('cli');
+    prefixes.push(prefix);
+    const other = await acquireIngestLock(client, names.lock);
+    try {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'ingest/main.ts', await contentFolder({ 'a.md': '# A\n' })],
+        {
+          cwd: projectRoot,
+          env: {
+            PATH: process.env.PATH,
+            MEILI_URL: url,
+            MEILI_MASTER_KEY: key,
+            INDEX_PREFIX: prefix,
+          },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        },
+      );
+      const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+      let stderr = '';
+      const waiting = new Promise<void>((resolve) =>
+        child.stderr.on('data', (chunk: Buffer) => {
+          stderr += chunk.toString();
+          if (stderr.includes('Une autre ingestion est en cours')) resolve();
+        }),
+      );
+      // A run that ends on its own (it should not) fails below instead of hanging.
+      await Promise.race([waiting, exited]);
+      child.kill('SIGINT');
+      assert.equal(await exited, 130);
+      assert.match(stderr, /Ingestion interrompue/);
+      // The other ingestion's lock is untouched.
+      assert.equal(other.signal.aborted, false);
+    } finally {
+      await other.release();
+    }
   });
 });
