@@ -32,6 +32,8 @@ try {
 const logger = createLogger(config.logLevel);
 let engine: EngineHandle | undefined;
 let parsePool: ParsePool | undefined;
+let syncing: Promise<void> | undefined;
+const stopSync = new AbortController();
 let server: Server | undefined;
 let shuttingDown = false;
 
@@ -49,6 +51,9 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
       closing.closeIdleConnections();
     });
   }
+  // A sync under way stops between two files and releases the ingestion lock.
+  stopSync.abort();
+  await syncing?.catch(() => undefined);
   await parsePool?.close();
   await engine?.stop();
   logger.flush();
@@ -88,7 +93,7 @@ try {
     for (let attempt = 1; !shuttingDown; attempt++) {
       try {
         if (engine?.apiKey !== undefined) await ensureSearchKey(meili, config.indexPrefix);
-        const summary = await syncContent(pipelineDeps, { roots });
+        const summary = await syncContent(pipelineDeps, { roots, signal: stopSync.signal });
         logger.info(
           {
             seen: summary.seen,
@@ -104,6 +109,7 @@ try {
         for (const warning of summary.warnings) logger.warn(warning, 'content warning');
         return;
       } catch (error) {
+        if (stopSync.signal.aborted) return;
         if (error instanceof IngestLockTimeoutError) {
           // Another replica kept ingesting the same content: serve what it indexed.
           logger.warn({ lock: indexes.lock }, error.message);
@@ -112,11 +118,12 @@ try {
         if (!isEngineUnreachable(error)) throw error;
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
         logger.warn({ url: engine?.url, retryInMs: delay }, 'Meilisearch unreachable; will retry');
-        await sleep(delay);
+        await sleep(delay, undefined, { signal: stopSync.signal }).catch(() => undefined);
       }
     }
   };
   const firstSync = synchronise();
+  syncing = firstSync;
   if (engine.embedded) await firstSync;
   else
     firstSync.catch((error: unknown) => {
