@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { createParsePool } from '../ingest/parse-pool.ts';
 import { syncContent, type PipelineDeps } from '../ingest/pipeline.ts';
 import { formatSummary } from '../ingest/report.ts';
 import { loadPromotions } from '../src/content/promotions.ts';
@@ -46,6 +47,7 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-bench-'));
 const meili = await startEmbeddedMeilisearch({ dataDir });
 const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
 const results: { name: string; value: number; target: number; unit: string }[] = [];
+const parsePool = createParsePool();
 
 try {
   const deps: PipelineDeps = {
@@ -54,6 +56,7 @@ try {
     taxonomy: await loadTaxonomy(path.join(root, 'guides/topics.yml')),
     promotions: await loadPromotions(path.join(root, 'guides/promotions.yml')),
     limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
+    parsePool,
     logger: pino({ level: 'silent' }),
   };
   const roots = contentRoots(folders);
@@ -65,6 +68,7 @@ try {
     target: targets.ingestSeconds,
     unit: 's',
   });
+  // Parse workers are threads of this process: the peak includes them.
   results.push({
     name: 'mémoire (pic)',
     value: first.peakRssBytes / 1024 / 1024,
@@ -107,6 +111,7 @@ try {
     unit: 'ms',
   });
 } finally {
+  await parsePool.close();
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
 }

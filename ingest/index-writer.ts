@@ -1,4 +1,4 @@
-import type { Meilisearch } from 'meilisearch';
+import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import type { Section } from '../src/content/model.ts';
 import type { IndexNames } from '../src/engine/indexes.ts';
 import { settle } from '../src/engine/tasks.ts';
@@ -7,6 +7,8 @@ import type { BuiltRecords, ResourceRecord } from './build-records.ts';
 /** Writes records to the two indexes in batches, awaiting and checking every task. */
 
 const BATCH_SIZE = 1000;
+/** Resources per stale-section filter, which lists their current section ids. */
+const RESOURCES_PER_FILTER = 50;
 /** Sections held in memory before they are written. */
 const FLUSH_AT = 5000;
 
@@ -43,41 +45,21 @@ export async function fetchIndexedResources(
   }
 }
 
-async function sectionIdsOf(
-  client: Meilisearch,
-  names: IndexNames,
-  resourceIds: string[],
-): Promise<string[]> {
-  const ids: string[] = [];
-  const index = client.index<Pick<Section, 'id'>>(names.sections);
-  for (let start = 0; start < resourceIds.length; start += 100) {
-    const filter = `resourceId IN [${resourceIds
-      .slice(start, start + 100)
-      .map(quote)
-      .join(', ')}]`;
-    for (let offset = 0; ; offset += BATCH_SIZE) {
-      const page = await index.getDocuments<Pick<Section, 'id'>>({
-        fields: ['id'],
-        filter,
-        limit: BATCH_SIZE,
-        offset,
-      });
-      ids.push(...page.results.map((section) => section.id));
-      if (page.results.length < BATCH_SIZE) break;
-    }
-  }
-  return ids;
+/** `attribute IN [...]` for one chunk of values. */
+function inList(attribute: string, values: readonly string[]): string {
+  return `${attribute} IN [${values.map(quote).join(', ')}]`;
 }
 
-async function deleteIds(
-  client: Meilisearch,
-  uid: string,
-  ids: string[],
-  what: string,
-): Promise<void> {
-  for (let start = 0; start < ids.length; start += BATCH_SIZE) {
-    await settle(client.index(uid).deleteDocuments(ids.slice(start, start + BATCH_SIZE)), what);
-  }
+function chunks<T>(items: readonly T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let start = 0; start < items.length; start += size)
+    out.push(items.slice(start, start + size));
+  return out;
+}
+
+/** Awaits and checks every task of a batched write. */
+async function settleAll(enqueued: EnqueuedTaskPromise[], what: string): Promise<void> {
+  await Promise.all(enqueued.map((task) => settle(task, what)));
 }
 
 /**
@@ -107,48 +89,48 @@ export class IndexWriter {
     this.#pending = [];
     this.#pendingSections = 0;
     if (batch.length === 0) return;
-    const previousIds = await sectionIdsOf(
-      this.client,
-      this.names,
-      batch.map((r) => r.resource.id),
-    );
     const sections = batch.flatMap((records) => records.sections);
-    for (let start = 0; start < sections.length; start += BATCH_SIZE) {
-      await settle(
-        this.client
-          .index(this.names.sections)
-          .addDocuments(sections.slice(start, start + BATCH_SIZE), { primaryKey: 'id' }),
-        'ajout des sections',
-      );
-    }
-    const current = new Set(sections.map((section) => section.id));
-    await deleteIds(
-      this.client,
-      this.names.sections,
-      previousIds.filter((id) => !current.has(id)),
-      'suppression des anciennes sections',
+    const index = this.client.index<Section>(this.names.sections);
+    await settleAll(
+      index.addDocumentsInBatches(sections, BATCH_SIZE, { primaryKey: 'id' }),
+      'ajout des sections',
     );
-    const resources = batch.map((records) => records.resource);
-    for (let start = 0; start < resources.length; start += BATCH_SIZE) {
+    // Then the sections these resources no longer have (a heading renamed or removed).
+    for (const group of chunks(batch, RESOURCES_PER_FILTER)) {
+      const resourceIds = group.map((records) => records.resource.id);
+      const current = group.flatMap((records) => records.sections.map((section) => section.id));
       await settle(
-        this.client
-          .index(this.names.resources)
-          .addDocuments(resources.slice(start, start + BATCH_SIZE), { primaryKey: 'id' }),
-        'ajout des ressources',
+        index.deleteDocuments({
+          filter: `${inList('resourceId', resourceIds)} AND id NOT IN [${current.map(quote).join(', ')}]`,
+        }),
+        'suppression des anciennes sections',
       );
     }
+    await settleAll(
+      this.client.index(this.names.resources).addDocumentsInBatches(
+        batch.map((records) => records.resource),
+        BATCH_SIZE,
+        { primaryKey: 'id' },
+      ),
+      'ajout des ressources',
+    );
     this.sectionsWritten += sections.length;
   }
 
   /** Removes resources and all their sections. */
   async remove(resourceIds: string[]): Promise<void> {
     if (resourceIds.length === 0) return;
-    await deleteIds(
-      this.client,
-      this.names.sections,
-      await sectionIdsOf(this.client, this.names, resourceIds),
-      'suppression des sections',
-    );
-    await deleteIds(this.client, this.names.resources, resourceIds, 'suppression des ressources');
+    for (const group of chunks(resourceIds, BATCH_SIZE)) {
+      await settle(
+        this.client
+          .index(this.names.sections)
+          .deleteDocuments({ filter: inList('resourceId', group) }),
+        'suppression des sections',
+      );
+      await settle(
+        this.client.index(this.names.resources).deleteDocuments(group),
+        'suppression des ressources',
+      );
+    }
   }
 }

@@ -1,21 +1,24 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { toCliFailure } from '../src/cli/cli-failure.ts';
+import { exitCodes, toCliFailure } from '../src/cli/cli-failure.ts';
 import { loadConfig } from '../src/config.ts';
 import { contentRoots } from '../src/content/roots.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { ReperesError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
+import type { ParsePool } from './parse-pool.ts';
 import { syncContent } from './pipeline.ts';
-import { createPipelineDeps } from './pipeline-deps.ts';
+import { createConfiguredParsePool, createPipelineDeps } from './pipeline-deps.ts';
 import { createProgress, formatSummary } from './report.ts';
 
 /**
  * `npm run ingest -- [paths…] [--prune] [--rebuild]`
  * Exit codes: 0 all indexed, 1 some files failed (the others are indexed), 2 usage or
- * configuration error, 3 the index could not be written (see src/cli/cli-failure.ts).
+ * configuration error, 3 the index could not be written, 4 another ingestion of the same
+ * indexes kept the lock longer than INGEST_LOCK_WAIT_MS (or took it over), 130 interrupted
+ * (see src/cli/cli-failure.ts).
  */
 
 const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild]
@@ -33,6 +36,10 @@ class UsageError extends ReperesError {
     super('usage', `${reason}\n\n${usage}`);
   }
 }
+
+// Ctrl-C stops between two files and releases the ingestion lock; a second one kills.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
 
 async function main(): Promise<number> {
   let args;
@@ -73,23 +80,27 @@ async function main(): Promise<number> {
 
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
   let engine: EngineHandle | undefined;
+  let parsePool: ParsePool | undefined;
   const progress = createProgress(process.stderr);
   try {
     engine = await connectEngine(config, logger);
     const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey, timeoutMs: 60_000 });
-    const deps = await createPipelineDeps(config, meili, logger);
+    parsePool = createConfiguredParsePool(config);
+    const deps = await createPipelineDeps(config, meili, logger, parsePool);
     const summary = await syncContent(deps, {
       roots,
       files,
       prune: args.values.prune,
       rebuild: args.values.rebuild,
       onProgress: progress.onProgress,
+      signal: interrupt.signal,
     });
     progress.stop();
     console.log(formatSummary(summary));
     return summary.failed.length > 0 ? 1 : 0;
   } finally {
     progress.stop();
+    await parsePool?.close();
     await engine?.stop();
   }
 }
@@ -97,7 +108,14 @@ async function main(): Promise<number> {
 try {
   process.exitCode = await main();
 } catch (error) {
-  const failure = toCliFailure(error, "L'ingestion n'a pas abouti");
-  console.error(failure.message);
-  process.exitCode = failure.exitCode;
+  if (interrupt.signal.aborted) {
+    console.error(
+      'Ingestion interrompue : ce qui a été écrit le reste, le verrou est libéré ; relancez-la pour finir.',
+    );
+    process.exitCode = exitCodes.interrupted;
+  } else {
+    const failure = toCliFailure(error, "L'ingestion n'a pas abouti");
+    console.error(failure.message);
+    process.exitCode = failure.exitCode;
+  }
 }

@@ -4,6 +4,7 @@ import type { Config } from '../src/config.ts';
 import { loadPromotions } from '../src/content/promotions.ts';
 import { loadTaxonomy } from '../src/content/topics.ts';
 import { indexNames } from '../src/engine/indexes.ts';
+import { createParsePool, type ParsePool } from './parse-pool.ts';
 import type { PipelineDeps } from './pipeline.ts';
 
 /** Everything the pipeline needs, read from the configured data files. */
@@ -11,6 +12,7 @@ export async function createPipelineDeps(
   config: Config,
   meili: Meilisearch,
   logger: Logger,
+  parsePool: ParsePool,
 ): Promise<PipelineDeps> {
   return {
     meili,
@@ -18,6 +20,16 @@ export async function createPipelineDeps(
     taxonomy: await loadTaxonomy(config.topicsFile),
     promotions: await loadPromotions(config.promotionsFile),
     limits: { maxFileBytes: config.maxFileBytes, pdfMaxPages: config.pdfMaxPages },
+    parsePool,
+    lock: { waitMs: config.ingestLockWaitMs },
     logger,
   };
+}
+
+/** The parse pool sized from the configuration; the caller closes it. */
+export function createConfiguredParsePool(config: Config): ParsePool {
+  return createParsePool({
+    pdfWorkers: config.ingestPdfWorkers,
+    ...(config.ingestWorkers === undefined ? {} : { workers: config.ingestWorkers }),
+  });
 }

@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
-import { resourceIdOf, shortHash } from '../src/content/ids.ts';
+import { resourceIdOf } from '../src/content/ids.ts';
 import type { PromotionTable } from '../src/content/promotions.ts';
 import type { ContentRoot } from '../src/content/roots.ts';
 import type { Taxonomy } from '../src/content/topics.ts';
@@ -10,13 +11,14 @@ import { applyIndexSettings, indexExists, type IndexNames } from '../src/engine/
 import { settle } from '../src/engine/tasks.ts';
 import { formatBytes } from '../src/text/format-bytes.ts';
 import { createTopicAssigner } from './assign-topics.ts';
-import { buildRecords } from './build-records.ts';
+import { buildRecords, type BuiltRecords } from './build-records.ts';
 import { fetchIndexedResources, IndexWriter, type IndexedResource } from './index-writer.ts';
-import { parseSource } from './parsers/index.ts';
+import { acquireIngestLock, type IngestLockOptions } from './ingest-lock.ts';
+import { ParseWorkerError, type ParsePool } from './parse-pool.ts';
 import { ParseError, type ParseFailureCode } from './parsers/types.ts';
-import { discoverFiles, locateFile, type DiscoveredFile } from './sources.ts';
+import { discoverFiles, locateFile, type DiscoveredFile, type MissingFile } from './sources.ts';
 
-/** discover → hash and diff → parse → index → report. */
+/** lock → discover → hash and diff → parse (worker pool) → index → report. */
 
 /** Bump when parsers or records change shape, so that unchanged files are parsed again. */
 export const INGESTER_VERSION = 3;
@@ -27,6 +29,10 @@ export interface PipelineDeps {
   taxonomy: Taxonomy;
   promotions: PromotionTable;
   limits: { maxFileBytes: number; pdfMaxPages: number };
+  /** Parses files in worker threads; created and closed by the caller. */
+  parsePool: ParsePool;
+  /** Timings of the cross-process ingestion lock (defaults in ingest-lock.ts). */
+  lock?: Partial<IngestLockOptions>;
   logger: Logger;
   now?: () => Date;
 }
@@ -34,16 +40,22 @@ export interface PipelineDeps {
 export interface SyncRequest {
   /** Folders to synchronise: what they hold is indexed, what left them leaves the index. */
   roots: ContentRoot[];
-  /** Single files to (re)index instead of whole folders; nothing is removed. */
+  /**
+   * Single files to (re)index instead of whole folders. A named file that no longer
+   * exists is removed from the index (how the write path deletes); nothing else is.
+   */
   files?: string[];
   /** Also remove resources of folders that are not in `roots`. */
   prune?: boolean;
   /** Build fresh indexes, then swap them in. */
   rebuild?: boolean;
+  /** Stops the sync between two files (Ctrl-C, shutdown); the lock is released. */
+  signal?: AbortSignal;
   onProgress?: (event: ProgressEvent) => void;
 }
 
 export type ProgressEvent =
+  | { kind: 'waiting' }
   | { kind: 'start'; total: number }
   | { kind: 'file'; done: number; total: number; path: string; outcome: FileOutcome };
 
@@ -51,7 +63,7 @@ export type FileOutcome = 'parsed' | 'unchanged' | 'failed';
 
 export interface FileFailure {
   path: string;
-  code: ParseFailureCode | 'unexpected';
+  code: ParseFailureCode | ParseWorkerError['code'] | 'id_conflict' | 'unexpected';
   reason: string;
 }
 
@@ -86,47 +98,72 @@ function displayPath(file: DiscoveredFile): string {
   return `${file.root.key}/${file.relativePath}`;
 }
 
-/** Gives each file its stable id; two paths that fold to one slug keep distinct ids. */
-function assignIds(files: DiscoveredFile[]): Map<DiscoveredFile, string> {
-  const ids = new Map<DiscoveredFile, string>();
-  const taken = new Set<string>();
-  for (const file of files) {
-    let id = resourceIdOf(file.root.key, file.relativePath);
-    if (taken.has(id)) id = `${id}-${shortHash(displayPath(file))}`;
-    taken.add(id);
-    ids.set(file, id);
-  }
-  return ids;
-}
-
 function temporaryNames(names: IndexNames): IndexNames {
-  return { sections: `${names.sections}-rebuild`, resources: `${names.resources}-rebuild` };
+  return {
+    sections: `${names.sections}-rebuild`,
+    resources: `${names.resources}-rebuild`,
+    lock: names.lock,
+  };
 }
 
-/** Synchronises content folders (or single files) into the indexes. */
+/** What becomes of one file, decided off the main loop (read, hash, parse, build). */
+type Prepared =
+  | { outcome: 'unchanged' }
+  | { outcome: 'parsed'; records: BuiltRecords }
+  | { outcome: 'failed'; failure: Omit<FileFailure, 'path'> };
+
+/**
+ * Synchronises content folders (or single files) into the indexes, one ingestion at a time
+ * per index prefix (across processes: see ingest-lock.ts).
+ */
 export async function syncContent(deps: PipelineDeps, request: SyncRequest): Promise<SyncSummary> {
+  const lock = await acquireIngestLock(deps.meili, deps.indexes.lock, {
+    ...deps.lock,
+    ...(request.signal === undefined ? {} : { signal: request.signal }),
+    onWait: () => {
+      deps.logger.info({ lock: deps.indexes.lock }, 'another ingestion is running; waiting');
+      request.onProgress?.({ kind: 'waiting' });
+    },
+  });
+  try {
+    const stop =
+      request.signal === undefined ? lock.signal : AbortSignal.any([lock.signal, request.signal]);
+    return await syncLocked(deps, request, stop);
+  } finally {
+    await lock.release();
+  }
+}
+
+async function syncLocked(
+  deps: PipelineDeps,
+  request: SyncRequest,
+  stop: AbortSignal,
+): Promise<SyncSummary> {
   const started = performance.now();
   const { meili, logger } = deps;
   const now = deps.now ?? (() => new Date());
   const signature = ingestSignature(deps);
   const assignTopics = createTopicAssigner(deps.taxonomy);
-  const promotionOfYear = (year: number): string | undefined => deps.promotions.get(year);
 
   const target = request.rebuild === true ? temporaryNames(deps.indexes) : deps.indexes;
   if (request.rebuild === true) await dropIndexes(meili, target);
   await applyIndexSettings(meili, target, deps.taxonomy);
 
   const singleFiles = request.files !== undefined && request.files.length > 0;
-  const files = singleFiles
+  const located = singleFiles
     ? await Promise.all((request.files ?? []).map((file) => locateFile(file, request.roots)))
     : (await Promise.all(request.roots.map((root) => discoverFiles(root)))).flat();
-  const ids = assignIds(files);
+  const files = located.filter((file): file is DiscoveredFile => !('missing' in file));
+  const missing = located.filter((file): file is MissingFile => 'missing' in file);
   const indexed: Map<string, IndexedResource> =
     request.rebuild === true
       ? new Map<string, IndexedResource>()
       : await fetchIndexedResources(meili, target, [
-          ...new Set(files.map((f) => f.root.key).concat(request.roots.map((r) => r.key))),
+          ...new Set(located.map((f) => f.root.key).concat(request.roots.map((r) => r.key))),
         ]);
+  const rootPaths = new Map(
+    [...request.roots, ...located.map((file) => file.root)].map((root) => [root.key, root.path]),
+  );
 
   const summary: SyncSummary = {
     seen: files.length,
@@ -142,31 +179,81 @@ export async function syncContent(deps: PipelineDeps, request: SyncRequest): Pro
   const writer = new IndexWriter(meili, target);
   request.onProgress?.({ kind: 'start', total: files.length });
 
-  let done = 0;
-  for (const file of files) {
-    const id = ids.get(file) ?? resourceIdOf(file.root.key, file.relativePath);
-    const outcome = await ingestFile(file, id);
-    done++;
+  // Files are prepared (read, parsed in the pool) a few at a time ahead of the loop, and
+  // their results taken in discovery order: progress, summary and writes stay the same
+  // from run to run whatever finishes first.
+  const ahead = Math.max(2, deps.parsePool.size * 2);
+  const inFlight: Promise<{ ok: true; value: Prepared } | { ok: false; error: unknown }>[] = [];
+  const start = (index: number): void => {
+    const file = files[index];
+    if (file === undefined) return;
+    inFlight.push(
+      prepare(file, resourceIdOf(file.root.key, file.relativePath)).then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      ),
+    );
+  };
+  for (let index = 0; index < ahead; index++) start(index);
+  // Which file took each id in this run: a second path with the same id is a conflict.
+  const claimed = new Map<string, string>();
+  for (let index = 0; index < files.length; index++) {
+    const file = files[index] as DiscoveredFile;
+    const next = inFlight.shift() as (typeof inFlight)[number];
+    start(index + ahead);
+    const settled = await next;
+    if (!settled.ok) throw settled.error;
+    stop.throwIfAborted();
+    const id = resourceIdOf(file.root.key, file.relativePath);
+    const shown = displayPath(file);
+    let prepared = settled.value;
+    const twin = claimed.get(id);
+    if (twin !== undefined) prepared = { outcome: 'failed', failure: conflict(id, twin) };
+    else claimed.set(id, shown);
+    switch (prepared.outcome) {
+      case 'unchanged':
+        summary.unchanged++;
+        break;
+      case 'parsed':
+        for (const { reason, ...place } of prepared.records.warnings)
+          summary.warnings.push({ path: shown, message: reason, ...place });
+        await writer.add(prepared.records);
+        summary.parsed++;
+        break;
+      case 'failed':
+        summary.failed.push({ path: shown, ...prepared.failure });
+        break;
+    }
     request.onProgress?.({
       kind: 'file',
-      done,
+      done: index + 1,
       total: files.length,
-      path: displayPath(file),
-      outcome,
+      path: shown,
+      outcome: prepared.outcome,
     });
   }
   await writer.flush();
   summary.sectionsWritten = writer.sectionsWritten;
+  stop.throwIfAborted();
 
+  // A single file that is gone takes its own resource away, never a twin's.
+  const gone = missing
+    .filter((file) => {
+      const known = indexed.get(resourceIdOf(file.root.key, file.relativePath));
+      return known?.source.root === file.root.key && known.source.path === file.relativePath;
+    })
+    .map((file) => resourceIdOf(file.root.key, file.relativePath));
   if (!singleFiles) {
-    const present = new Set(ids.values());
+    const present = new Set(files.map((file) => resourceIdOf(file.root.key, file.relativePath)));
     const syncedRoots = new Set(request.roots.map((root) => root.key));
-    const gone = [...indexed.values()]
-      .filter((resource) => syncedRoots.has(resource.source.root) && !present.has(resource.id))
-      .map((resource) => resource.id);
-    await writer.remove(gone);
-    summary.removed += gone.length;
+    gone.push(
+      ...[...indexed.values()]
+        .filter((resource) => syncedRoots.has(resource.source.root) && !present.has(resource.id))
+        .map((resource) => resource.id),
+    );
   }
+  await writer.remove(gone);
+  summary.removed += gone.length;
   if (request.prune === true) {
     const kept = new Set(request.roots.map((root) => root.key));
     const everything = await fetchIndexedResources(meili, target);
@@ -176,15 +263,16 @@ export async function syncContent(deps: PipelineDeps, request: SyncRequest): Pro
     await writer.remove(orphans);
     summary.removed += orphans.length;
   }
+  stop.throwIfAborted();
   if (request.rebuild === true) await swapIn(meili, deps.indexes, target);
 
   summary.durationMs = Math.round(performance.now() - started);
+  // Worker threads share the process: this peak includes them.
   summary.peakRssBytes = process.resourceUsage().maxRSS * 1024;
   logger.debug({ summary }, 'content synchronised');
   return summary;
 
-  async function ingestFile(file: DiscoveredFile, id: string): Promise<FileOutcome> {
-    const shown = displayPath(file);
+  async function prepare(file: DiscoveredFile, id: string): Promise<Prepared> {
     try {
       if (file.bytes > deps.limits.maxFileBytes) {
         throw new ParseError(
@@ -192,16 +280,21 @@ export async function syncContent(deps: PipelineDeps, request: SyncRequest): Pro
           `fichier trop volumineux : ${formatBytes(file.bytes)} pour une limite de ${formatBytes(deps.limits.maxFileBytes)} (MAX_FILE_BYTES)`,
         );
       }
+      const known = indexed.get(id);
+      if (known !== undefined && (await isTwin(known, file))) {
+        return {
+          outcome: 'failed',
+          failure: conflict(id, `${known.source.root}/${known.source.path}`),
+        };
+      }
       const bytes = await fs.readFile(file.absolutePath);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      const known = indexed.get(id);
       if (known !== undefined && known.source.sha256 === sha256 && known.signature === signature) {
-        summary.unchanged++;
-        return 'unchanged';
+        return { outcome: 'unchanged' };
       }
-      const parsed = await parseSource(
+      const parsed = await deps.parsePool.parse(
         { relativePath: file.relativePath, bytes },
-        { pdfMaxPages: deps.limits.pdfMaxPages, promotionOfYear },
+        { pdfMaxPages: deps.limits.pdfMaxPages, promotions: deps.promotions },
       );
       const records = buildRecords({
         id,
@@ -217,28 +310,49 @@ export async function syncContent(deps: PipelineDeps, request: SyncRequest): Pro
           bytes: bytes.length,
         },
       });
-      for (const { reason, ...place } of records.warnings) {
-        summary.warnings.push({ path: shown, message: reason, ...place });
-      }
-      await writer.add(records);
-      summary.parsed++;
-      return 'parsed';
+      return { outcome: 'parsed', records };
     } catch (error) {
-      if (error instanceof ParseError) {
-        summary.failed.push({ path: shown, code: error.code, reason: error.message });
-      } else if (isFileSystemError(error)) {
-        summary.failed.push({
-          path: shown,
-          code: 'unexpected',
-          reason: `lecture impossible : ${error.message}`,
-        });
-      } else {
-        // Index errors are not a file's fault: the run stops and says so.
-        throw error;
+      if (error instanceof ParseError || error instanceof ParseWorkerError) {
+        return { outcome: 'failed', failure: { code: error.code, reason: error.message } };
       }
-      return 'failed';
+      if (isFileSystemError(error)) {
+        return {
+          outcome: 'failed',
+          failure: { code: 'unexpected', reason: `lecture impossible : ${error.message}` },
+        };
+      }
+      // Index errors are not a file's fault: the run stops and says so.
+      throw error;
     }
   }
+
+  /** True when the index holds this id for another file that still exists. */
+  async function isTwin(known: IndexedResource, file: DiscoveredFile): Promise<boolean> {
+    if (known.source.root === file.root.key && known.source.path === file.relativePath)
+      return false;
+    // A record left under an id its path no longer gets (ids of older versions): it is
+    // replaced, not defended.
+    if (
+      resourceIdOf(known.source.root, known.source.path) !==
+      resourceIdOf(file.root.key, file.relativePath)
+    )
+      return false;
+    const rootPath = rootPaths.get(known.source.root);
+    // A folder not synced here: its files are not ours to judge; keep its record.
+    if (rootPath === undefined) return true;
+    return fs.access(path.join(rootPath, known.source.path)).then(
+      () => true,
+      () => false,
+    );
+  }
+}
+
+/** Two paths whose ids coincide: the second is refused rather than overwrite the first. */
+function conflict(id: string, holder: string): Omit<FileFailure, 'path'> {
+  return {
+    code: 'id_conflict',
+    reason: `identifiant « ${id} » déjà pris par ${holder} (les deux noms ne diffèrent que par « / », « _ », « - » ou l'extension) : renommez l'un des deux fichiers`,
+  };
 }
 
 function isFileSystemError(error: unknown): error is NodeJS.ErrnoException {

@@ -4,6 +4,9 @@ import type { ProgressEvent, SyncSummary } from './pipeline.ts';
 
 /** How an ingestion run shows itself: a progress bar on a terminal, plain lines otherwise. */
 
+const waitingMessage =
+  "Une autre ingestion est en cours sur ces index : celle-ci attend qu'elle se termine…";
+
 export function createProgress(stream: NodeJS.WriteStream): {
   onProgress: (event: ProgressEvent) => void;
   stop: () => void;
@@ -20,7 +23,8 @@ export function createProgress(stream: NodeJS.WriteStream): {
     );
     return {
       onProgress: (event) => {
-        if (event.kind === 'start') bar.start(event.total, 0, { file: '' });
+        if (event.kind === 'waiting') stream.write(`${waitingMessage}\n`);
+        else if (event.kind === 'start') bar.start(event.total, 0, { file: '' });
         else bar.update(event.done, { file: event.path });
       },
       stop: () => bar.stop(),
@@ -29,7 +33,9 @@ export function createProgress(stream: NodeJS.WriteStream): {
   let step = 1;
   return {
     onProgress: (event) => {
-      if (event.kind === 'start') {
+      if (event.kind === 'waiting') {
+        stream.write(`${waitingMessage}\n`);
+      } else if (event.kind === 'start') {
         step = Math.max(1, Math.ceil(event.total / 10));
         stream.write(`Ingestion de ${event.total} fichier(s)…\n`);
       } else if (

@@ -54,20 +54,33 @@ export async function discoverFiles(root: ContentRoot): Promise<DiscoveredFile[]
   return found.sort((a, b) => a.relativePath.localeCompare(b.relativePath));
 }
 
+/** A single file named for sync that is no longer there: its resource leaves the index. */
+export interface MissingFile {
+  root: ContentRoot;
+  relativePath: string;
+  absolutePath: string;
+  missing: true;
+}
+
 /**
- * Locates a single file given on the command line: inside a configured root when it
- * lies in one, else in its own folder.
+ * Locates a single file given on the command line or by the write path: inside a
+ * configured root when it lies in one, else in its own folder. A file that does not exist
+ * (any more) comes back as a MissingFile.
  */
 export async function locateFile(
   file: string,
   roots: readonly ContentRoot[],
-): Promise<DiscoveredFile> {
+): Promise<DiscoveredFile | MissingFile> {
   const absolutePath = path.resolve(file);
-  const stat = await fs.stat(absolutePath);
   const root =
     roots.find((candidate) => absolutePath.startsWith(candidate.path + path.sep)) ??
     contentRoots([path.dirname(absolutePath)])[0];
   if (root === undefined) throw new Error(`no content root for ${absolutePath}`);
   const relativePath = path.relative(root.path, absolutePath).split(path.sep).join('/');
+  const stat = await fs.stat(absolutePath).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  if (stat === undefined) return { root, relativePath, absolutePath, missing: true };
   return { root, relativePath, absolutePath, bytes: stat.size };
 }

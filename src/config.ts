@@ -131,6 +131,10 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: positiveInt(240),
   TRUST_PROXY: trustProxySetting,
+  // Unset: one per available core, at most 4 (each worker holds its own pdf.js).
+  INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
+  INGEST_PDF_WORKERS: positiveInt(1, 16),
+  INGEST_LOCK_WAIT_MS: positiveInt(10 * 60_000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -164,6 +168,12 @@ export interface Config {
   searchPageRateLimitPerMinute: number;
   /** Proxies trusted to tell the client's address; rate limits count per that address. */
   trustProxy: TrustProxy;
+  /** Worker threads that parse Markdown; undefined: one per available core, at most 4. */
+  ingestWorkers: number | undefined;
+  /** Worker threads that parse PDFs (pdf.js holds ~300 MB in each). */
+  ingestPdfWorkers: number;
+  /** Longest wait for another ingestion of the same indexes to finish, in milliseconds. */
+  ingestLockWaitMs: number;
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -217,5 +227,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
     searchPageRateLimitPerMinute: values.SEARCH_PAGE_RATE_LIMIT_PER_MINUTE,
     trustProxy: values.TRUST_PROXY,
+    ingestWorkers: values.INGEST_WORKERS,
+    ingestPdfWorkers: values.INGEST_PDF_WORKERS,
+    ingestLockWaitMs: values.INGEST_LOCK_WAIT_MS,
   };
 }

@@ -1,8 +1,10 @@
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
+import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
-import { createPipelineDeps } from '../ingest/pipeline-deps.ts';
+import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
 import { toCliFailure } from './cli/cli-failure.ts';
@@ -10,6 +12,7 @@ import { loadConfig, type Config } from './config.ts';
 import { contentRoots } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
+import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
 import { isEngineUnreachable } from './errors.ts';
 import { createLogger } from './logger.ts';
 
@@ -26,6 +29,9 @@ try {
 
 const logger = createLogger(config.logLevel);
 let engine: EngineHandle | undefined;
+let parsePool: ParsePool | undefined;
+let syncing: Promise<void> | undefined;
+const stopSync = new AbortController();
 let server: Server | undefined;
 let shuttingDown = false;
 
@@ -43,6 +49,10 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
       closing.closeIdleConnections();
     });
   }
+  // A sync under way stops between two files and releases the ingestion lock.
+  stopSync.abort();
+  await syncing?.catch(() => undefined);
+  await parsePool?.close();
   await engine?.stop();
   logger.flush();
   process.exit(exitCode);
@@ -62,8 +72,17 @@ process.on('unhandledRejection', (error) => {
 try {
   const roots = contentRoots(config.contentDirs);
   engine = await connectEngine(config, logger);
+  // The master key stays with ingestion; the app reads with a search-only key.
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });
-  const pipelineDeps = await createPipelineDeps(config, meili, logger);
+  const searchMeili =
+    engine.apiKey === undefined
+      ? meili
+      : createMeiliClient({
+          url: engine.url,
+          apiKey: deriveSearchKey(engine.apiKey, config.indexPrefix),
+        });
+  parsePool = createConfiguredParsePool(config);
+  const pipelineDeps = await createPipelineDeps(config, meili, logger, parsePool);
   const { indexes } = pipelineDeps;
 
   // Brings the index up to date with the content folders; while Meilisearch cannot be
@@ -71,7 +90,8 @@ try {
   const synchronise = async (): Promise<void> => {
     for (let attempt = 1; !shuttingDown; attempt++) {
       try {
-        const summary = await syncContent(pipelineDeps, { roots });
+        if (engine?.apiKey !== undefined) await ensureSearchKey(meili, config.indexPrefix);
+        const summary = await syncContent(pipelineDeps, { roots, signal: stopSync.signal });
         logger.info(
           {
             seen: summary.seen,
@@ -87,14 +107,21 @@ try {
         for (const warning of summary.warnings) logger.warn(warning, 'content warning');
         return;
       } catch (error) {
+        if (stopSync.signal.aborted) return;
+        if (error instanceof IngestLockTimeoutError) {
+          // Another replica kept ingesting the same content: serve what it indexed.
+          logger.warn({ lock: indexes.lock }, error.message);
+          return;
+        }
         if (!isEngineUnreachable(error)) throw error;
         const delay = Math.min(30_000, 500 * 2 ** Math.min(attempt, 6));
         logger.warn({ url: engine?.url, retryInMs: delay }, 'Meilisearch unreachable; will retry');
-        await sleep(delay);
+        await sleep(delay, undefined, { signal: stopSync.signal }).catch(() => undefined);
       }
     }
   };
   const firstSync = synchronise();
+  syncing = firstSync;
   if (engine.embedded) await firstSync;
   else
     firstSync.catch((error: unknown) => {
@@ -109,7 +136,7 @@ try {
   });
   const app = createApp({
     config,
-    meili,
+    meili: searchMeili,
     indexes,
     taxonomy: pipelineDeps.taxonomy,
     roots,
@@ -131,6 +158,7 @@ try {
   const failure = toCliFailure(error, "Le service n'a pas démarré");
   if (failure.expected) console.error(failure.message);
   else logger.fatal({ err: error }, failure.message);
+  await parsePool?.close();
   await engine?.stop();
   process.exit(failure.exitCode);
 }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { pino } from 'pino';
 import { discoverFiles } from '../../ingest/sources.ts';
 import { parseSource } from '../../ingest/parsers/index.ts';
+import { createParsePool } from '../../ingest/parse-pool.ts';
 import { syncContent, type PipelineDeps } from '../../ingest/pipeline.ts';
 import { resourceIdOf } from '../../src/content/ids.ts';
 import { loadPromotions } from '../../src/content/promotions.ts';
@@ -81,6 +82,7 @@ interface Outcome {
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-eval-'));
 const meili = await startEmbeddedMeilisearch({ dataDir });
 const outcomes: Outcome[] = [];
+const parsePool = createParsePool();
 
 try {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
@@ -91,6 +93,7 @@ try {
     promotions: await loadPromotions(path.join(root, 'guides/promotions.yml')),
     limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
     logger: pino({ level: 'silent' }),
+    parsePool,
   };
   const summary = await syncContent(deps, { roots });
   for (const failure of summary.failed)
@@ -143,6 +146,7 @@ try {
     });
   }
 } finally {
+  await parsePool.close();
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
 }

@@ -13,7 +13,7 @@ import { isYamlPage, yamlPageDocument } from './yaml-page.ts';
 
 export { parseDefi } from './defi.ts';
 export { parseMarkdown } from './markdown.ts';
-export { closePdfWorkers, parsePdf } from './pdf.ts';
+export { parsePdf } from './pdf.ts';
 export { parsePost } from './post.ts';
 export { parseYamlPage } from './yaml-page.ts';
 export * from './types.ts';

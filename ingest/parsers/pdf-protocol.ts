@@ -1,4 +1,4 @@
-/** Messages between `pdf.ts` and its worker `pdf-worker.ts`. */
+/** What `pdf-extract.ts` is asked and answers, before `pdf.ts` interprets it. */
 
 /** What the worker is given. */
 export interface PdfJob {
@@ -27,14 +27,3 @@ export interface PdfFailure {
 }
 
 export type PdfReply = PdfExtract | PdfFailure;
-
-/** A job sent to a (reused) worker, and its answer, matched by `id`. */
-export interface PdfRequest {
-  id: number;
-  job: PdfJob;
-}
-
-export interface PdfResponse {
-  id: number;
-  reply: PdfReply;
-}

@@ -1,6 +1,6 @@
 import { humaniseFileName } from './metadata.ts';
-import type { PdfExtract, PdfReply } from './pdf-protocol.ts';
-import { PdfWorkerError, PdfWorkerPool } from './pdf-worker-pool.ts';
+import { extractPdf } from './pdf-extract.ts';
+import type { PdfExtract } from './pdf-protocol.ts';
 import {
   firstMeaningfulLine,
   meaningfulMetadataTitle,
@@ -18,14 +18,9 @@ import {
 
 /**
  * PDFs: one section per page that has text, `page` carrying its number and `heading` its
- * first meaningful line (else "Page N"). pdf-parse runs in a worker thread (see
- * pdf-worker-pool.ts), replaced when a file takes too long.
+ * first meaningful line (else "Page N"). pdf.js blocks the thread it runs on: the ingester
+ * calls this in its parse pool (`ingest/parse-pool.ts`), which also bounds its time.
  */
-
-const defaultTimeoutMs = 60_000;
-
-/** One worker for the whole process, started at the first PDF (none at import time). */
-const pool = new PdfWorkerPool();
 
 /** Parses a PDF into one section per page, or throws a `pdf_*` ParseError. */
 export async function parsePdf(file: SourceFile, options: ParseOptions): Promise<ParsedDocument> {
@@ -39,7 +34,11 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
       `PDF illisible : ${file.relativePath} n'est pas un PDF (l'en-tête %PDF- est absent)`,
     );
   }
-  const reply = await extract(file, options);
+  // A copy: pdf.js wants a plain Uint8Array and may detach it; the caller keeps its Buffer.
+  const reply = await extractPdf({
+    bytes: new Uint8Array(file.bytes),
+    maxPages: options.pdfMaxPages,
+  });
   switch (reply.kind) {
     case 'extracted':
       return pdfDocument(reply, file.relativePath);
@@ -105,34 +104,4 @@ export function pdfDocument(extract: PdfExtract, relativePath: string): ParsedDo
   if (extract.metadataAuthor !== undefined) document.author = extract.metadataAuthor;
   if (extract.createdAt !== undefined) document.date = extract.createdAt.slice(0, 10);
   return document;
-}
-
-/** Reads the PDF in the shared worker; a timeout or a crashed worker is a corrupt file. */
-async function extract(file: SourceFile, options: ParseOptions): Promise<PdfReply> {
-  const timeoutMs = options.pdfTimeoutMs ?? defaultTimeoutMs;
-  try {
-    // A copy of the bytes: it is moved to the worker, the caller keeps its Buffer.
-    return await pool.run(
-      { bytes: new Uint8Array(file.bytes), maxPages: options.pdfMaxPages },
-      timeoutMs,
-    );
-  } catch (error) {
-    if (!(error instanceof PdfWorkerError)) throw error;
-    throw new ParseError(
-      'pdf_corrupt',
-      error.reason === 'timeout'
-        ? `PDF illisible : la lecture de ${file.relativePath} a dépassé ${formatDuration(timeoutMs)} (fichier trop complexe ou endommagé)`
-        : `PDF illisible : la lecture de ${file.relativePath} a fait échouer le lecteur PDF (${error.message})`,
-      { cause: error },
-    );
-  }
-}
-
-/** Stops the PDF worker (at shutdown; it also stops by itself when idle). */
-export async function closePdfWorkers(): Promise<void> {
-  await pool.close();
-}
-
-function formatDuration(ms: number): string {
-  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
 }

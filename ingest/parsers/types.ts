@@ -13,8 +13,6 @@ export interface ParseOptions {
   pdfMaxPages: number;
   /** Promotion label of a défi from its year (2017 → "EIG 1"), from data. */
   promotionOfYear: (year: number) => string | undefined;
-  /** Longest time a PDF may take to read, in milliseconds (default 60 000). */
-  pdfTimeoutMs?: number;
 }
 
 /** One heading and the text under it (Markdown), or one page (PDF). Not yet chunked. */

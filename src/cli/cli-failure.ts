@@ -6,10 +6,17 @@ import { ReperesError } from '../errors.ts';
  *
  * Exit codes: 1 some content is invalid (nothing of it was written), 2 usage or
  * configuration error (fix the command or the environment), 3 anything else (the engine
- * or the index failed, or a bug: the detail is in the message).
+ * or the index failed, or a bug: the detail is in the message), 4 another ingestion of
+ * the same indexes kept its lock too long (or took this one's over), 130 interrupted.
  */
 
-export const exitCodes = { invalidContent: 1, usage: 2, failure: 3 } as const;
+export const exitCodes = {
+  invalidContent: 1,
+  usage: 2,
+  failure: 3,
+  locked: 4,
+  interrupted: 130,
+} as const;
 
 const exitCodeByErrorCode: Record<string, number> = {
   usage: exitCodes.usage,
@@ -19,6 +26,8 @@ const exitCodeByErrorCode: Record<string, number> = {
   content_root_conflict: exitCodes.usage,
   engine_unavailable: exitCodes.usage,
   invalid_guide_sources: exitCodes.invalidContent,
+  ingest_locked: exitCodes.locked,
+  ingest_lock_lost: exitCodes.locked,
 };
 
 export interface CliFailure {

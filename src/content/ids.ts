@@ -8,11 +8,25 @@ export function asciiSlug(text: string): string {
     .replace(/^-+|-+$/g, '');
 }
 
-/** The stable id of a resource: its content folder and its path there, without extension. */
+/**
+ * The stable id of a resource, a pure function of its content folder and its path there:
+ * the same file gets the same id whatever else is in the batch.
+ *
+ * Readable ids for ordinary names: the slug of `<root>/<path>` without the extension, as
+ * long as the slug loses nothing but the separators (`/`, `_`) and the extension. When it
+ * folds away case, accents or punctuation (`Guide.md`, `café.md`, `q&a.md`), another path
+ * could fold to the same slug, so a hash of the exact path is appended. Paths that differ
+ * only by separators or extension (`a/b.md` and `a-b.md`, `x.md` and `x.pdf`) share an
+ * id: the pipeline refuses the second one with `id_conflict` rather than overwrite it.
+ */
 export function resourceIdOf(rootKey: string, relativePath: string): string {
-  const slug = asciiSlug(`${rootKey}/${relativePath.replace(/\.[^./]+$/, '')}`);
+  const base = `${rootKey}/${relativePath.replace(/\.[^./]+$/, '')}`;
+  const slug = asciiSlug(base);
+  const lossless = base.replace(/[/_]+/g, '-').replace(/^-+|-+$/g, '') === slug;
+  const suffix = lossless ? '' : `-${shortHash(`${rootKey}/${relativePath}`)}`;
   // Very long paths keep a readable start and a hash for uniqueness.
-  return slug.length <= 200 ? slug : `${slug.slice(0, 180)}-${shortHash(relativePath)}`;
+  if (slug.length + suffix.length <= 200) return `${slug}${suffix}`;
+  return `${slug.slice(0, 180)}-${shortHash(`${rootKey}/${relativePath}`)}`;
 }
 
 export function shortHash(text: string): string {

@@ -8,11 +8,17 @@ import { settle } from './tasks.ts';
 export interface IndexNames {
   sections: string;
   resources: string;
+  /** Exists while an ingestion runs (see ingest/ingest-lock.ts). */
+  lock: string;
 }
 
 /** The two indexes of a deployment, named from its prefix (tests use their own). */
 export function indexNames(prefix: string): IndexNames {
-  return { sections: `${prefix}-sections`, resources: `${prefix}-resources` };
+  return {
+    sections: `${prefix}-sections`,
+    resources: `${prefix}-resources`,
+    lock: `${prefix}-lock`,
+  };
 }
 
 /**
@@ -42,7 +48,8 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
   return {
     // Weight order: where a word matches matters as much as whether it does.
     searchableAttributes: ['title', 'heading', 'hierarchy', 'keywords', 'text', 'organisation'],
-    filterableAttributes: [...facetAttributes, 'resourceId'],
+    // `id`: the ingester deletes a resource's stale sections with one filter.
+    filterableAttributes: [...facetAttributes, 'resourceId', 'id'],
     sortableAttributes: ['sortDate', 'position', 'title'],
     // Where the words match (a heading, a title) counts before how close they are: a
     // section titled with the query beats a list of links that happens to hold its words.

@@ -1,7 +1,9 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { after } from 'node:test';
 import type { Meilisearch } from 'meilisearch';
+import { createParsePool, type ParsePool } from '../../ingest/parse-pool.ts';
 import {
   syncContent,
   type PipelineDeps,
@@ -25,6 +27,16 @@ export async function corpusExists(): Promise<boolean> {
   );
 }
 
+let sharedPool: ParsePool | undefined;
+// One parse pool per test file, started at its first parse, stopped when the file ends.
+after(() => sharedPool?.close());
+
+/** The test file's parse pool (two workers, as on the smallest machine we run on). */
+export function testParsePool(): ParsePool {
+  sharedPool ??= createParsePool({ workers: 2 });
+  return sharedPool;
+}
+
 /** Pipeline dependencies on the project's own taxonomy, for a test's indexes. */
 export async function pipelineDeps(
   client: Meilisearch,
@@ -37,6 +49,7 @@ export async function pipelineDeps(
     taxonomy: await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml')),
     promotions: await loadPromotions(path.join(projectRoot, 'guides/promotions.yml')),
     limits: { maxFileBytes: 5 * 1024 * 1024, pdfMaxPages: 200, ...limits },
+    parsePool: testParsePool(),
     logger: silentLogger,
   };
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
+import { acquireIngestLock } from '../../ingest/ingest-lock.ts';
 import { contentFolder, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { spawnTracked } from '../helpers/process.ts';
@@ -127,5 +128,88 @@ describe('npm run ingest', () => {
     const run = await ingest([], { PDF_MAX_PAGES: '-3' });
     assert.equal(run.code, 2);
     assert.match(run.stderr, /PDF_MAX_PAGES : doit être strictement positif/);
+  });
+
+  it('runs two ingestions at once on the same indexes: both succeed, one after the other, with no duplicate', async () => {
+    const files = {
+      'a.md': '# A\n\n## Un\n\nTexte.\n\n## Deux\n\nTexte.\n',
+      'b.md': '# B\n\n## Trois\n\nTexte.\n',
+      'sous/c.md': '# C\n\n## Quatre\n\nTexte.\n',
+      'pdf/note.pdf': await fixture('text'),
+    };
+    const reference = uniqueIndexes('cli');
+    const shared = uniqueIndexes('cli');
+    prefixes.push(reference.prefix, shared.prefix);
+    const one = await ingest([await contentFolder(files)], { INDEX_PREFIX: reference.prefix });
+    assert.equal(one.code, 0, one.stderr);
+
+    const dir = await contentFolder(files);
+    const runs = await Promise.all([
+      ingest([dir], { INDEX_PREFIX: shared.prefix }),
+      ingest([dir], { INDEX_PREFIX: shared.prefix }),
+    ]);
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    // One after the other: the second (which waited, or came after) had nothing to parse.
+    assert.deepEqual(runs.map((run) => /analysés +: (\d+)/.exec(run.stdout)?.[1]).sort(), [
+      '0',
+      '4',
+    ]);
+
+    const counts = async (prefix: string) => {
+      const resources = await client
+        .index<ResourceRecord>(`${prefix}-resources`)
+        .getDocuments({ limit: 1000 });
+      const sections = await client
+        .index<{ id: string; resourceId: string }>(`${prefix}-sections`)
+        .getDocuments({ fields: ['id', 'resourceId'], limit: 10_000 });
+      const perResource = new Map<string, number>();
+      for (const section of sections.results)
+        perResource.set(section.resourceId, (perResource.get(section.resourceId) ?? 0) + 1);
+      return {
+        paths: resources.results.map((resource) => resource.source.path).sort(),
+        resourceIds: new Set(resources.results.map((resource) => resource.id)).size,
+        sectionIds: new Set(sections.results.map((section) => section.id)).size,
+        sections: sections.total,
+        perResource: [...perResource].sort(),
+      };
+    };
+    const expected = await counts(reference.prefix);
+    assert.deepEqual(expected.paths, ['a.md', 'b.md', 'pdf/note.pdf', 'sous/c.md']);
+    assert.deepEqual(await counts(shared.prefix), expected);
+  });
+
+  it('says it waits for another ingestion, and Ctrl-C stops the wait with exit 130', async () => {
+    const { prefix, names } = uniqueIndexes('cli');
+    prefixes.push(prefix);
+    const other = await acquireIngestLock(client, names.lock);
+    try {
+      const run = await spawnTracked(
+        process.execPath,
+        ['--import', 'tsx', 'ingest/main.ts', await contentFolder({ 'a.md': '# A\n' })],
+        {
+          cwd: projectRoot,
+          env: {
+            PATH: process.env.PATH,
+            MEILI_URL: url,
+            MEILI_MASTER_KEY: key,
+            INDEX_PREFIX: prefix,
+          },
+        },
+      );
+      const waiting = new Promise<void>((resolve) =>
+        run.child.stderr?.on('data', () => {
+          if (run.stderr().includes('Une autre ingestion est en cours')) resolve();
+        }),
+      );
+      // A run that ends on its own (it should not) fails below instead of hanging.
+      await Promise.race([waiting, run.exited]);
+      run.child.kill('SIGINT');
+      assert.equal(await run.exited, 130);
+      assert.match(run.stderr(), /Ingestion interrompue/);
+      // The other ingestion's lock is untouched.
+      assert.equal(other.signal.aborted, false);
+    } finally {
+      await other.release();
+    }
   });
 });

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Section } from '../../src/content/model.ts';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
+import { indexExists } from '../../src/engine/indexes.ts';
 import { contentFolder, pipelineDeps, sync, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 
@@ -222,5 +223,30 @@ describe('syncContent', () => {
       (await sectionsOf(prefix, 'contenu-a')).map((section) => section.heading),
       ['A', 'Un'],
     );
+  });
+
+  it('stops between two files when its signal aborts, and releases the ingestion lock', async () => {
+    const prefix = freshIndexes();
+    const dir = await contentFolder({
+      'a.md': guide('A', ['Un']),
+      'b.md': guide('B', ['Deux']),
+      'c.md': guide('C', ['Trois']),
+    });
+    const deps = await pipelineDeps(client, prefix);
+    const stop = new AbortController();
+    await assert.rejects(
+      sync(deps, [dir], {
+        signal: stop.signal,
+        onProgress: (event) => {
+          if (event.kind === 'file') stop.abort(new Error('interrompue'));
+        },
+      }),
+      /interrompue/,
+    );
+    assert.equal(await indexExists(client, `${prefix}-lock`), false);
+    // The next run is not kept waiting, and finishes the job.
+    const summary = await sync(deps, [dir]);
+    assert.equal(summary.parsed + summary.unchanged, 3);
+    assert.deepEqual(await resourceIds(prefix), ['contenu-a', 'contenu-b', 'contenu-c']);
   });
 });

@@ -1,17 +1,14 @@
 import assert from 'node:assert/strict';
-import { after, describe, it } from 'node:test';
-import { closePdfWorkers, parsePdf } from '../../../ingest/parsers/pdf.ts';
+import { describe, it } from 'node:test';
+import { parsePdf } from '../../../ingest/parsers/pdf.ts';
 import {
   meaningfulMetadataTitle,
   normalisePdfText,
   pageHeading,
   titleFromText,
 } from '../../../ingest/parsers/pdf-text.ts';
-import { ParseError } from '../../../ingest/parsers/types.ts';
 import { testParseOptions } from './options.ts';
 import { buildPdf } from '../../helpers/pdf-builder.ts';
-
-after(closePdfWorkers);
 
 describe('normalisePdfText', () => {
   it('rejoins a word cut by a hyphen at the end of a line', () => {
@@ -67,26 +64,8 @@ describe('PDF titles and headings', () => {
 
 describe('parsePdf', () => {
   const pdf = buildPdf({ title: 'Note', pages: [['Une note', 'Avec du texte.']] });
-  const file = { relativePath: 'docs/note.pdf', bytes: pdf };
 
-  it('reports a read that takes too long as pdf_corrupt, naming the delay', async () => {
-    await assert.rejects(parsePdf(file, { ...testParseOptions, pdfTimeoutMs: 1 }), (error) => {
-      assert.ok(error instanceof ParseError);
-      assert.equal(error.code, 'pdf_corrupt');
-      assert.equal(
-        error.message,
-        'PDF illisible : la lecture de docs/note.pdf a dépassé 1 ms (fichier trop complexe ou endommagé)',
-      );
-      return true;
-    });
-  });
-
-  it('reads again after a timeout (the stuck worker was replaced)', async () => {
-    const document = await parsePdf(file, testParseOptions);
-    assert.equal(document.title, 'Note');
-  });
-
-  it('serves several PDFs at once, each with its own text', async () => {
+  it('reads several PDFs at once, each with its own text', async () => {
     const files = ['un', 'deux', 'trois'].map((word) => ({
       relativePath: `docs/${word}.pdf`,
       bytes: buildPdf({ pages: [[`Le document ${word}`, 'Contenu.']] }),

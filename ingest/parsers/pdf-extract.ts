@@ -1,15 +1,22 @@
-import { parentPort } from 'node:worker_threads';
-import { PasswordException, PDFParse, VerbosityLevel } from 'pdf-parse';
-import type { PdfJob, PdfReply, PdfRequest, PdfResponse } from './pdf-protocol.ts';
+import type * as PdfParseModule from 'pdf-parse';
+import type { PdfJob, PdfReply } from './pdf-protocol.ts';
 
 /**
- * Worker thread of `pdf.ts`: pdf-parse (pdf.js) blocks its thread for seconds on a large
- * file, so it runs here. For each request, extracts the page count, metadata and text of
- * each page; the parent interprets the answer.
+ * pdf-parse (pdf.js) behind a small interface: the page count, metadata and text of each
+ * page; `pdf.ts` interprets the answer. It blocks its thread for seconds on a large file,
+ * which is why the ingester parses in a worker pool (`ingest/parse-pool.ts`).
  */
+
+/**
+ * pdf-parse, loaded at the first PDF: importing it costs a thread ~190 MB of memory, which
+ * a worker that only ever parses Markdown should not pay.
+ */
+let pdfParse: Promise<typeof PdfParseModule> | undefined;
 
 /** Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages. */
 export async function extractPdf(job: PdfJob): Promise<PdfReply> {
+  pdfParse ??= import('pdf-parse');
+  const { PasswordException, PDFParse, VerbosityLevel } = await pdfParse;
   const parser = new PDFParse({ data: job.bytes, verbosity: VerbosityLevel.ERRORS });
   try {
     const info = await parser.getInfo();
@@ -48,14 +55,4 @@ function metadataString(metadata: unknown, key: string): string | undefined {
   if (typeof metadata !== 'object' || metadata === null) return undefined;
   const value: unknown = (metadata as Record<string, unknown>)[key];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
-}
-
-if (parentPort !== null) {
-  const port = parentPort;
-  // One job at a time (the parent queues them); the worker lives for several files.
-  port.on('message', (request: PdfRequest) => {
-    void extractPdf(request.job)
-      .catch((error: unknown): PdfReply => ({ kind: 'corrupt', detail: String(error) }))
-      .then((reply) => port.postMessage({ id: request.id, reply } satisfies PdfResponse));
-  });
 }

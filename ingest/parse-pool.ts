@@ -1,0 +1,258 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import type { PromotionTable } from '../src/content/promotions.ts';
+import type { ParseReply, ParseTask } from './parse-worker.ts';
+import { ParseError, type ParsedDocument, type SourceFile } from './parsers/types.ts';
+import { ReperesError } from '../src/errors.ts';
+
+/**
+ * Parses files in parallel worker threads (piscina): every kind of file, so that pdf.js
+ * and the Markdown processor never block the thread that talks to Meilisearch. Each parse
+ * is bounded in time and memory; a parse that runs over or kills its worker fails that
+ * file only. Created and closed by the caller (the CLI, the service, a test), never at
+ * import time.
+ */
+
+export interface ParsePoolOptions {
+  /** Worker threads for Markdown (default: the machine's available parallelism, at most 4). */
+  workers?: number;
+  /** Worker threads for PDFs (default 1). */
+  pdfWorkers?: number;
+  /** Longest time one file may take to parse, in milliseconds. */
+  timeoutMs?: number;
+  /** Heap limit of each worker, in MB: pdf.js on a hostile file may allocate without bound. */
+  heapMb?: number;
+  /** Files each worker parses before the workers are replaced (pdf.js keeps caches). */
+  recycleAfter?: number;
+  /** Idle time after which a worker stops, in milliseconds. */
+  idleMs?: number;
+}
+
+/** What a parse needs besides the file, as data the workers can receive. */
+export interface PoolParseOptions {
+  pdfMaxPages: number;
+  promotions: PromotionTable;
+}
+
+export interface ParsePool {
+  /** Number of files parsed at once (both lanes). */
+  readonly size: number;
+  /** Parses one file; rejects with ParseError, or ParseWorkerError when the worker failed. */
+  parse(file: SourceFile, options: PoolParseOptions): Promise<ParsedDocument>;
+  /** Stops every worker; the caller closes the pool after its last sync. */
+  close(): Promise<void>;
+}
+
+/** A parse of a non-PDF file that ran over its time or lost its worker. */
+export class ParseWorkerError extends ReperesError {
+  override name = 'ParseWorkerError';
+  constructor(
+    override readonly code: 'parse_timeout' | 'parse_crash',
+    message: string,
+    options?: ErrorOptions,
+  ) {
+    super(code, message, options);
+  }
+}
+
+/** The default number of Markdown workers: one per core, but no more than 4. */
+export function defaultParseWorkers(): number {
+  return Math.max(1, Math.min(4, os.availableParallelism()));
+}
+
+const defaults = {
+  timeoutMs: 60_000,
+  heapMb: 1024,
+  recycleAfter: 50,
+  idleMs: 30_000,
+};
+
+const workerFile = fileURLToPath(new URL('./parse-worker-bootstrap.js', import.meta.url));
+
+/** One group of workers: its own threads, recycling and queue. */
+interface Lane {
+  /** Rejects with WorkerStopped when the worker ran over its time or died. */
+  run(task: ParseTask): Promise<ParseReply>;
+  close(): Promise<void>;
+}
+
+class WorkerStopped extends Error {
+  constructor(
+    readonly timedOut: boolean,
+    options: ErrorOptions,
+  ) {
+    super(timedOut ? 'timeout' : 'worker stopped', options);
+  }
+}
+
+function createLane(size: number, settings: typeof defaults): Lane {
+  const startGeneration = (): Piscina<ParseTask, ParseReply> =>
+    new Piscina<ParseTask, ParseReply>({
+      filename: workerFile,
+      minThreads: 0,
+      maxThreads: size,
+      idleTimeout: settings.idleMs,
+      concurrentTasksPerWorker: 1,
+      resourceLimits: { maxOldGenerationSizeMb: settings.heapMb },
+    });
+  interface Generation {
+    piscina: Piscina<ParseTask, ParseReply>;
+    runs: number;
+    active: number;
+    retired: boolean;
+  }
+  const start = (): Generation => ({
+    piscina: startGeneration(),
+    runs: 0,
+    active: 0,
+    retired: false,
+  });
+  let current = start();
+  const retiring = new Set<Promise<void>>();
+  // A retired generation closes once its last parse is done: closing it earlier would
+  // cancel that parse.
+  const closeIfDone = (generation: Generation): void => {
+    if (!generation.retired || generation.active > 0) return;
+    const closing = generation.piscina.close().finally(() => retiring.delete(closing));
+    retiring.add(closing);
+  };
+  // Parses wait here, not in piscina's queue, so that a file's timeout counts its own
+  // parse only, never the time spent behind a slow file.
+  const slots = createSlots(size);
+  const generation = (): Generation => {
+    if (current.runs >= settings.recycleAfter * size) {
+      // New parses go to fresh workers (pdf.js keeps caches); the old ones finish theirs.
+      const old = current;
+      old.retired = true;
+      current = start();
+      closeIfDone(old);
+    }
+    current.runs++;
+    return current;
+  };
+  return {
+    async run(task) {
+      const release = await slots.acquire();
+      // The time limit starts when a worker is free for this file.
+      const timeout = AbortSignal.timeout(settings.timeoutMs);
+      const used = generation();
+      used.active++;
+      try {
+        return await used.piscina.run(task, {
+          signal: timeout,
+          transferList: [task.bytes.buffer as ArrayBuffer],
+        });
+      } catch (error) {
+        throw new WorkerStopped(timeout.aborted, { cause: error });
+      } finally {
+        used.active--;
+        closeIfDone(used);
+        release();
+      }
+    },
+    async close() {
+      await Promise.all([current.piscina.close(), ...retiring]);
+    },
+  };
+}
+
+/**
+ * Starts nothing until the first parse; workers then live until idle, recycled or closed.
+ * PDFs have their own lane (`pdfWorkers`, 1 by default): pdf.js keeps ~300 MB in each
+ * thread that has read a PDF, so only that many threads ever pay for it.
+ */
+export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
+  const size = options.workers ?? defaultParseWorkers();
+  const pdfSize = options.pdfWorkers ?? 1;
+  const settings = { ...defaults, ...withoutUndefined(options) };
+  const text = createLane(size, settings);
+  const pdf = createLane(pdfSize, settings);
+
+  return {
+    size: size + pdfSize,
+    async parse(file, parseOptions) {
+      const isPdf = file.relativePath.toLowerCase().endsWith('.pdf');
+      try {
+        // A copy moved to the worker: the caller keeps its Buffer.
+        const bytes = new Uint8Array(file.bytes);
+        const reply = await (isPdf ? pdf : text).run({
+          relativePath: file.relativePath,
+          bytes,
+          pdfMaxPages: parseOptions.pdfMaxPages,
+          promotions: [...parseOptions.promotions],
+        });
+        if (reply.ok) return reply.document;
+        if (reply.code === 'unexpected') throw new ParseWorkerError('parse_crash', reply.message);
+        throw new ParseError(reply.code, reply.message);
+      } catch (error) {
+        if (!(error instanceof WorkerStopped)) throw error;
+        throw workerFailure(file.relativePath, error.timedOut, settings.timeoutMs, error.cause);
+      }
+    },
+    async close() {
+      await Promise.all([text.close(), pdf.close()]);
+    },
+  };
+}
+
+/** The error of a parse whose worker ran over its time or died. */
+function workerFailure(
+  relativePath: string,
+  timedOut: boolean,
+  timeoutMs: number,
+  cause: unknown,
+): Error {
+  const detail = cause instanceof Error ? cause.message : String(cause);
+  const delay = formatDuration(timeoutMs);
+  if (relativePath.toLowerCase().endsWith('.pdf')) {
+    return new ParseError(
+      'pdf_corrupt',
+      timedOut
+        ? `PDF illisible : la lecture de ${relativePath} a dépassé ${delay} (fichier trop complexe ou endommagé)`
+        : `PDF illisible : la lecture de ${relativePath} a fait échouer le lecteur PDF (${detail})`,
+      { cause },
+    );
+  }
+  return timedOut
+    ? new ParseWorkerError(
+        'parse_timeout',
+        `analyse interrompue : la lecture de ${relativePath} a dépassé ${delay}`,
+        { cause },
+      )
+    : new ParseWorkerError(
+        'parse_crash',
+        `analyse impossible : ${relativePath} a fait échouer le processus d'analyse (${detail})`,
+        { cause },
+      );
+}
+
+/** A counting semaphore: at most `count` holders at once, served in arrival order. */
+function createSlots(count: number): { acquire: () => Promise<() => void> } {
+  let free = count;
+  const waiting: (() => void)[] = [];
+  const release = (): void => {
+    const next = waiting.shift();
+    if (next === undefined) free++;
+    else next();
+  };
+  return {
+    acquire: () => {
+      if (free > 0) {
+        free--;
+        return Promise.resolve(release);
+      }
+      return new Promise((resolve) => waiting.push(() => resolve(release)));
+    },
+  };
+}
+
+function withoutUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(
+    Object.entries(value).filter(([, each]) => each !== undefined),
+  ) as Partial<T>;
+}
+
+function formatDuration(ms: number): string {
+  return ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`;
+}

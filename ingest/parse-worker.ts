@@ -1,0 +1,41 @@
+import { parseSource } from './parsers/index.ts';
+import { ParseError, type ParsedDocument } from './parsers/types.ts';
+
+/**
+ * One parse in a worker thread of the parse pool. What crosses the thread boundary is
+ * plain data: errors lose their class there, so a ParseError travels as `{code, message}`
+ * and the pool rebuilds it.
+ */
+
+/** What the pool sends: the file's bytes (moved, not copied) and the parse options as data. */
+export interface ParseTask {
+  relativePath: string;
+  bytes: Uint8Array;
+  pdfMaxPages: number;
+  /** Year → promotion label, as pairs (a function cannot cross threads). */
+  promotions: [number, string][];
+}
+
+export type ParseReply =
+  | { ok: true; document: ParsedDocument }
+  | { ok: false; code: ParseError['code'] | 'unexpected'; message: string };
+
+/** Parses one file; never throws, so that the reply says what went wrong. */
+export async function parseInWorker(task: ParseTask): Promise<ParseReply> {
+  const promotions = new Map(task.promotions);
+  const bytes = Buffer.from(task.bytes.buffer, task.bytes.byteOffset, task.bytes.byteLength);
+  try {
+    const document = await parseSource(
+      { relativePath: task.relativePath, bytes },
+      { pdfMaxPages: task.pdfMaxPages, promotionOfYear: (year) => promotions.get(year) },
+    );
+    return { ok: true, document };
+  } catch (error) {
+    if (error instanceof ParseError) return { ok: false, code: error.code, message: error.message };
+    return {
+      ok: false,
+      code: 'unexpected',
+      message: `erreur inattendue de l'analyseur sur ${task.relativePath} : ${error instanceof Error ? error.message : String(error)}`,
+    };
+  }
+}
