@@ -22,7 +22,7 @@ export const NEAR_DUPLICATE_THRESHOLD = 0.7;
 const ROWS_PER_BAND = 4;
 
 /** What grouping needs to know of a resource. */
-export interface VersionCandidate extends VersionRef {
+export interface VersionCandidate extends Omit<VersionRef, 'path'> {
   /** Content date (YYYY-MM-DD), when known. */
   date?: string;
   source: { path: string; format: string };
@@ -123,7 +123,9 @@ export function groupVersions(
     const ordered = [...group].sort(compareVersions);
     const preferred = ordered[0] as VersionCandidate;
     const versions =
-      ordered.length < 2 ? [] : ordered.map(({ id, title, url }) => ({ id, title, url }));
+      ordered.length < 2
+        ? []
+        : ordered.map(({ id, title, url, source }) => ({ id, title, url, path: source.path }));
     for (const member of group)
       assignments.set(member.id, { versionGroup: preferred.id, versions });
   }

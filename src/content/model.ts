@@ -24,6 +24,8 @@ export interface VersionRef {
   id: string;
   title: string;
   url: string;
+  /** Its file, relative to its content folder: versions often share their title. */
+  path: string;
 }
 
 /** Where a resource stands among near-duplicate versions of the same document. */

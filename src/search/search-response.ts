@@ -48,6 +48,7 @@ export const versionRefSchema = z
     id: z.string(),
     title: z.string(),
     url: z.string().meta({ description: 'Sa page dans l’interface' }),
+    path: z.string().meta({ description: 'Son fichier, relatif à son dossier de contenu' }),
   })
   .meta({ id: 'VersionRef' });
 

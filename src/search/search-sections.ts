@@ -79,7 +79,7 @@ function otherVersionsOf(
   const others = (versions ?? []).filter((version) => version.id !== resourceId);
   return others.length === 0
     ? {}
-    : { otherVersions: others.map(({ id, title, url }) => ({ id, title, url })) };
+    : { otherVersions: others.map(({ id, title, url, path }) => ({ id, title, url, path })) };
 }
 
 async function runSearch(

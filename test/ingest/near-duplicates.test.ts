@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
+import request from 'supertest';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
 import { resourceIdOf } from '../../src/content/ids.ts';
 import type { Section } from '../../src/content/model.ts';
@@ -121,6 +122,7 @@ describe('near-duplicate versions', () => {
         id: other,
         title: 'Bilan du défi Signaux faibles',
         url: `/ressources/${other}`,
+        path: other === FINAL ? 'bilan-VF.md' : 'bilan.md',
       },
     ]);
     assert.equal(result.total, 1);
@@ -129,6 +131,48 @@ describe('near-duplicate versions', () => {
     const sections = await searchApi(prefix, 'q=signaux+faibles+entreprises&group=section');
     assert.deepEqual(new Set(sections.hits.map((hit) => hit.resourceId)), new Set([DRAFT, FINAL]));
     assert.ok(sections.hits.every((hit) => hit.otherVersions?.length === 1));
+  });
+
+  it('the results page shows one hit with « Autre version », and each version’s page links to the other', async () => {
+    const prefix = freshIndexes();
+    const dir = await contentFolder({ 'bilan.md': REPORT, 'bilan-VF.md': REPORT_FINAL });
+    await sync(await pipelineDeps(client, prefix), [dir]);
+    const built = await buildTestApp({ meili: client, prefix });
+    dataDirs.push(built.dataDir);
+
+    const results = await request(built.app).get('/recherche?q=signaux+faibles').expect(200);
+    assert.equal(results.text.match(/class="rp-hit"/g)?.length, 1);
+    assert.match(
+      results.text,
+      /Autre version : <a class="fr-link fr-link--sm" href="\/ressources\/contenu-bilan(-vf)?\?q=signaux\+faibles">Bilan du défi Signaux faibles<\/a> <span class="rp-hit__file">\(bilan(-VF)?\.md\)<\/span>/,
+    );
+
+    const draft = await request(built.app).get(`/ressources/${DRAFT}`).expect(200);
+    assert.match(draft.text, /<dt>Autre version<\/dt>/);
+    assert.match(
+      draft.text,
+      new RegExp(
+        `<a href="/ressources/${FINAL}">Bilan du défi Signaux faibles</a> <span class="rp-hit__file">\\(bilan-VF\\.md\\)</span> – version de référence`,
+      ),
+    );
+    const final = await request(built.app).get(`/ressources/${FINAL}`).expect(200);
+    assert.match(final.text, new RegExp(`<a href="/ressources/${DRAFT}">`));
+    assert.doesNotMatch(final.text, /version de référence/);
+
+    // The API says the same.
+    const api = await contractClient(built.app);
+    const detail = await api.get(`/api/resources/${DRAFT}`).expect(200);
+    assert.deepEqual(
+      (detail.body as { resource: { otherVersions?: unknown } }).resource.otherVersions,
+      [
+        {
+          id: FINAL,
+          title: 'Bilan du défi Signaux faibles',
+          url: `/ressources/${FINAL}`,
+          path: 'bilan-VF.md',
+        },
+      ],
+    );
   });
 
   it('names the group after the final version, on the resource and all its sections', async () => {
