@@ -9,6 +9,7 @@ import type { Section } from '../../src/content/model.ts';
 import type { SearchResult } from '../../src/search/search-response.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
+import { buildPdf } from '../helpers/pdf-builder.ts';
 import { contentFolder, pipelineDeps, sync, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 
@@ -172,6 +173,31 @@ describe('near-duplicate versions', () => {
           path: 'bilan-VF.md',
         },
       ],
+    );
+  });
+
+  it('a report as « .pdf » and « -VF.pdf » gives one hit, also after a rebuild', async () => {
+    const prefix = freshIndexes();
+    const pdfOf = (markdown: string) => {
+      const lines = markdown.split('\n').filter((line) => line.trim() !== '');
+      return buildPdf({
+        title: 'Bilan du défi Signaux faibles',
+        pages: [lines.slice(0, 8), lines.slice(8)],
+      });
+    };
+    const dir = await contentFolder({
+      'rapport.pdf': pdfOf(REPORT),
+      'rapport-VF.pdf': pdfOf(REPORT_FINAL),
+    });
+    await sync(await pipelineDeps(client, prefix), [dir], { rebuild: true });
+
+    const result = await searchApi(prefix, 'q=défaillances+anticipées');
+    assert.equal(result.total, 1);
+    const [hit] = result.hits;
+    assert.equal(hit?.page, 2);
+    assert.deepEqual(
+      [hit.resourceId, ...(hit.otherVersions ?? []).map((version) => version.id)].sort(),
+      [idOf('rapport-VF.pdf'), idOf('rapport.pdf')].sort(),
     );
   });
 
