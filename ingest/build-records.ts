@@ -2,6 +2,7 @@ import type { Resource, ResourceSource, Section } from '../src/content/model.ts'
 import { asciiSlug, resourceUrl, sectionUrl } from '../src/content/ids.ts';
 import type { TopicAssignment, TopicInput } from './assign-topics.ts';
 import { chunkText } from './chunk-text.ts';
+import { minhashSignature, shingleHashes } from './minhash.ts';
 import type { ParsedDocument, ParseWarning } from './parsers/types.ts';
 
 /** The resource record as stored in the resources index. */
@@ -12,6 +13,8 @@ export interface ResourceRecord extends Resource {
   sortDate: number;
   /** Changes when the ingester's output for the same file would change. */
   signature: string;
+  /** MinHash signature of its text's word shingles, to find near-duplicates (minhash.ts). */
+  minhash: number[];
 }
 
 export interface RecordInput {
@@ -32,10 +35,11 @@ export interface BuiltRecords {
 /** Turns a parser's output into the records written to the index: ids, chunks, topics, links. */
 export function buildRecords(input: RecordInput): BuiltRecords {
   const { id, parsed, source, now } = input;
+  const text = parsed.sections.map((section) => section.text).join('\n');
   const { topics, warnings } = input.assignTopics({
     title: parsed.title,
     headings: parsed.sections.map((section) => section.heading),
-    text: parsed.sections.map((section) => section.text).join('\n'),
+    text,
     declared: parsed.topics,
   });
   const dated = parsed.date === undefined ? Number.NaN : Date.parse(`${parsed.date}T00:00:00Z`);
@@ -48,6 +52,9 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...(parsed.promotion === undefined ? {} : { promotion: parsed.promotion }),
     ...(parsed.organisation === undefined ? {} : { organisation: parsed.organisation }),
     sortDate,
+    // Alone until the pipeline's last step groups it with its near-duplicates.
+    versionGroup: id,
+    versions: [],
   };
 
   const sections: BuiltRecords['sections'] = [];
@@ -103,6 +110,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     updatedAt: now.toISOString(),
     url: resourceUrl(id),
     signature: input.signature,
+    minhash: minhashSignature(shingleHashes(text)),
   };
   return {
     resource,

@@ -16,12 +16,13 @@ import { fetchIndexedResources, IndexWriter, type IndexedResource } from './inde
 import { acquireIngestLock, type IngestLockOptions } from './ingest-lock.ts';
 import { ParseWorkerError, type ParsePool } from './parse-pool.ts';
 import { ParseError, type ParseFailureCode } from './parsers/types.ts';
+import { regroupVersions } from './regroup-versions.ts';
 import { discoverFiles, locateFile, type DiscoveredFile, type MissingFile } from './sources.ts';
 
 /** lock → discover → hash and diff → parse (worker pool) → index → report. */
 
 /** Bump when parsers or records change shape, so that unchanged files are parsed again. */
-export const INGESTER_VERSION = 3;
+export const INGESTER_VERSION = 4;
 
 export interface PipelineDeps {
   meili: Meilisearch;
@@ -263,6 +264,11 @@ async function syncLocked(
     await writer.remove(orphans);
     summary.removed += orphans.length;
   }
+  stop.throwIfAborted();
+  // Near-duplicates (a report and its final version…) are grouped once the index holds
+  // every change of this sync.
+  const versions = await regroupVersions(meili, target);
+  if (versions.changed.length > 0) logger.info({ groups: versions.groups }, 'versions regrouped');
   stop.throwIfAborted();
   if (request.rebuild === true) await swapIn(meili, deps.indexes, target);
 

@@ -19,7 +19,24 @@ export interface ResourceSource {
   bytes: number;
 }
 
-export interface Resource {
+/** One version of a document that exists in several (see ingest/version-groups.ts). */
+export interface VersionRef {
+  id: string;
+  title: string;
+  url: string;
+  /** Its file, relative to its content folder: versions often share their title. */
+  path: string;
+}
+
+/** Where a resource stands among near-duplicate versions of the same document. */
+export interface VersionFields {
+  /** Id of the preferred version of its group; its own id when it stands alone. */
+  versionGroup: string;
+  /** Every version of the group, the preferred first; empty when it stands alone. */
+  versions: VersionRef[];
+}
+
+export interface Resource extends VersionFields {
   id: string;
   title: string;
   type: ResourceType;
@@ -46,7 +63,7 @@ export interface Resource {
   url: string;
 }
 
-export interface Section {
+export interface Section extends VersionFields {
   id: string;
   resourceId: string;
   title: string;

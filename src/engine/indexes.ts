@@ -49,7 +49,8 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
     // Weight order: where a word matches matters as much as whether it does.
     searchableAttributes: ['title', 'heading', 'hierarchy', 'keywords', 'text', 'organisation'],
     // `id`: the ingester deletes a resource's stale sections with one filter.
-    filterableAttributes: [...facetAttributes, 'resourceId', 'id'],
+    // `versionGroup`: search keeps one hit per group of near-duplicates (`distinct`).
+    filterableAttributes: [...facetAttributes, 'resourceId', 'id', 'versionGroup'],
     sortableAttributes: ['sortDate', 'position', 'title'],
     // Where the words match (a heading, a title) counts before how close they are: a
     // section titled with the query beats a list of links that happens to hold its words.

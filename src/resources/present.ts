@@ -31,7 +31,20 @@ export function presentResource(resource: Resource): ResourceResponse {
     updatedAt: resource.updatedAt,
     url: resource.url,
     fileUrl: `/api/resources/${encodeURIComponent(resource.id)}/file`,
+    ...otherVersionsOf(resource),
   };
+}
+
+/** The versions of a resource's document other than itself, when it has several. */
+export function otherVersionsOf(
+  resource: Pick<Resource, 'id' | 'versions'>,
+): Pick<ResourceResponse, 'otherVersions'> {
+  // Records written before versions existed have none until they are ingested again.
+  const versions: Resource['versions'] | undefined = resource.versions;
+  const others = (versions ?? []).filter((version) => version.id !== resource.id);
+  return others.length === 0
+    ? {}
+    : { otherVersions: others.map(({ id, title, url, path }) => ({ id, title, url, path })) };
 }
 
 export function presentSection(section: Section): SectionResponse {

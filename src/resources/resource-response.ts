@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { resourceTypes } from '../content/model.ts';
-import { countsSchema, sourceSchema } from '../search/search-response.ts';
+import { countsSchema, sourceSchema, versionRefSchema } from '../search/search-response.ts';
 
 /**
  * What `GET /api/resources` and `GET /api/resources/:id` return, written once: the
@@ -33,14 +33,18 @@ export const resourceSchema = z
     updatedAt: z.iso.datetime(),
     url: z.string().meta({ description: 'Sa page dans l’interface' }),
     fileUrl: z.string().meta({ description: 'Le fichier d’origine' }),
+    otherVersions: z.array(versionRefSchema).optional().meta({
+      description:
+        'Les autres versions du même document (quasi-doublons détectés à l’ingestion), la version de référence en tête',
+    }),
   })
   .meta({ id: 'Resource' });
 export type ResourceResponse = z.infer<typeof resourceSchema>;
 
-/** The resource attributes a list asks of the index: the schema's keys but the computed one. */
-export const listedResourceFields = Object.keys(resourceSchema.shape).filter(
-  (key) => key !== 'fileUrl',
-);
+/** The resource attributes a list asks of the index: the schema's keys but the computed ones. */
+export const listedResourceFields = Object.keys(resourceSchema.shape)
+  .filter((key) => key !== 'fileUrl' && key !== 'otherVersions')
+  .concat('versions');
 
 export const sectionSchema = z
   .strictObject({

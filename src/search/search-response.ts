@@ -43,6 +43,15 @@ export type HitRecordField = SectionField<keyof typeof hitRecordShape>;
 /** The section attributes Meilisearch returns for a hit: the hit schema's own keys. */
 export const hitRecordFields = Object.keys(hitRecordShape) as HitRecordField[];
 
+export const versionRefSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    url: z.string().meta({ description: 'Sa page dans l’interface' }),
+    path: z.string().meta({ description: 'Son fichier, relatif à son dossier de contenu' }),
+  })
+  .meta({ id: 'VersionRef' });
+
 export const searchHitSchema = z
   .strictObject({
     ...hitRecordShape,
@@ -52,6 +61,10 @@ export const searchHitSchema = z
     otherSections: z.number().int().optional().meta({
       description:
         'Avec group=document : nombre d’autres sections de la ressource qui correspondent',
+    }),
+    otherVersions: z.array(versionRefSchema).optional().meta({
+      description:
+        'Les autres versions du même document (quasi-doublons détectés à l’ingestion), la version de référence en tête ; avec group=document, elles ne sont pas proposées comme résultats distincts',
     }),
   })
   .meta({ id: 'SearchHit' });

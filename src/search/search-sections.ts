@@ -71,6 +71,17 @@ export async function searchSections(deps: SearchDeps, query: SearchQuery): Prom
   }
 }
 
+/** The versions of a hit's document other than its own, when it has several. */
+function otherVersionsOf(
+  resourceId: string,
+  versions: Section['versions'] | undefined,
+): Pick<SearchHit, 'otherVersions'> {
+  const others = (versions ?? []).filter((version) => version.id !== resourceId);
+  return others.length === 0
+    ? {}
+    : { otherVersions: others.map(({ id, title, url, path }) => ({ id, title, url, path })) };
+}
+
 async function runSearch(
   deps: SearchDeps,
   query: SearchQuery,
@@ -86,14 +97,15 @@ async function runSearch(
     hitsPerPage: query.limit,
     facets: [...facetNames],
     locales: ['fra'],
-    attributesToRetrieve: [...hitRecordFields],
+    attributesToRetrieve: [...hitRecordFields, 'versions'],
     attributesToCrop: ['text'],
     cropLength: 36,
     cropMarker: '…',
     attributesToHighlight: ['text'],
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
-    ...(grouped ? { distinct: 'resourceId' } : {}),
+    // One hit per document: near-duplicate versions share a group (ingest/version-groups.ts).
+    ...(grouped ? { distinct: 'versionGroup' } : {}),
     // Browsing without words: the most recent first, then in reading order.
     ...(q === '' ? { sort: ['sortDate:desc', 'position:asc'] } : {}),
   };
@@ -111,7 +123,7 @@ async function runSearch(
       attributesToRetrieve: ['id'],
       facets: [facet],
       locales: ['fra'],
-      ...(grouped ? { distinct: 'resourceId' } : {}),
+      ...(grouped ? { distinct: 'versionGroup' } : {}),
     }));
   const counts: MultiSearchQuery | undefined = grouped
     ? {
@@ -138,9 +150,10 @@ async function runSearch(
   });
   const perResource = counts === undefined ? undefined : rest.at(-1)?.facetDistribution?.resourceId;
 
-  const hits = mainResult.hits.map(({ _formatted, ...hit }): SearchHit => ({
+  const hits = mainResult.hits.map(({ _formatted, versions, ...hit }): SearchHit => ({
     ...hit,
     snippet: markedHtml(typeof _formatted?.text === 'string' ? _formatted.text : ''),
+    ...otherVersionsOf(hit.resourceId, versions),
     ...(perResource === undefined
       ? {}
       : { otherSections: Math.max(0, (perResource[hit.resourceId] ?? 1) - 1) }),

@@ -1,5 +1,7 @@
 import { resourceUrl } from '../../content/ids.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import { Fragment } from 'preact';
+import type { VersionRef } from '../../content/model.ts';
 import type { SearchHit as Hit } from '../../search/search-sections.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
 import { internalHref, withHighlight } from '../urls.ts';
@@ -38,6 +40,7 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
         // Escaped by the search module, with <mark> around the matches (src/search/snippet.ts).
         <p class="rp-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
+      <OtherVersions versions={hit.otherVersions ?? []} q={q} />
       {hit.page === undefined && others === 0 ? null : (
         <p class="rp-hit__links">
           {hit.page === undefined ? null : (
@@ -58,6 +61,34 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
       )}
     </li>
   );
+}
+
+/**
+ * "Autre version : …": the near-duplicates of the hit's document (a draft and its final
+ * version, a guide and its archived copy), shown once rather than as hits of their own.
+ */
+export function OtherVersions(props: { versions: VersionRef[]; q: string }) {
+  const { versions, q } = props;
+  if (versions.length === 0) return null;
+  return (
+    <p class="rp-hit__versions">
+      {versions.length === 1 ? 'Autre version : ' : 'Autres versions : '}
+      {versions.map((version, i) => (
+        <Fragment key={version.id}>
+          {i === 0 ? '' : ', '}
+          <a class="fr-link fr-link--sm" href={withHighlight(version.url, q)}>
+            {version.title}
+          </a>{' '}
+          <span class="rp-hit__file">({fileName(version.path)})</span>
+        </Fragment>
+      ))}
+    </p>
+  );
+}
+
+/** The last part of a path: versions often share a title, never a file name. */
+export function fileName(path: string): string {
+  return path.split('/').at(-1) ?? path;
 }
 
 /** Headings above the passage, without the title repeated, or the PDF page. */

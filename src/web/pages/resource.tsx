@@ -2,7 +2,9 @@ import { resourceFileUrl } from '../../content/ids.ts';
 import type { Section } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import type { StoredResource } from '../../resources/resource-store.ts';
+import { otherVersionsOf } from '../../resources/present.ts';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
+import { fileName } from '../components/search-hit.tsx';
 import { containsTerms, type PreparedBody } from '../highlight.ts';
 import { formatBytes } from '../../text/format-bytes.ts';
 import { formatDate, topicLabel, typeLabel } from '../labels.ts';
@@ -91,6 +93,7 @@ export function ResourcePage(props: ResourcePageProps) {
   const passages = terms.length === 0 ? [] : matchingPassages(sections, terms);
   const date = resource.date === undefined ? undefined : formatDate(resource.date);
   const updated = formatDate(resource.updatedAt);
+  const otherVersions = otherVersionsOf(resource).otherVersions ?? [];
   return (
     <Layout
       context={props.context}
@@ -157,6 +160,22 @@ export function ResourcePage(props: ResourcePageProps) {
             <div>
               <dt>Mis à jour dans Repères</dt>
               <dd>{updated}</dd>
+            </div>
+          )}
+          {otherVersions.length === 0 ? null : (
+            <div>
+              <dt>{otherVersions.length === 1 ? 'Autre version' : 'Autres versions'}</dt>
+              <dd>
+                <ul class="rp-versions">
+                  {otherVersions.map((version) => (
+                    <li key={version.id}>
+                      <a href={version.url}>{version.title}</a>{' '}
+                      <span class="rp-hit__file">({fileName(version.path)})</span>
+                      {version.id === resource.versionGroup ? ' – version de référence' : null}
+                    </li>
+                  ))}
+                </ul>
+              </dd>
             </div>
           )}
         </dl>
