@@ -74,6 +74,8 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-eval-related-')
 const meili = await startEmbeddedMeilisearch({ dataDir });
 const rows: { label: string; summaries: Record<string, RelatedSummary> }[] = [];
 const devLists: { pair: JudgedRelated; shown: { id: string; title: string }[] }[] = [];
+/** Time of one `findRelated` (its one round trip included), in milliseconds. */
+const timings: number[] = [];
 
 try {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
@@ -101,6 +103,7 @@ try {
     { label: 'texte comme titres', list: related({ textFactor: 1 }) },
     { label: '12 mots', list: related({ terms: 12 }) },
     { label: '40 mots', list: related({ terms: 40 }) },
+    { label: '15 par mot', list: related({ perTerm: 15 }) },
     { label: 'rareté²', list: related({ rarityPower: 2 }) },
     { label: 'thématiques 1', list: related({ topicBoost: 1 }) },
     {
@@ -150,6 +153,19 @@ try {
       ),
     });
   }
+
+  // Its cost on a resource page: every judged resource, three times each.
+  for (const pair of pairs) {
+    const id = idOf(pair.resource);
+    const resource = await findResource(deps, id);
+    if (resource === undefined) continue;
+    const sections = await sectionsOf(deps, id);
+    for (let run = 0; run < 3; run++) {
+      const started = performance.now();
+      await findRelated(deps, resource, sections);
+      timings.push(performance.now() - started);
+    }
+  }
 } finally {
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
@@ -171,6 +187,13 @@ for (const split of splits) {
     console.log(label.padEnd(18) + figure(s.precision) + figure(s.recall) + figure(s.firstShare));
   }
 }
+
+const sorted = [...timings].sort((a, b) => a - b);
+const at = (share: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor(share * sorted.length))];
+console.log(
+  `\nDurée d'un calcul (un aller-retour Meilisearch compris), sur ${sorted.length} calculs : médiane ${at(0.5)?.toFixed(1)} ms, 95e centile ${at(0.95)?.toFixed(1)} ms.`,
+);
 
 // Only dev lists: the test pairs are for reporting, never for tuning.
 console.log('\nListes dev de Repères (✓ jugée liée) :');
