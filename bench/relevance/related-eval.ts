@@ -104,6 +104,9 @@ try {
     { label: '12 mots', list: related({ terms: 12 }) },
     { label: '40 mots', list: related({ terms: 40 }) },
     { label: '15 par mot', list: related({ perTerm: 15 }) },
+    { label: 'sans longueur', list: related({ lengthNorm: 0 }) },
+    { label: 'longueur 0.3', list: related({ lengthNorm: 0.3 }) },
+    { label: 'longueur 1', list: related({ lengthNorm: 1 }) },
     { label: 'rareté²', list: related({ rarityPower: 2 }) },
     { label: 'thématiques 1', list: related({ topicBoost: 1 }) },
     {

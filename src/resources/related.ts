@@ -2,7 +2,7 @@ import type { Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisear
 import { eng as englishStopWords, fra as frenchStopWords } from 'stopword';
 import { resourceUrl } from '../content/ids.ts';
 import type { Resource, ResourceType, Section } from '../content/model.ts';
-import type { IndexNames } from '../engine/indexes.ts';
+import { MAX_TOTAL_HITS, type IndexNames } from '../engine/indexes.ts';
 import { foldText } from '../text/fold-accents.ts';
 
 /**
@@ -12,8 +12,10 @@ import { foldText } from '../text/fold-accents.ts';
  * (weighted frequency, title and headings above text) are searched one by one in a single
  * multi-search, which also tells how many resources hold each word; a resource then scores
  * the sum, over the words it shares, of their weight times their rarity (inverse document
- * frequency), more when the word is in its title or headings, and more for each topic it
- * shares.
+ * frequency), more when the word is in its title or headings, more for each topic it
+ * shares, and less the longer it is (a long document holds many words without being about
+ * them). The weights were chosen on the dev pairs of bench/relevance/related.yml
+ * (`npm run eval:related`).
  */
 
 export interface RelatedDeps {
@@ -38,6 +40,11 @@ export interface RelatedOptions {
   textFactor?: number;
   /** Rarity counts to this power: above 1, shared rare words weigh more against common ones. */
   rarityPower?: number;
+  /**
+   * How much a long resource's score is divided by its length (0: not at all, 1: fully),
+   * as in BM25: a long document holds many words without being about them.
+   */
+  lengthNorm?: number;
   /** A related resource scores at least this share of the best one. */
   minShare?: number;
 }
@@ -51,6 +58,7 @@ export const relatedDefaults: Required<RelatedOptions> = {
   headingFactor: 1.5,
   textFactor: 0.5,
   rarityPower: 1,
+  lengthNorm: 0.6,
   minShare: 0.2,
 };
 
@@ -134,6 +142,8 @@ function mostFrequent(forms: Map<string, number>): string | undefined {
 type RelatedHit = Pick<Section, 'resourceId' | 'title' | 'type' | 'topics'> & {
   _matchesPosition?: Record<string, unknown>;
 };
+/** A resource's length, from the resources index (read only from the count query). */
+type LengthHit = { id?: string; sectionCount?: number };
 
 /**
  * The resources most related to one, best first, itself and its other copies (same title)
@@ -153,10 +163,16 @@ export async function findRelated(
   const terms = describingTerms(resource, sections, settings.terms);
   if (terms.length === 0) return [];
   const filter = `resourceId != ${JSON.stringify(resource.id)}`;
-  const { results } = await deps.meili.multiSearch<MultiSearchParams, RelatedHit>({
+  const { results } = await deps.meili.multiSearch<MultiSearchParams, RelatedHit & LengthHit>({
     queries: [
-      // How many resources there are, for the words' rarity.
-      { indexUid: deps.indexes.resources, q: '', limit: 0 },
+      // How many resources there are, for the words' rarity, and their lengths (the first
+      // MAX_TOTAL_HITS; any other counts as of mean length).
+      {
+        indexUid: deps.indexes.resources,
+        q: '',
+        limit: settings.lengthNorm > 0 ? MAX_TOTAL_HITS : 0,
+        attributesToRetrieve: ['id', 'sectionCount'],
+      },
       ...terms.map(({ term }): MultiSearchQuery => ({
         indexUid: deps.indexes.sections,
         q: term,
@@ -173,6 +189,13 @@ export async function findRelated(
   });
   const [count, ...perTerm] = results;
   const resourceCount = Math.max(count?.estimatedTotalHits ?? 0, 1);
+  const lengths = new Map(
+    (count?.hits ?? []).map((hit) => [hit.id ?? '', Math.max(hit.sectionCount ?? 1, 1)]),
+  );
+  const meanLength =
+    lengths.size === 0 ? 1 : [...lengths.values()].reduce((a, b) => a + b, 0) / lengths.size;
+  const lengthFactor = (id: string) =>
+    1 - settings.lengthNorm + (settings.lengthNorm * (lengths.get(id) ?? meanLength)) / meanLength;
 
   const ownTitle = foldText(resource.title).trim();
   const ownTopics = new Set(resource.topics);
@@ -198,14 +221,26 @@ export async function findRelated(
   });
 
   const ranked = [...scores.entries()]
-    .filter(([, { hit }]) => foldText(hit.title).trim() !== ownTitle)
     .map(([id, { score, hit }]) => {
       const shared = hit.topics.filter((topic) => ownTopics.has(topic)).length;
-      return { id, hit, score: score * (1 + settings.topicBoost * shared) };
+      return {
+        id,
+        hit,
+        score: (score * (1 + settings.topicBoost * shared)) / lengthFactor(id),
+      };
     })
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-  const best = ranked[0]?.score ?? 0;
-  return ranked
+  // Copies of the resource, and two copies of one document (same title), take no place
+  // and one place; the best of the others sets the bar.
+  const titles = new Set([ownTitle]);
+  const distinct = ranked.filter(({ hit }) => {
+    const title = foldText(hit.title).trim();
+    if (titles.has(title)) return false;
+    titles.add(title);
+    return true;
+  });
+  const best = distinct[0]?.score ?? 0;
+  return distinct
     .filter(({ score }) => score > 0 && score >= settings.minShare * best)
     .slice(0, settings.limit)
     .map(({ id, hit }) => ({
