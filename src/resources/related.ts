@@ -52,7 +52,7 @@ export interface RelatedOptions {
 export const relatedDefaults: Required<RelatedOptions> = {
   limit: 5,
   terms: 24,
-  perTerm: 40,
+  perTerm: 10,
   topicBoost: 0.5,
   titleFactor: 2,
   headingFactor: 1.5,
