@@ -1,5 +1,10 @@
 import type { Resource, Section } from '../content/model.ts';
-import type { ResourceResponse, SectionResponse } from './resource-response.ts';
+import type { RelatedResource } from './related.ts';
+import type {
+  RelatedResourceResponse,
+  ResourceResponse,
+  SectionResponse,
+} from './resource-response.ts';
 
 /**
  * Presenters: the fields that go out, whitelisted; internal records never leave as they
@@ -58,5 +63,15 @@ export function presentSection(section: Section): SectionResponse {
     position: section.position,
     url: section.url,
     text: section.text,
+  };
+}
+
+export function presentRelated(related: RelatedResource): RelatedResourceResponse {
+  return {
+    id: related.id,
+    title: related.title,
+    type: related.type,
+    topics: related.topics,
+    url: related.url,
   };
 }

@@ -74,11 +74,26 @@ export const resourceListSchema = z
   .meta({ id: 'ResourceList' });
 export type ResourceListResponse = z.infer<typeof resourceListSchema>;
 
+export const relatedResourceSchema = z
+  .strictObject({
+    id: z.string(),
+    title: z.string(),
+    type: z.enum(resourceTypes),
+    topics: z.array(z.string()),
+    url: z.string().meta({ description: 'Sa page dans l’interface' }),
+  })
+  .meta({ id: 'RelatedResource' });
+export type RelatedResourceResponse = z.infer<typeof relatedResourceSchema>;
+
 export const resourceDetailSchema = z
   .strictObject({
     resource: resourceSchema,
     sections: z.array(sectionSchema),
     html: z.string().nullable().meta({ description: 'Le contenu en HTML sûr (null pour un PDF)' }),
+    related: z.array(relatedResourceSchema).meta({
+      description:
+        'Voir aussi : au plus 5 ressources proches (mots rares et thématiques en commun), la plus proche d’abord',
+    }),
   })
   .meta({ id: 'ResourceDetail' });
 export type ResourceDetailResponse = z.infer<typeof resourceDetailSchema>;

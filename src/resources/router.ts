@@ -7,7 +7,8 @@ import type { Taxonomy } from '../content/topics.ts';
 import { NotFoundError } from '../errors.ts';
 import { parseQuery, parseRequest } from '../http/validate.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
-import { presentResource, presentSection } from './present.ts';
+import { presentRelated, presentResource, presentSection } from './present.ts';
+import { findRelated } from './related.ts';
 import type { ResourceDetailResponse, ResourceListResponse } from './resource-response.ts';
 import {
   findResource,
@@ -50,10 +51,12 @@ export function resourcesRouter(
     const resource = await findResource(deps, id);
     if (resource === undefined) throw new NotFoundError(`Aucune ressource « ${id} ».`);
     const sections = await sectionsOf(deps, id);
+    const related = await findRelated(deps, resource, sections);
     res.json({
       resource: presentResource(resource),
       sections: sections.map(presentSection),
       html: resource.html ?? null,
+      related: related.map(presentRelated),
     } satisfies ResourceDetailResponse);
   });
 

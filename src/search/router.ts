@@ -2,10 +2,12 @@ import { Router } from 'express';
 import type { SearchLog } from '../analytics/search-log.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { parseQuery } from '../http/validate.ts';
+import { didYouMean } from './did-you-mean.ts';
 import { recordSearch } from './record-search.ts';
 import { searchQuerySchema } from './search-query.ts';
 import type { SearchResult } from './search-response.ts';
 import { searchSections, type SearchDeps } from './search-sections.ts';
+import { taxonomyVocabulary } from './spelling.ts';
 
 /** GET /api/search */
 export function searchRouter(
@@ -13,12 +15,18 @@ export function searchRouter(
 ): Router {
   const router = Router();
   const schema = searchQuerySchema(deps.taxonomy);
+  const spelling = { ...deps, vocabulary: taxonomyVocabulary(deps.taxonomy) };
 
   router.get('/api/search', async (req, res) => {
     const query = parseQuery(schema, req);
     const result = await searchSections(deps, query);
     recordSearch(deps, query, result);
-    res.json(result satisfies SearchResult);
+    // Few or no results: close spellings that find more (one more round trip, only then).
+    const suggestions = await didYouMean(spelling, query, result.total);
+    res.json({
+      ...result,
+      ...(suggestions.length === 0 ? {} : { suggestions }),
+    } satisfies SearchResult);
   });
 
   return router;

@@ -91,6 +91,10 @@ export const searchResultSchema = z
       .array(z.string())
       .optional()
       .meta({ description: 'Mots laissés de côté parce qu’ils ne trouvaient rien' }),
+    suggestions: z.array(z.string()).optional().meta({
+      description:
+        'Vouliez-vous dire : orthographes proches qui trouvent bien plus de résultats, quand la recherche en trouve peu ou aucun',
+    }),
   })
   .meta({ id: 'SearchResult' });
 export type SearchResult = z.infer<typeof searchResultSchema>;

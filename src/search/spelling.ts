@@ -55,13 +55,27 @@ function allowedEdits(length: number): number {
   return 3;
 }
 
-/** Candidate queries, most likely first, without the query itself. */
-export function spellingCandidates(q: string, vocabulary: Vocabulary): string[] {
-  const query = q.trim().toLowerCase();
-  if (query === '') return [];
-  const candidates: string[] = [];
-  const words = query.split(/\s+/);
+/** A query with its misspelt words replaced, and the words it replaced. */
+export interface SpellingCorrection {
+  q: string;
+  /** The query's words that were replaced, as typed (lower case). */
+  replaced: string[];
+}
 
+/**
+ * The query with each word that the taxonomy does not know replaced by its closest word
+ * there, when one is close enough; undefined when no word changes.
+ */
+export function spellingCorrection(
+  q: string,
+  vocabulary: Vocabulary,
+): SpellingCorrection | undefined {
+  const words = q
+    .trim()
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
+  const replaced: string[] = [];
   const corrected = words.map((word) => {
     const folded = foldText(word);
     if (folded.length < 4 || vocabulary.has(folded)) return word;
@@ -76,9 +90,22 @@ export function spellingCandidates(q: string, vocabulary: Vocabulary): string[] 
         best = { word: written, distance };
       }
     }
-    return best?.word ?? word;
+    if (best === undefined) return word;
+    replaced.push(word);
+    return best.word;
   });
-  candidates.push(corrected.join(' '));
+  return replaced.length === 0 ? undefined : { q: corrected.join(' '), replaced };
+}
+
+/** Candidate queries, most likely first, without the query itself. */
+export function spellingCandidates(q: string, vocabulary: Vocabulary): string[] {
+  const query = q.trim().toLowerCase();
+  if (query === '') return [];
+  const candidates: string[] = [];
+  const words = query.split(/\s+/);
+
+  const correction = spellingCorrection(query, vocabulary);
+  if (correction !== undefined) candidates.push(correction.q);
 
   const unaccented = foldText(query);
   candidates.push(unaccented);

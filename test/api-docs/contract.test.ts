@@ -77,7 +77,7 @@ describe('the API contract check (test/helpers/api-contract.ts)', () => {
       url: '/ressources/r',
       fileUrl: '/api/resources/r/file',
     };
-    const detail = { resource, sections: [], html: null };
+    const detail = { resource, sections: [], html: null, related: [] };
     assert.throws(
       () => contract.check(json('/api/resources/r', 200, detail)),
       /must match format "date"/,

@@ -4,8 +4,12 @@ import { after, before, describe, it } from 'node:test';
 import request from 'supertest';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import type { Taxonomy } from '../../src/content/topics.ts';
 import { didYouMean, type DidYouMeanDeps } from '../../src/search/did-you-mean.ts';
+import { searchQuerySchema } from '../../src/search/search-query.ts';
+import { searchSections } from '../../src/search/search-sections.ts';
 import { taxonomyVocabulary } from '../../src/search/spelling.ts';
+import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
@@ -14,8 +18,10 @@ import { projectRoot } from '../helpers/service.ts';
 
 const { client, url, key } = testMeili();
 const { prefix, names } = uniqueIndexes('did-you-mean');
+const few = uniqueIndexes('did-you-mean-few');
 let proxy: CountingProxy;
-let deps: DidYouMeanDeps;
+let deps: DidYouMeanDeps & { taxonomy: Taxonomy };
+let fewDeps: DidYouMeanDeps;
 const noFilter = { topic: [], type: [], promotion: [], organisation: [] };
 
 before(async () => {
@@ -26,17 +32,38 @@ before(async () => {
       '---\ntitle: Héberger un service\ntopics: [hebergement]\n---\n\n# Héberger un service\n\nLe choix de l’hébergement et la sécurité des données.\n',
   });
   await sync(await pipelineDeps(client, prefix), [dir]);
+  // Few hits: the same two guides, with a decoy and a rare real word.
+  const fewDir = await contentFolder({
+    'securite.md':
+      '---\ntitle: La sécurité des services\n---\n\n# La sécurité des services\n\nTenir sa sécurité à jour.\n',
+    'hebergement.md':
+      '---\ntitle: Héberger un service\n---\n\n# Héberger un service\n\nLa sécurité des données.\n',
+    // A rare word one typo away from "sekurte", a misspelling of "sécurité".
+    'association.md':
+      '---\ntitle: Une association\n---\n\n# Une association\n\nL’association Sekurta aide les bénévoles.\n',
+    // A real word of the corpus, close to "licence" of the taxonomy.
+    'orgues.md':
+      '---\ntitle: Les orgues\n---\n\n# Les orgues\n\nLe silence des églises avant le concert.\n',
+    'licences.md':
+      '---\ntitle: Les licences\n---\n\n# Les licences\n\nChoisir une licence libre.\n',
+    'code.md':
+      '---\ntitle: Publier son code\n---\n\n# Publier son code\n\nLa licence du code source.\n',
+  });
+  await sync(await pipelineDeps(client, few.prefix), [fewDir]);
   proxy = await startCountingProxy(url);
   const taxonomy = await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml'));
   deps = {
     meili: createMeiliClient({ url: proxy.url, apiKey: key }),
     indexes: names,
     vocabulary: taxonomyVocabulary(taxonomy),
+    taxonomy,
   };
+  fewDeps = { ...deps, indexes: few.names };
 });
 after(async () => {
   await proxy?.close();
   await dropIndexes(client, prefix);
+  await dropIndexes(client, few.prefix);
 });
 
 describe('didYouMean', () => {
@@ -59,8 +86,22 @@ describe('didYouMean', () => {
     assert.deepEqual(await didYouMean(deps, { q, ...noFilter, topic: ['juridique'] }, 0), []);
   });
 
-  it('with a query that already finds as much › suggests nothing', async () => {
-    assert.deepEqual(await didYouMean(deps, { q: 'sekurte', ...noFilter }, 1_000), []);
+  it('with a few results and a spelling that finds many more › suggests that spelling', async () => {
+    assert.deepEqual(await didYouMean(fewDeps, { q: 'sekurte', ...noFilter }, 1), ['sécurité']);
+  });
+
+  it('with a few results and a spelling that finds no more › suggests nothing', async () => {
+    assert.deepEqual(await didYouMean(fewDeps, { q: 'sekurte', ...noFilter }, 2), []);
+  });
+
+  it('with a few results for a word found as typed › suggests nothing', async () => {
+    assert.deepEqual(await didYouMean(fewDeps, { q: 'silence', ...noFilter }, 1), []);
+  });
+
+  it('with more than a few results › suggests nothing and asks Meilisearch nothing', async () => {
+    proxy.requests.length = 0;
+    assert.deepEqual(await didYouMean(deps, { q: 'sekurte', ...noFilter }, 6), []);
+    assert.deepEqual(proxy.requests, []);
   });
 
   it('with an empty query › asks Meilisearch nothing', async () => {
@@ -73,15 +114,52 @@ describe('didYouMean', () => {
 describe('GET /recherche › with words nothing matches', () => {
   it('asks Meilisearch only twice more than the search itself: suggestions and topic counts', async () => {
     const { app } = await buildTestApp({ meili: deps.meili, prefix });
-    const q = encodeURIComponent('sekurte sirvise');
+    const q = 'sekurte sirvise';
     proxy.requests.length = 0;
-    const api = await request(app).get(`/api/search?q=${q}`).expect(200);
-    assert.equal(api.body.total, 0);
+    const alone = await searchSections(deps, searchQuerySchema(deps.taxonomy).parse({ q }));
+    assert.equal(alone.total, 0);
     const searchAlone = proxy.requests.length;
 
     proxy.requests.length = 0;
-    const page = await request(app).get(`/recherche?q=${q}`).expect(200);
+    const page = await request(app)
+      .get(`/recherche?q=${encodeURIComponent(q)}`)
+      .expect(200);
     assert.match(page.text, /Essayez plutôt :.*sécurité service/);
     assert.equal(proxy.requests.length, searchAlone + 2, proxy.requests.join(', '));
+  });
+});
+
+describe('GET /recherche › with few hits and a better spelling', () => {
+  it('asks « Vouliez-vous dire » with a link to that search, above the hits', async () => {
+    const { app } = await buildTestApp({ meili: deps.meili, prefix: few.prefix });
+    const page = await request(app).get('/recherche?q=sekurte').expect(200);
+    assert.match(
+      page.text,
+      /<p class="rp-did-you-mean fr-text--lg">Vouliez-vous dire <a href="\/recherche\?q=s%C3%A9curit%C3%A9">« sécurité »<\/a> \?<\/p><ol class="rp-hits/,
+    );
+  });
+
+  it('with a word spelt right › asks nothing', async () => {
+    const { app } = await buildTestApp({ meili: deps.meili, prefix: few.prefix });
+    const page = await request(app).get('/recherche?q=licence').expect(200);
+    assert.doesNotMatch(page.text, /Vouliez-vous dire/);
+  });
+});
+
+describe('GET /api/search › suggestions', () => {
+  it('with few hits and a better spelling › gives it, as documented', async () => {
+    const { app } = await buildTestApp({ meili: deps.meili, prefix: few.prefix });
+    const api = await contractClient(app);
+    const response = await api.get('/api/search?q=sekurte').expect(200);
+    assert.equal(response.body.total, 1);
+    assert.deepEqual(response.body.suggestions, ['sécurité']);
+  });
+
+  it('with a word found as typed › gives none', async () => {
+    const { app } = await buildTestApp({ meili: deps.meili, prefix: few.prefix });
+    const api = await contractClient(app);
+    const response = await api.get('/api/search?q=silence').expect(200);
+    assert.equal(response.body.total, 1);
+    assert.equal(response.body.suggestions, undefined);
   });
 });

@@ -5,6 +5,7 @@ import { loadTaxonomy } from '../../src/content/topics.ts';
 import {
   editDistance,
   spellingCandidates,
+  spellingCorrection,
   taxonomyVocabulary,
   type Vocabulary,
 } from '../../src/search/spelling.ts';
@@ -39,5 +40,19 @@ describe('spellingCandidates', () => {
 
   it('proposes nothing for an empty query', () => {
     assert.deepEqual(spellingCandidates('  ', vocabulary), []);
+  });
+});
+
+describe('spellingCorrection', () => {
+  it('replaces only the words the taxonomy does not know, and names them', () => {
+    assert.deepEqual(spellingCorrection('sekurte des données', vocabulary), {
+      q: 'sécurité des données',
+      replaced: ['sekurte'],
+    });
+  });
+
+  it('gives nothing when every word is known or too far from any', () => {
+    assert.equal(spellingCorrection('sécurité', vocabulary), undefined);
+    assert.equal(spellingCorrection('orgues', vocabulary), undefined);
   });
 });

@@ -1,6 +1,7 @@
 import { resourceFileUrl } from '../../content/ids.ts';
 import type { Section } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import type { RelatedResource } from '../../resources/related.ts';
 import type { StoredResource } from '../../resources/resource-store.ts';
 import { otherVersionsOf } from '../../resources/present.ts';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
@@ -21,6 +22,8 @@ export interface ResourcePageProps {
   taxonomy: Taxonomy;
   resource: StoredResource;
   sections: Section[];
+  /** "Voir aussi": the closest resources, best first. */
+  related: RelatedResource[];
   /** The rendered Markdown body, when the resource has one. */
   body?: PreparedBody;
   /** The search that led here, and its words to mark. */
@@ -74,7 +77,7 @@ function sectionHref(section: Section): string {
 }
 
 export function ResourcePage(props: ResourcePageProps) {
-  const { resource, sections, taxonomy, body, q, terms } = props;
+  const { resource, sections, related, taxonomy, body, q, terms } = props;
   const isPdf = resource.source.format === 'pdf';
   const fileUrl = resourceFileUrl(resource.id);
   const pages = isPdf ? pdfPages(sections) : [];
@@ -228,10 +231,40 @@ export function ResourcePage(props: ResourcePageProps) {
                 <div dangerouslySetInnerHTML={{ __html: body.html }} />
               )}
             </div>
+            {related.length === 0 ? null : <SeeAlso related={related} taxonomy={taxonomy} />}
           </div>
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** "Voir aussi": a titled list of links, each with its type and topics. */
+function SeeAlso({ related, taxonomy }: { related: RelatedResource[]; taxonomy: Taxonomy }) {
+  return (
+    <section class="rp-see-also fr-mt-6w" id="voir-aussi" aria-labelledby="voir-aussi-titre">
+      <h2 class="fr-h4" id="voir-aussi-titre">
+        Voir aussi
+      </h2>
+      <ul class="fr-raw-list">
+        {related.map((item) => (
+          <li class="rp-item" key={item.id}>
+            <p class="rp-item__type">
+              <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(item.type)}</span>
+            </p>
+            <h3 class="rp-item__title">
+              <a href={item.url}>{item.title}</a>
+            </h3>
+            {item.topics.length === 0 ? null : (
+              <p class="rp-item__meta">
+                <span class="fr-sr-only">Thématiques : </span>
+                {item.topics.map((slug) => topicLabel(taxonomy, slug)).join(' · ')}
+              </p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }
 

@@ -19,7 +19,7 @@ export interface ResultsPageProps {
   result?: SearchResult;
   /** French explanation of invalid parameters. */
   error?: string;
-  /** Queries that do find something, for an empty result. */
+  /** Close spellings that find more, for a result with few or no hits. */
   suggestions: string[];
   /** Resources per topic, for the topic links of an empty result. */
   topicCounts: Record<string, number>;
@@ -102,6 +102,9 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
             : {result.ignoredWords.length > 1 ? 'ces mots ont été ignorés' : 'ce mot a été ignoré'}.
           </p>
         )}
+        {result.total > 0 && props.suggestions.length > 0 ? (
+          <DidYouMean state={state} suggestions={props.suggestions} />
+        ) : null}
         {result.total === 0 ? (
           <NoResults {...props} filtered={filtered} />
         ) : (
@@ -120,6 +123,22 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
         )}
       </div>
     </div>
+  );
+}
+
+/** "Vouliez-vous dire « x » ?" above a few hits: each spelling links to its search. */
+function DidYouMean({ state, suggestions }: { state: SearchState; suggestions: string[] }) {
+  return (
+    <p class="rp-did-you-mean fr-text--lg">
+      Vouliez-vous dire{' '}
+      {suggestions.map((suggestion, i) => (
+        <>
+          {i === 0 ? '' : i === suggestions.length - 1 ? ' ou ' : ', '}
+          <a href={searchUrl({ ...state, q: suggestion, page: 1 })}>« {suggestion} »</a>
+        </>
+      ))}{' '}
+      ?
+    </p>
   );
 }
 

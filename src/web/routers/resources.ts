@@ -8,6 +8,7 @@ import {
   sectionsOf,
   type ResourceStoreDeps,
 } from '../../resources/resource-store.ts';
+import { findRelated } from '../../resources/related.ts';
 import { resourceIdSchema } from '../../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
 import { prepareBodyHtml, queryTerms } from '../highlight.ts';
@@ -52,6 +53,7 @@ export function resourcePagesRouter(
     if (resource === undefined)
       throw new NotFoundError(`Aucune ressource ne porte l’identifiant « ${id.data.id} ».`);
     const sections = await sectionsOf(deps, resource.id);
+    const related = await findRelated(deps, resource, sections);
     const rawQ = req.query['q'];
     const q =
       typeof rawQ === 'string' ? rawQ.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) : '';
@@ -67,6 +69,7 @@ export function resourcePagesRouter(
         taxonomy: deps.taxonomy,
         resource,
         sections,
+        related,
         ...(body === undefined ? {} : { body }),
         q,
         terms,

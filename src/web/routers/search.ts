@@ -51,11 +51,12 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
     const query = parsed.data;
     const result = await searchSections(deps, query);
     if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
-    // Nothing found: other spellings (one round trip) and the topics to browse instead.
-    const [suggestions, topicCounts] =
-      result.total === 0
-        ? await Promise.all([didYouMean(spelling, query, result.total), countByTopic(deps)])
-        : [[], {}];
+    // Few or nothing found: other spellings (one round trip, only then); nothing at all:
+    // the topics to browse instead, counted meanwhile.
+    const [suggestions, topicCounts] = await Promise.all([
+      didYouMean(spelling, query, result.total),
+      result.total === 0 ? countByTopic(deps) : {},
+    ]);
     sendPage(
       res,
       h(ResultsPage, { ...base, state: stateOf(query, req), result, suggestions, topicCounts }),
