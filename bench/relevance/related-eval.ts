@@ -2,15 +2,13 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { MultiSearchParams } from 'meilisearch';
-import { pino } from 'pino';
-import { syncContent, type PipelineDeps } from '../../ingest/pipeline.ts';
+import { createParsePool } from '../../ingest/parse-pool.ts';
+import { syncContent } from '../../ingest/pipeline.ts';
+import { benchPipelineDeps } from '../bench-pipeline.ts';
 import { resourceIdOf } from '../../src/content/ids.ts';
 import type { Section } from '../../src/content/model.ts';
-import { loadPromotions } from '../../src/content/promotions.ts';
 import { contentRoots, type ContentRoot } from '../../src/content/roots.ts';
-import { loadTaxonomy } from '../../src/content/topics.ts';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
-import { indexNames } from '../../src/engine/indexes.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { findRelated, relatedDefaults, type RelatedOptions } from '../../src/resources/related.ts';
 import { findResource, sectionsOf } from '../../src/resources/resource-store.ts';
@@ -76,17 +74,11 @@ const rows: { label: string; summaries: Record<string, RelatedSummary> }[] = [];
 const devLists: { pair: JudgedRelated; shown: { id: string; title: string }[] }[] = [];
 /** Time of one `findRelated` (its one round trip included), in milliseconds. */
 const timings: number[] = [];
+const parsePool = createParsePool();
 
 try {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
-  const deps: PipelineDeps = {
-    meili: client,
-    indexes: indexNames('eval'),
-    taxonomy: await loadTaxonomy(path.join(root, 'guides/topics.yml')),
-    promotions: await loadPromotions(path.join(root, 'guides/promotions.yml')),
-    limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
-    logger: pino({ level: 'silent' }),
-  };
+  const deps = await benchPipelineDeps(client, 'eval', parsePool);
   const summary = await syncContent(deps, { roots });
   for (const failure of summary.failed)
     console.warn(`Non indexé : ${failure.path} (${failure.code}) : ${failure.reason}`);
@@ -171,6 +163,7 @@ try {
     }
   }
 } finally {
+  await parsePool.close();
   await meili.stop();
   await fs.rm(dataDir, { recursive: true, force: true });
 }
