@@ -46,7 +46,7 @@ export async function recognisePdfPages(
   const allowed = missing.slice(0, settings.maxPages);
   const skipped = missing.slice(settings.maxPages).map((page) => ({
     page,
-    reason: `page ${page} sans texte extractible, non passée à la reconnaissance automatique : au plus ${settings.maxPages} pages par fichier (OCR_MAX_PAGES)`,
+    reason: `page ${page} sans texte extractible, non passée à la reconnaissance automatique : au plus ${settings.maxPages} page${settings.maxPages > 1 ? 's' : ''} par fichier (OCR_MAX_PAGES)`,
   }));
   let recognised = 0;
   const failed = new Set<number>();
@@ -86,8 +86,9 @@ export async function recognisePdfPages(
 
 function failureReason(page: number, error: unknown, settings: OcrSettings): string {
   if (error instanceof OcrTimeoutError) {
-    const seconds = Math.round(settings.pageTimeoutMs / 100) / 10;
-    return `page ${page} sans texte extractible : la reconnaissance automatique a dépassé ${seconds} s (OCR_PAGE_TIMEOUT_MS)`;
+    const ms = settings.pageTimeoutMs;
+    const limit = ms < 1000 ? `${ms} ms` : `${Math.round(ms / 100) / 10} s`;
+    return `page ${page} sans texte extractible : la reconnaissance automatique a dépassé ${limit} (OCR_PAGE_TIMEOUT_MS)`;
   }
   const detail = error instanceof Error ? error.message : String(error);
   return `page ${page} sans texte extractible : la reconnaissance automatique a échoué (${detail})`;
