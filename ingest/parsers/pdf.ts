@@ -1,6 +1,6 @@
 import { humaniseFileName } from './metadata.ts';
 import { extractPdf } from './pdf-extract.ts';
-import { recognisePdfPages, type OcrOutcome } from './pdf-ocr.ts';
+import type { OcrOutcome } from './pdf-ocr.ts';
 import type { PdfExtract } from './pdf-protocol.ts';
 import {
   firstMeaningfulLine,
@@ -50,10 +50,12 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
   switch (reply.kind) {
     case 'extracted': {
       const unread = options.ocr === undefined ? [] : pagesWithoutText(reply);
-      const ocr =
-        options.ocr === undefined || unread.length === 0
-          ? undefined
-          : await recognisePdfPages(new Uint8Array(file.bytes), unread, options.ocr);
+      let ocr: OcrOutcome | undefined;
+      if (options.ocr !== undefined && unread.length > 0) {
+        // Loaded at the first page to read: most workers never meet a scan.
+        const { recognisePdfPages } = await import('./pdf-ocr.ts');
+        ocr = await recognisePdfPages(new Uint8Array(file.bytes), unread, options.ocr);
+      }
       return pdfDocument(reply, file.relativePath, ocr);
     }
     case 'too_many_pages':
