@@ -76,6 +76,18 @@ describe('scanned PDF pages (OCR)', () => {
     assert.equal(hit.ocr, undefined);
   });
 
+  it('GET /api/resources/:id › marks the section of page 2 ocr, not that of page 1', async () => {
+    const response = await api.get(`/api/resources/${resourceId}`).expect(200);
+    const { sections } = response.body as { sections: { page?: number; ocr?: boolean }[] };
+    assert.deepEqual(
+      sections.map(({ page, ocr }) => ({ page, ocr })),
+      [
+        { page: 1, ocr: undefined },
+        { page: 2, ocr: true },
+      ],
+    );
+  });
+
   it('GET /recherche › marks the hit "texte reconnu automatiquement"', async () => {
     const response = await request(app).get('/recherche?q=mytiliculture').expect(200);
     assert.match(
