@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { Worker as NodeWorker } from 'node:worker_threads';
 import type * as TesseractModule from 'tesseract.js';
 
 /**
@@ -33,14 +34,20 @@ export class OcrTimeoutError extends Error {
   override name = 'OcrTimeoutError';
 }
 
-let tesseract: Promise<typeof TesseractModule> | undefined;
-let engine: Promise<TesseractModule.Worker> | undefined;
+/** A started tesseract worker, and a promise that rejects if its thread dies. */
+interface Engine {
+  worker: TesseractModule.Worker;
+  died: Promise<never>;
+}
 
-async function startEngine(): Promise<TesseractModule.Worker> {
+let tesseract: Promise<typeof TesseractModule> | undefined;
+let engine: Promise<Engine> | undefined;
+
+async function startEngine(): Promise<Engine> {
   // Loaded at the first scanned page: a thread that never meets one does not pay for it.
   tesseract ??= import('tesseract.js');
   const { createWorker, OEM } = await tesseract;
-  return createWorker('fra', OEM.LSTM_ONLY, {
+  const worker = await createWorker('fra', OEM.LSTM_ONLY, {
     langPath: languagePath,
     gzip: true,
     // Read the data from the package each time, never write a copy in the working folder.
@@ -48,6 +55,16 @@ async function startEngine(): Promise<TesseractModule.Worker> {
     // Without a handler, tesseract.js throws a failed job's error in its message listener.
     errorHandler: () => undefined,
   });
+  // tesseract.js does not listen to its thread's `error` event: unheard, a crash there
+  // would take this thread (and the whole file) down; heard, it fails the page only.
+  const thread: unknown = Reflect.get(worker, 'worker');
+  const died = new Promise<never>((_, reject) => {
+    if (thread instanceof NodeWorker) {
+      thread.on('error', (error) => reject(new Error(`moteur OCR arrêté : ${error.message}`)));
+    }
+  });
+  died.catch(() => undefined);
+  return { worker, died };
 }
 
 /** Recognises the text of one PNG image, or rejects with OcrTimeoutError after `timeoutMs`. */
@@ -59,14 +76,14 @@ export async function recogniseImage(png: Uint8Array, timeoutMs: number): Promis
     timer = setTimeout(() => reject(new OcrTimeoutError(`${timeoutMs} ms`)), timeoutMs);
   });
   try {
-    const worker = await Promise.race([current, timeout]);
-    const { data } = await Promise.race([worker.recognize(Buffer.from(png)), timeout]);
+    const { worker, died } = await Promise.race([current, timeout]);
+    const { data } = await Promise.race([worker.recognize(Buffer.from(png)), timeout, died]);
     return { text: data.text, confidence: data.confidence };
   } catch (error) {
-    // A worker stuck in a page (or broken) is not reused.
-    // Not awaited: a worker that never finished starting must not hold this page up.
+    // A worker stuck in a page (or broken) is not reused. Not awaited: a worker that
+    // never finished starting must not hold this page up.
     if (engine === current) engine = undefined;
-    current.then((worker) => worker.terminate()).catch(() => undefined);
+    current.then(({ worker }) => worker.terminate()).catch(() => undefined);
     throw error;
   } finally {
     clearTimeout(timer);
@@ -77,5 +94,5 @@ export async function recogniseImage(png: Uint8Array, timeoutMs: number): Promis
 export async function closeOcrEngine(): Promise<void> {
   const current = engine;
   engine = undefined;
-  await current?.then((worker) => worker.terminate()).catch(() => undefined);
+  await current?.then(({ worker }) => worker.terminate()).catch(() => undefined);
 }
