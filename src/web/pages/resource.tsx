@@ -199,7 +199,7 @@ export function ResourcePage(props: ResourcePageProps) {
                       Page {page}
                     </h2>
                     {ocr ? (
-                      <p class="fr-text--sm rp-ocr-note">
+                      <p class="fr-text--sm">
                         <span class="fr-badge fr-badge--sm fr-badge--info">
                           Texte reconnu automatiquement
                         </span>{' '}
