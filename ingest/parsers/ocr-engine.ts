@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker as NodeWorker } from 'node:worker_threads';
 import type * as TesseractModule from 'tesseract.js';
+import { ReperesError } from '../../src/errors.ts';
 
 /**
  * Text recognition of one page image, in French, by tesseract.js: one tesseract worker per
@@ -30,8 +31,11 @@ export interface RecognisedText {
 }
 
 /** A page whose recognition ran over its time: its worker was stopped. */
-export class OcrTimeoutError extends Error {
+export class OcrTimeoutError extends ReperesError {
   override name = 'OcrTimeoutError';
+  constructor(timeoutMs: number) {
+    super('ocr_timeout', `reconnaissance de la page interrompue après ${timeoutMs} ms`);
+  }
 }
 
 /** A started tesseract worker, and a promise that rejects if its thread dies. */
@@ -73,7 +77,7 @@ export async function recogniseImage(png: Uint8Array, timeoutMs: number): Promis
   const current = engine;
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new OcrTimeoutError(`${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(() => reject(new OcrTimeoutError(timeoutMs)), timeoutMs);
   });
   try {
     const { worker, died } = await Promise.race([current, timeout]);
