@@ -79,6 +79,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
         heading: parsedSection.heading,
         ...(parsedSection.anchor === undefined ? {} : { anchor: parsedSection.anchor }),
         ...(parsedSection.page === undefined ? {} : { page: parsedSection.page }),
+        ...(parsedSection.ocr === true ? { ocr: true } : {}),
         chunk,
         text,
         position: sections.length,

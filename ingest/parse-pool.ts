@@ -3,7 +3,12 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PromotionTable } from '../src/content/promotions.ts';
 import type { ParseReply, ParseTask } from './parse-worker.ts';
-import { ParseError, type ParsedDocument, type SourceFile } from './parsers/types.ts';
+import {
+  ParseError,
+  type OcrSettings,
+  type ParsedDocument,
+  type SourceFile,
+} from './parsers/types.ts';
 import { ReperesError } from '../src/errors.ts';
 
 /**
@@ -21,6 +26,8 @@ export interface ParsePoolOptions {
   pdfWorkers?: number;
   /** Longest time one file may take to parse, in milliseconds. */
   timeoutMs?: number;
+  /** Longest time one PDF may take, OCR of its pages included (default: `timeoutMs`). */
+  pdfTimeoutMs?: number;
   /** Heap limit of each worker, in MB: pdf.js on a hostile file may allocate without bound. */
   heapMb?: number;
   /** Files each worker parses before the workers are replaced (pdf.js keeps caches). */
@@ -33,6 +40,8 @@ export interface ParsePoolOptions {
 export interface PoolParseOptions {
   pdfMaxPages: number;
   promotions: PromotionTable;
+  /** OCR of PDF pages without text; absent: off. */
+  ocr?: OcrSettings;
 }
 
 export interface ParsePool {
@@ -61,8 +70,11 @@ export function defaultParseWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
 }
 
+/** Longest time one file may take to parse, unless the pool is told otherwise. */
+export const defaultParseTimeoutMs = 60_000;
+
 const defaults = {
-  timeoutMs: 60_000,
+  timeoutMs: defaultParseTimeoutMs,
   heapMb: 1024,
   recycleAfter: 50,
   idleMs: 30_000,
@@ -166,8 +178,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = options.workers ?? defaultParseWorkers();
   const pdfSize = options.pdfWorkers ?? 1;
   const settings = { ...defaults, ...withoutUndefined(options) };
+  const pdfSettings = { ...settings, timeoutMs: options.pdfTimeoutMs ?? settings.timeoutMs };
   const text = createLane(size, settings);
-  const pdf = createLane(pdfSize, settings);
+  const pdf = createLane(pdfSize, pdfSettings);
 
   return {
     size: size + pdfSize,
@@ -181,13 +194,15 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           bytes,
           pdfMaxPages: parseOptions.pdfMaxPages,
           promotions: [...parseOptions.promotions],
+          ...(parseOptions.ocr === undefined ? {} : { ocr: parseOptions.ocr }),
         });
         if (reply.ok) return reply.document;
         if (reply.code === 'unexpected') throw new ParseWorkerError('parse_crash', reply.message);
         throw new ParseError(reply.code, reply.message);
       } catch (error) {
         if (!(error instanceof WorkerStopped)) throw error;
-        throw workerFailure(file.relativePath, error.timedOut, settings.timeoutMs, error.cause);
+        const limit = isPdf ? pdfSettings.timeoutMs : settings.timeoutMs;
+        throw workerFailure(file.relativePath, error.timedOut, limit, error.cause);
       }
     },
     async close() {

@@ -1,5 +1,5 @@
 import { parseSource } from './parsers/index.ts';
-import { ParseError, type ParsedDocument } from './parsers/types.ts';
+import { ParseError, type OcrSettings, type ParsedDocument } from './parsers/types.ts';
 
 /**
  * One parse in a worker thread of the parse pool. What crosses the thread boundary is
@@ -14,6 +14,8 @@ export interface ParseTask {
   pdfMaxPages: number;
   /** Year → promotion label, as pairs (a function cannot cross threads). */
   promotions: [number, string][];
+  /** OCR of PDF pages without text; absent: off. */
+  ocr?: OcrSettings;
 }
 
 export type ParseReply =
@@ -27,7 +29,11 @@ export async function parseInWorker(task: ParseTask): Promise<ParseReply> {
   try {
     const document = await parseSource(
       { relativePath: task.relativePath, bytes },
-      { pdfMaxPages: task.pdfMaxPages, promotionOfYear: (year) => promotions.get(year) },
+      {
+        pdfMaxPages: task.pdfMaxPages,
+        promotionOfYear: (year) => promotions.get(year),
+        ...(task.ocr === undefined ? {} : { ocr: task.ocr }),
+      },
     );
     return { ok: true, document };
   } catch (error) {

@@ -1,10 +1,11 @@
+import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { Config } from '../src/config.ts';
 import { loadPromotions } from '../src/content/promotions.ts';
 import { loadTaxonomy } from '../src/content/topics.ts';
 import { indexNames } from '../src/engine/indexes.ts';
-import { createParsePool, type ParsePool } from './parse-pool.ts';
+import { createParsePool, defaultParseTimeoutMs, type ParsePool } from './parse-pool.ts';
 import type { PipelineDeps } from './pipeline.ts';
 
 /** Everything the pipeline needs, read from the configured data files. */
@@ -23,6 +24,16 @@ export async function createPipelineDeps(
     parsePool,
     lock: { waitMs: config.ingestLockWaitMs },
     logger,
+    ...(config.ocr.enabled
+      ? {
+          ocr: {
+            pageTimeoutMs: config.ocr.pageTimeoutMs,
+            maxPages: config.ocr.maxPages,
+            // A cache of this instance: another replica that lacks it reads the pages again.
+            cacheDir: path.join(config.dataDir, 'ocr-cache'),
+          },
+        }
+      : {}),
   };
 }
 
@@ -30,6 +41,10 @@ export async function createPipelineDeps(
 export function createConfiguredParsePool(config: Config): ParsePool {
   return createParsePool({
     pdfWorkers: config.ingestPdfWorkers,
+    // A PDF's own time, plus the longest its OCR may take.
+    pdfTimeoutMs:
+      defaultParseTimeoutMs +
+      (config.ocr.enabled ? config.ocr.maxPages * config.ocr.pageTimeoutMs : 0),
     ...(config.ingestWorkers === undefined ? {} : { workers: config.ingestWorkers }),
   });
 }

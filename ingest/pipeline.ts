@@ -15,7 +15,12 @@ import { buildRecords, type BuiltRecords } from './build-records.ts';
 import { fetchIndexedResources, IndexWriter, type IndexedResource } from './index-writer.ts';
 import { acquireIngestLock, type IngestLockOptions } from './ingest-lock.ts';
 import { ParseWorkerError, type ParsePool } from './parse-pool.ts';
-import { ParseError, type ParseFailureCode } from './parsers/types.ts';
+import {
+  ParseError,
+  type OcrSettings,
+  type OcrStats,
+  type ParseFailureCode,
+} from './parsers/types.ts';
 import { regroupVersions } from './regroup-versions.ts';
 import { discoverFiles, locateFile, type DiscoveredFile, type MissingFile } from './sources.ts';
 
@@ -32,6 +37,8 @@ export interface PipelineDeps {
   limits: { maxFileBytes: number; pdfMaxPages: number };
   /** Parses files in worker threads; created and closed by the caller. */
   parsePool: ParsePool;
+  /** OCR of PDF pages without text (and where its results are kept); absent: off. */
+  ocr?: OcrSettings;
   /** Timings of the cross-process ingestion lock (defaults in ingest-lock.ts). */
   lock?: Partial<IngestLockOptions>;
   logger: Logger;
@@ -76,6 +83,8 @@ export interface SyncSummary {
   failed: FileFailure[];
   warnings: { path: string; message: string; line?: number; column?: number }[];
   sectionsWritten: number;
+  /** PDF pages read by OCR in this run, taken from its cache, and the time it took. */
+  ocr: OcrStats;
   durationMs: number;
   peakRssBytes: number;
 }
@@ -89,6 +98,8 @@ function ingestSignature(deps: PipelineDeps): string {
         deps.taxonomy,
         [...deps.promotions],
         deps.limits.pdfMaxPages,
+        // Turning OCR on (or its limits) changes what a PDF gives: PDFs are read again.
+        deps.ocr === undefined ? null : [deps.ocr.maxPages, deps.ocr.pageTimeoutMs],
       ]),
     )
     .digest('hex')
@@ -110,7 +121,7 @@ function temporaryNames(names: IndexNames): IndexNames {
 /** What becomes of one file, decided off the main loop (read, hash, parse, build). */
 type Prepared =
   | { outcome: 'unchanged' }
-  | { outcome: 'parsed'; records: BuiltRecords }
+  | { outcome: 'parsed'; records: BuiltRecords; ocr?: OcrStats }
   | { outcome: 'failed'; failure: Omit<FileFailure, 'path'> };
 
 /**
@@ -174,6 +185,7 @@ async function syncLocked(
     failed: [],
     warnings: [],
     sectionsWritten: 0,
+    ocr: { recognised: 0, cached: 0, durationMs: 0 },
     durationMs: 0,
     peakRssBytes: 0,
   };
@@ -220,6 +232,11 @@ async function syncLocked(
           summary.warnings.push({ path: shown, message: reason, ...place });
         await writer.add(prepared.records);
         summary.parsed++;
+        if (prepared.ocr !== undefined) {
+          summary.ocr.recognised += prepared.ocr.recognised;
+          summary.ocr.cached += prepared.ocr.cached;
+          summary.ocr.durationMs += prepared.ocr.durationMs;
+        }
         break;
       case 'failed':
         summary.failed.push({ path: shown, ...prepared.failure });
@@ -300,7 +317,11 @@ async function syncLocked(
       }
       const parsed = await deps.parsePool.parse(
         { relativePath: file.relativePath, bytes },
-        { pdfMaxPages: deps.limits.pdfMaxPages, promotions: deps.promotions },
+        {
+          pdfMaxPages: deps.limits.pdfMaxPages,
+          promotions: deps.promotions,
+          ...(deps.ocr === undefined ? {} : { ocr: deps.ocr }),
+        },
       );
       const records = buildRecords({
         id,
@@ -316,7 +337,11 @@ async function syncLocked(
           bytes: bytes.length,
         },
       });
-      return { outcome: 'parsed', records };
+      return {
+        outcome: 'parsed',
+        records,
+        ...(parsed.ocr === undefined ? {} : { ocr: parsed.ocr }),
+      };
     } catch (error) {
       if (error instanceof ParseError || error instanceof ParseWorkerError) {
         return { outcome: 'failed', failure: { code: error.code, reason: error.message } };

@@ -66,6 +66,7 @@ export function formatSummary(summary: SyncSummary): string {
     ["retirés de l'index", String(summary.removed)],
     ['en échec', String(summary.failed.length)],
     ['sections écrites', String(summary.sectionsWritten)],
+    ...ocrRow(summary.ocr),
     ['mémoire (pic)', formatBytes(summary.peakRssBytes)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -86,6 +87,15 @@ export function formatSummary(summary: SyncSummary): string {
 }
 
 /** Where a warning is, as editors and terminals link it: `path:line:column`. */
+/** Pages read by OCR and from its cache, when a PDF needed it. */
+function ocrRow(ocr: SyncSummary['ocr']): [string, string][] {
+  if (ocr.recognised === 0 && ocr.cached === 0) return [];
+  const seconds = number.format(Math.round(ocr.durationMs / 100) / 10);
+  return [
+    ['pages lues par OCR', `${ocr.recognised} (${seconds} s), ${ocr.cached} depuis le cache`],
+  ];
+}
+
 function warningPlace(warning: SyncSummary['warnings'][number]): string {
   if (warning.line === undefined) return warning.path;
   return `${warning.path}:${warning.line}${warning.column === undefined ? '' : `:${warning.column}`}`;

@@ -135,6 +135,15 @@ const envSchema = z.object({
   INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
   INGEST_PDF_WORKERS: positiveInt(1, 16),
   INGEST_LOCK_WAIT_MS: positiveInt(10 * 60_000),
+  OCR: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(['on', 'off'], { error: 'doit valoir on ou off' })
+      .default('on')
+      .transform((value) => value === 'on'),
+  ),
+  OCR_PAGE_TIMEOUT_MS: positiveInt(30_000, 10 * 60_000),
+  OCR_MAX_PAGES: positiveInt(50, 1000),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -174,6 +183,8 @@ export interface Config {
   ingestPdfWorkers: number;
   /** Longest wait for another ingestion of the same indexes to finish, in milliseconds. */
   ingestLockWaitMs: number;
+  /** OCR of PDF pages without text: on or off, time per page (ms), pages per file. */
+  ocr: { enabled: boolean; pageTimeoutMs: number; maxPages: number };
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -230,5 +241,10 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     ingestWorkers: values.INGEST_WORKERS,
     ingestPdfWorkers: values.INGEST_PDF_WORKERS,
     ingestLockWaitMs: values.INGEST_LOCK_WAIT_MS,
+    ocr: {
+      enabled: values.OCR,
+      pageTimeoutMs: values.OCR_PAGE_TIMEOUT_MS,
+      maxPages: values.OCR_MAX_PAGES,
+    },
   };
 }

@@ -81,3 +81,26 @@ describe('TRUST_PROXY', () => {
     }
   });
 });
+
+describe('OCR settings', () => {
+  it('reads scanned PDF pages by default, 30 s per page, 50 pages per file', () => {
+    assert.deepEqual(loadConfig({}).ocr, { enabled: true, pageTimeoutMs: 30_000, maxPages: 50 });
+  });
+
+  it('turns OCR off with OCR=off and takes its limits', () => {
+    const config = loadConfig({ OCR: 'off', OCR_PAGE_TIMEOUT_MS: '5000', OCR_MAX_PAGES: '3' });
+    assert.deepEqual(config.ocr, { enabled: false, pageTimeoutMs: 5000, maxPages: 3 });
+  });
+
+  it('refuses OCR=yes and a zero page limit, naming the variables', () => {
+    assert.throws(
+      () => loadConfig({ OCR: 'yes', OCR_MAX_PAGES: '0' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(error.message, /OCR : doit valoir on ou off \(reçu « yes »\)/);
+        assert.match(error.message, /OCR_MAX_PAGES : doit être strictement positif/);
+        return true;
+      },
+    );
+  });
+});

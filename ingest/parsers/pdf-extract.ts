@@ -56,3 +56,49 @@ function metadataString(metadata: unknown, key: string): string | undefined {
   const value: unknown = (metadata as Record<string, unknown>)[key];
   return typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
 }
+
+/** One page drawn as a PNG image, for text recognition. */
+export interface RenderedPage {
+  page: number;
+  png: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/**
+ * Draws the given pages of a PDF one at a time (pdf.js onto @napi-rs/canvas), at `dpi`
+ * but never more than `maxPixels` per page: the image size bounds the memory its
+ * recognition takes. A generator, so that one page image at a time is held.
+ */
+export async function* renderPdfPages(
+  bytes: Uint8Array,
+  pages: number[],
+  settings: { dpi: number; maxPixels: number },
+): AsyncGenerator<RenderedPage> {
+  pdfParse ??= import('pdf-parse');
+  const { PDFParse, VerbosityLevel } = await pdfParse;
+  // pdf.js may detach the buffer it is given: the caller keeps its own.
+  const parser = new PDFParse({ data: new Uint8Array(bytes), verbosity: VerbosityLevel.ERRORS });
+  try {
+    for (const page of pages) {
+      const info = await parser.getInfo({ parsePageInfo: true, partial: [page] });
+      const size = info.pages[0];
+      // PDF units are 1/72 inch.
+      const width = size?.width ?? 595;
+      const height = size?.height ?? 842;
+      const scale = Math.min(settings.dpi / 72, Math.sqrt(settings.maxPixels / (width * height)));
+      const shot = await parser.getScreenshot({
+        partial: [page],
+        desiredWidth: Math.max(1, Math.floor(width * scale)),
+        imageDataUrl: false,
+        imageBuffer: true,
+      });
+      const image = shot.pages[0];
+      if (image !== undefined) {
+        yield { page, png: image.data, width: image.width, height: image.height };
+      }
+    }
+  } finally {
+    await parser.destroy().catch(() => undefined);
+  }
+}

@@ -1,5 +1,6 @@
 import { humaniseFileName } from './metadata.ts';
 import { extractPdf } from './pdf-extract.ts';
+import type { OcrOutcome } from './pdf-ocr.ts';
 import type { PdfExtract } from './pdf-protocol.ts';
 import {
   firstMeaningfulLine,
@@ -18,9 +19,16 @@ import {
 
 /**
  * PDFs: one section per page that has text, `page` carrying its number and `heading` its
- * first meaningful line (else "Page N"). pdf.js blocks the thread it runs on: the ingester
- * calls this in its parse pool (`ingest/parse-pool.ts`), which also bounds its time.
+ * first meaningful line (else "Page N"). Pages with (nearly) no text layer are read by OCR
+ * when `options.ocr` is set, and marked `ocr`. pdf.js and tesseract block the thread they
+ * run on: the ingester calls this in its parse pool (`ingest/parse-pool.ts`), which also
+ * bounds its time.
  */
+
+/** Fewer letters than this in a page's text layer: a scan or an image, worth OCR. */
+const nearlyEmptyLetters = 25;
+/** Below this mean confidence (0–100), tesseract read a picture, not text: left out. */
+const minOcrConfidence = 40;
 
 /** Parses a PDF into one section per page, or throws a `pdf_*` ParseError. */
 export async function parsePdf(file: SourceFile, options: ParseOptions): Promise<ParsedDocument> {
@@ -40,8 +48,16 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
     maxPages: options.pdfMaxPages,
   });
   switch (reply.kind) {
-    case 'extracted':
-      return pdfDocument(reply, file.relativePath);
+    case 'extracted': {
+      const unread = options.ocr === undefined ? [] : pagesWithoutText(reply);
+      let ocr: OcrOutcome | undefined;
+      if (options.ocr !== undefined && unread.length > 0) {
+        // Loaded at the first page to read: most workers never meet a scan.
+        const { recognisePdfPages } = await import('./pdf-ocr.ts');
+        ocr = await recognisePdfPages(new Uint8Array(file.bytes), unread, options.ocr);
+      }
+      return pdfDocument(reply, file.relativePath, ocr);
+    }
     case 'too_many_pages':
       throw new ParseError(
         'pdf_too_many_pages',
@@ -60,18 +76,42 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
   }
 }
 
-/** The document of an extracted PDF: titles and normalised text of each page. */
-export function pdfDocument(extract: PdfExtract, relativePath: string): ParsedDocument {
+/** Pages whose text layer has (nearly) no letters: scans and pages made of an image. */
+export function pagesWithoutText(extract: PdfExtract): number[] {
+  return extract.pages
+    .filter((page) => countLetters(normalisePdfText(page.text)) < nearlyEmptyLetters)
+    .map((page) => page.page);
+}
+
+/**
+ * The document of an extracted PDF: titles and normalised text of each page; a page's
+ * recognised text (`ocr`) stands in for its text layer when it says more.
+ */
+export function pdfDocument(
+  extract: PdfExtract,
+  relativePath: string,
+  ocr?: OcrOutcome,
+): ParsedDocument {
   // A page with nothing but a page number or stray marks says nothing: it counts as blank.
   const pages = extract.pages.map((page) => {
-    const text = normalisePdfText(page.text);
-    return { page: page.page, text: firstMeaningfulLine(text) === undefined ? '' : text };
+    const layer = normalisePdfText(page.text);
+    const recognised = ocr?.texts.get(page.page);
+    const read =
+      recognised === undefined || recognised.confidence < minOcrConfidence
+        ? ''
+        : normalisePdfText(recognised.text);
+    if (firstMeaningfulLine(read) !== undefined && countLetters(read) > countLetters(layer)) {
+      return { page: page.page, text: read, ocr: true };
+    }
+    return { page: page.page, text: firstMeaningfulLine(layer) === undefined ? '' : layer };
   });
   const withText = pages.filter((page) => page.text !== '');
   if (withText.length === 0) {
     throw new ParseError(
       'pdf_no_text',
-      `PDF sans texte : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte extractible ; c'est sans doute une numérisation, à passer à l'OCR avant de l'indexer`,
+      ocr === undefined
+        ? `PDF sans texte : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte extractible ; c'est sans doute une numérisation, à passer à l'OCR avant de l'indexer`
+        : `PDF sans texte : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte, ni extractible ni reconnu automatiquement (OCR)`,
     );
   }
   const firstPage = pages[0]?.text ?? '';
@@ -86,12 +126,18 @@ export function pdfDocument(extract: PdfExtract, relativePath: string): ParsedDo
       hierarchy: heading === title ? [title] : [title, heading],
       page: page.page,
       text: page.text,
+      ...(page.ocr === true ? { ocr: true } : {}),
     };
   });
+  const skipped = new Map(ocr?.skipped.map(({ page, reason }) => [page, reason]));
   const warnings = pages
     .filter((page) => page.text === '')
     .map((page) => ({
-      reason: `page ${page.page} sans texte extractible (image, page blanche ou simple numéro)`,
+      reason:
+        skipped.get(page.page) ??
+        (ocr?.texts.has(page.page) === true
+          ? `page ${page.page} sans texte, ni extractible ni reconnu automatiquement (image sans texte lisible ou page blanche)`
+          : `page ${page.page} sans texte extractible (image, page blanche ou simple numéro)`),
     }));
   const document: ParsedDocument = {
     title,
@@ -103,5 +149,10 @@ export function pdfDocument(extract: PdfExtract, relativePath: string): ParsedDo
   };
   if (extract.metadataAuthor !== undefined) document.author = extract.metadataAuthor;
   if (extract.createdAt !== undefined) document.date = extract.createdAt.slice(0, 10);
+  if (ocr !== undefined) document.ocr = ocr.stats;
   return document;
+}
+
+function countLetters(text: string): number {
+  return (text.match(/\p{L}/gu) ?? []).length;
 }

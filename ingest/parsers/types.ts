@@ -13,6 +13,25 @@ export interface ParseOptions {
   pdfMaxPages: number;
   /** Promotion label of a défi from its year (2017 → "EIG 1"), from data. */
   promotionOfYear: (year: number) => string | undefined;
+  /** Text recognition of PDF pages without text; absent: such pages are left out. */
+  ocr?: OcrSettings;
+}
+
+/** How PDF pages without text are read by OCR (plain data: it crosses worker threads). */
+export interface OcrSettings {
+  /** Longest recognition of one page, in milliseconds; the page is then left out. */
+  pageTimeoutMs: number;
+  /** Most pages of one file recognised (the others are left out, with a warning). */
+  maxPages: number;
+  /** Folder of the recognised texts kept by file hash; absent: no cache. */
+  cacheDir?: string;
+}
+
+/** What OCR cost one file: pages recognised now, pages taken from the cache, time spent. */
+export interface OcrStats {
+  recognised: number;
+  cached: number;
+  durationMs: number;
 }
 
 /** One heading and the text under it (Markdown), or one page (PDF). Not yet chunked. */
@@ -25,6 +44,8 @@ export interface ParsedSection {
   /** 1-based page number, PDFs only. */
   page?: number;
   text: string;
+  /** The text was recognised in the page's image (OCR), not read from the PDF. */
+  ocr?: boolean;
 }
 
 /**
@@ -52,6 +73,8 @@ export interface ParsedDocument extends Pick<
   /** Sanitised HTML of the page, from the same tree as the sections (absent for PDFs). */
   html?: string;
   sections: ParsedSection[];
+  /** PDFs whose pages went through OCR: what it cost. */
+  ocr?: OcrStats;
   /** Non-fatal problems, each naming what is wrong (e.g. an unreadable date) and where. */
   warnings: ParseWarning[];
 }

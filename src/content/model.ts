@@ -76,6 +76,8 @@ export interface Section extends VersionFields {
   heading: string;
   anchor?: string;
   page?: number;
+  /** The text was recognised in the page's image (OCR), not read from the PDF. */
+  ocr?: boolean;
   /** Chunk number when a long section is split (0 for the first). */
   chunk: number;
   text: string;

@@ -59,6 +59,7 @@ export function presentSection(section: Section): SectionResponse {
     hierarchy: section.hierarchy,
     ...(section.anchor === undefined ? {} : { anchor: section.anchor }),
     ...(section.page === undefined ? {} : { page: section.page }),
+    ...(section.ocr === true ? { ocr: true } : {}),
     chunk: section.chunk,
     position: section.position,
     url: section.url,

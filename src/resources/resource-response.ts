@@ -53,6 +53,9 @@ export const sectionSchema = z
     hierarchy: z.array(z.string()),
     anchor: z.string().optional(),
     page: z.number().int().optional(),
+    ocr: z.boolean().optional().meta({
+      description: 'Présent et vrai quand le texte a été reconnu automatiquement (OCR)',
+    }),
     chunk: z.number().int(),
     position: z.number().int(),
     url: z.string(),

@@ -30,6 +30,10 @@ const hitRecordShape = {
   hierarchy: z.array(z.string()),
   anchor: z.string().optional(),
   page: z.number().int().optional(),
+  ocr: z.boolean().optional().meta({
+    description:
+      'Présent et vrai quand le texte de la page a été reconnu automatiquement dans son image (OCR)',
+  }),
   url: z
     .string()
     .meta({ description: "Lien profond vers l'ancre de la section ou la page du PDF" }),

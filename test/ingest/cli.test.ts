@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
@@ -18,9 +19,17 @@ async function ingest(
   args: string[],
   env: NodeJS.ProcessEnv = {},
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  // Its own data folder: OCR keeps its cache there, never in the project's.
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-cli-'));
   const run = await spawnTracked(process.execPath, ['--import', 'tsx', 'ingest/main.ts', ...args], {
     cwd: projectRoot,
-    env: { PATH: process.env.PATH, MEILI_URL: url, MEILI_MASTER_KEY: key, ...env },
+    env: {
+      PATH: process.env.PATH,
+      MEILI_URL: url,
+      MEILI_MASTER_KEY: key,
+      DATA_DIR: dataDir,
+      ...env,
+    },
   });
   const code = await run.exited;
   return { code, stdout: run.stdout(), stderr: run.stderr() };

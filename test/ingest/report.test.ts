@@ -20,6 +20,7 @@ const summary: SyncSummary = {
     { path: 'pdf/scan.pdf', message: 'page 2 sans texte extractible' },
   ],
   sectionsWritten: 4,
+  ocr: { recognised: 3, cached: 2, durationMs: 4500 },
   durationMs: 1200,
   peakRssBytes: 50 * 1024 * 1024,
 };
@@ -34,5 +35,17 @@ describe('formatSummary', () => {
     );
     assert.ok(lines.includes('  - guides/note.md:7: champ description : conteneur jamais fermé'));
     assert.ok(lines.includes('  - pdf/scan.pdf: page 2 sans texte extractible'));
+  });
+
+  it('says how many PDF pages were read by OCR, how many came from its cache, and the time', () => {
+    const lines = formatSummary(summary).split('\n');
+    assert.ok(
+      lines.some((line) => /^ {2}pages lues par OCR +: 3 \(4,5 s\), 2 depuis le cache$/.test(line)),
+    );
+  });
+
+  it('says nothing of OCR when no page needed it', () => {
+    const text = formatSummary({ ...summary, ocr: { recognised: 0, cached: 0, durationMs: 0 } });
+    assert.doesNotMatch(text, /OCR/);
   });
 });

@@ -19,6 +19,12 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
     <li class="rp-hit">
       <p class="rp-hit__meta">
         <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(hit.type)}</span>
+        {hit.ocr === true ? (
+          // The passage was read by OCR in an image of the page: it may hold reading errors.
+          <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">
+            Texte reconnu automatiquement
+          </span>
+        ) : null}
         {hit.topics.length === 0 ? null : (
           <span class="rp-hit__topics">
             {hit.topics.map((slug) => topicLabel(taxonomy, slug)).join(' · ')}

@@ -56,18 +56,22 @@ export function buildToc(entries: TocEntry[]): TocNode[] {
   return root;
 }
 
-/** A PDF's pages: the text of each page, its chunks joined again. */
-export function pdfPages(sections: Section[]): { page: number; text: string }[] {
-  const pages = new Map<number, string[]>();
+/**
+ * A PDF's pages: the text of each page, its chunks joined again, and whether it was
+ * recognised in the page's image (OCR).
+ */
+export function pdfPages(sections: Section[]): { page: number; text: string; ocr: boolean }[] {
+  const pages = new Map<number, { texts: string[]; ocr: boolean }>();
   for (const section of sections) {
     if (section.page === undefined) continue;
-    const texts = pages.get(section.page) ?? [];
-    texts.push(section.text);
-    pages.set(section.page, texts);
+    const page = pages.get(section.page) ?? { texts: [], ocr: false };
+    page.texts.push(section.text);
+    page.ocr ||= section.ocr === true;
+    pages.set(section.page, page);
   }
   return [...pages.entries()]
     .sort(([a], [b]) => a - b)
-    .map(([page, texts]) => ({ page, text: texts.join('\n\n') }));
+    .map(([page, { texts, ocr }]) => ({ page, text: texts.join('\n\n'), ocr }));
 }
 
 /** Where a section is on this page. */
@@ -206,7 +210,7 @@ export function ResourcePage(props: ResourcePageProps) {
             {terms.length === 0 ? null : <Passages q={q} passages={passages} />}
             <div class="rp-content" id="contenu-ressource">
               {isPdf ? (
-                pages.map(({ page, text }) => (
+                pages.map(({ page, text, ocr }) => (
                   <section
                     class="rp-pdf-page"
                     id={`page-${page}`}
@@ -216,6 +220,15 @@ export function ResourcePage(props: ResourcePageProps) {
                     <h2 class="fr-h5" id={`page-${page}-titre`}>
                       Page {page}
                     </h2>
+                    {ocr ? (
+                      <p class="fr-text--sm">
+                        <span class="fr-badge fr-badge--sm fr-badge--info">
+                          Texte reconnu automatiquement
+                        </span>{' '}
+                        Cette page est une image : son texte a été lu par un logiciel et peut
+                        contenir des erreurs. Le PDF fait foi.
+                      </p>
+                    ) : null}
                     <Paragraphs text={text} terms={terms} />
                     <p class="fr-mb-0">
                       <a class="fr-link fr-link--sm" href={`${fileUrl}#page=${page}`}>
