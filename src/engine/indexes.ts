@@ -41,7 +41,16 @@ export function stopWordsFor(taxonomy: Taxonomy): string[] {
 export function sectionSettings(taxonomy: Taxonomy): Settings {
   return {
     // Weight order: where a word matches matters as much as whether it does.
-    searchableAttributes: ['title', 'heading', 'hierarchy', 'keywords', 'text', 'organisation'],
+    searchableAttributes: [
+      'title',
+      'heading',
+      'hierarchy',
+      'keywords',
+      'text',
+      'organisation',
+      // Below every exact word: a stem is a weaker sign than the word as written.
+      'stems',
+    ],
     filterableAttributes: [...facetAttributes, 'resourceId'],
     sortableAttributes: ['sortDate', 'position', 'title'],
     // Where the words match (a heading, a title) counts before how close they are: a

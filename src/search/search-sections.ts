@@ -1,6 +1,8 @@
-import type { Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
+import type { Hit, Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import type { Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
+import { fuseRankings } from './fuse-rankings.ts';
+import { prepareQuery } from './prepare-query.ts';
 import type { SearchQuery } from './search-query.ts';
 import {
   facetNames,
@@ -21,6 +23,23 @@ export interface SearchDeps {
   meili: Meilisearch;
   indexes: IndexNames;
 }
+
+/** How a search with words ranks resources (one hit per resource). */
+export interface RankingOptions {
+  /** Resources each fused ranking holds at least (deeper pages fetch more sections). */
+  depth: number;
+  /** Rank offset of the reciprocal rank fusion. */
+  k: number;
+  /** Weight of each ranking: the query's words, their stems, the resources index. */
+  weights: { words: number; stems: number; resources: number };
+}
+
+/** Measured on the dev split of bench/relevance/queries.yml (see the README). */
+export const defaultRanking: RankingOptions = {
+  depth: 30,
+  k: 60,
+  weights: { words: 1, stems: 0.5, resources: 1 },
+};
 
 type Filters = Pick<SearchQuery, 'topic' | 'type' | 'promotion' | 'organisation'>;
 const filterAttributes = {
@@ -43,15 +62,24 @@ function emptyFacets(): FacetCounts {
   return { topics: {}, type: {}, promotion: {} };
 }
 
-/** Searches sections; by default one hit per resource (its best section). */
-export async function searchSections(deps: SearchDeps, query: SearchQuery): Promise<SearchResult> {
+/**
+ * Searches sections; by default one hit per resource (its best section).
+ * @param deps the engine and the index names
+ * @param query the validated search parameters
+ * @param ranking how resources are ranked (the measured defaults unless told)
+ */
+export async function searchSections(
+  deps: SearchDeps,
+  query: SearchQuery,
+  ranking: RankingOptions = defaultRanking,
+): Promise<SearchResult> {
   const started = performance.now();
-  const first = await runSearch(deps, query, query.q);
-  if (first.total > 0 || query.q.split(' ').length < 2) return finish(first);
+  const { words, stems } = prepareQuery(query.q);
+  const first = await runSearch(deps, query, { words, stems }, ranking);
+  if (first.total > 0 || words.length < 2) return finish(first);
 
   // A multi-word query must not come back empty because one word matches nothing:
   // keep the words that match something on their own, and search again.
-  const words = query.q.split(' ');
   const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
     queries: words.map((word) => ({
       indexUid: deps.indexes.sections,
@@ -63,7 +91,7 @@ export async function searchSections(deps: SearchDeps, query: SearchQuery): Prom
   });
   const kept = words.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
   if (kept.length === 0 || kept.length === words.length) return finish(first);
-  const relaxed = await runSearch(deps, query, kept.join(' '));
+  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking);
   return finish({ ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) });
 
   function finish(result: Omit<SearchResult, 'processingTimeMs'>): SearchResult {
@@ -74,18 +102,16 @@ export async function searchSections(deps: SearchDeps, query: SearchQuery): Prom
 async function runSearch(
   deps: SearchDeps,
   query: SearchQuery,
-  q: string,
+  prepared: { words: string[]; stems: string[] },
+  ranking: RankingOptions,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
+  const q = prepared.words.join(' ');
   const grouped = query.group === 'document';
+  // With words and one hit per resource, three rankings are fused: the sections by the
+  // words, the sections by their stems, and the resources by title, summary, keywords.
+  const fused = grouped && q !== '';
   const filter = buildFilter(query);
-  const main: MultiSearchQuery = {
-    indexUid: deps.indexes.sections,
-    q,
-    filter,
-    page: query.page,
-    hitsPerPage: query.limit,
-    facets: [...facetNames],
-    locales: ['fra'],
+  const hitFields = {
     attributesToRetrieve: [...hitRecordFields],
     attributesToCrop: ['text'],
     cropLength: 36,
@@ -93,10 +119,44 @@ async function runSearch(
     attributesToHighlight: ['text'],
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
+  } satisfies Partial<MultiSearchQuery>;
+  const main: MultiSearchQuery = {
+    indexUid: deps.indexes.sections,
+    q,
+    filter,
+    // Fused, the first page is cut from a deeper ranking; `page` keeps totals exact.
+    page: fused ? 1 : query.page,
+    hitsPerPage: fused ? Math.max(ranking.depth, query.page * query.limit) : query.limit,
+    facets: [...facetNames],
+    locales: ['fra'],
+    ...hitFields,
     ...(grouped ? { distinct: 'resourceId' } : {}),
     // Browsing without words: the most recent first, then in reading order.
     ...(q === '' ? { sort: ['sortDate:desc', 'position:asc'] } : {}),
   };
+  const byStems: MultiSearchQuery | undefined =
+    fused && prepared.stems.length > 0
+      ? {
+          indexUid: deps.indexes.sections,
+          q: prepared.stems.join(' '),
+          attributesToSearchOn: ['stems'],
+          filter,
+          limit: ranking.depth,
+          locales: ['fra'],
+          ...hitFields,
+          distinct: 'resourceId',
+        }
+      : undefined;
+  const byResource: MultiSearchQuery | undefined = fused
+    ? {
+        indexUid: deps.indexes.resources,
+        q,
+        filter,
+        limit: ranking.depth,
+        locales: ['fra'],
+        attributesToRetrieve: ['id'],
+      }
+    : undefined;
   // Disjunctive facets: a facet's counts ignore its own filter, so that a person can
   // add a second value to it.
   const facetQueries: MultiSearchQuery[] = facetNames
@@ -124,21 +184,54 @@ async function runSearch(
       }
     : undefined;
 
+  const optional = [byStems, byResource, counts];
   const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
-    queries: [main, ...facetQueries, ...(counts === undefined ? [] : [counts])],
+    queries: [main, ...facetQueries, ...optional.filter((one) => one !== undefined)],
   });
   const [mainResult, ...rest] = results;
   if (mainResult === undefined)
     throw new Error('Meilisearch returned no result for the main query');
+  const [stemsResult, resourceResult, countsResult] = optional.map((one, i) =>
+    one === undefined
+      ? undefined
+      : rest[facetQueries.length + optional.slice(0, i).filter((o) => o !== undefined).length],
+  );
   const facets = emptyFacets();
   for (const facet of facetNames) facets[facet] = mainResult.facetDistribution?.[facet] ?? {};
   facetQueries.forEach((facetQuery, i) => {
     const facet = facetQuery.facets?.[0] as FacetName;
     facets[facet] = rest[i]?.facetDistribution?.[facet] ?? {};
   });
-  const perResource = counts === undefined ? undefined : rest.at(-1)?.facetDistribution?.resourceId;
+  const perResource = countsResult?.facetDistribution?.resourceId;
 
-  const hits = mainResult.hits.map(({ _formatted, ...hit }): SearchHit => ({
+  let sectionHits: Hit<Section>[] = mainResult.hits;
+  let total = mainResult.totalHits ?? sectionHits.length;
+  if (fused) {
+    // The best section of each resource: by the words when they find it, else by stems.
+    const best = new Map<string, Hit<Section>>();
+    for (const hit of [...mainResult.hits, ...(stemsResult?.hits ?? [])]) {
+      if (!best.has(hit.resourceId)) best.set(hit.resourceId, hit);
+    }
+    const order = fuseRankings(
+      [
+        { ids: mainResult.hits.map((hit) => hit.resourceId), weight: ranking.weights.words },
+        {
+          ids: (stemsResult?.hits ?? []).map((hit) => hit.resourceId),
+          weight: ranking.weights.stems,
+        },
+        // Resource records carry their own id where sections carry `resourceId`.
+        { ids: (resourceResult?.hits ?? []).map((hit) => hit.id), weight: ranking.weights.resources },
+      ],
+      ranking.k,
+    ).flatMap((id) => {
+      const hit = best.get(id);
+      return hit === undefined ? [] : [hit];
+    });
+    total += order.length - mainResult.hits.length;
+    sectionHits = order.slice((query.page - 1) * query.limit, query.page * query.limit);
+  }
+
+  const hits = sectionHits.map(({ _formatted, ...hit }): SearchHit => ({
     ...hit,
     snippet: markedHtml(typeof _formatted?.text === 'string' ? _formatted.text : ''),
     ...(perResource === undefined
@@ -149,7 +242,7 @@ async function runSearch(
     query: query.q,
     hits,
     facets,
-    total: mainResult.totalHits ?? hits.length,
+    total,
     page: query.page,
     limit: query.limit,
     group: query.group,
