@@ -32,13 +32,21 @@ export interface RankingOptions {
   k: number;
   /** Weight of each ranking: the query's words, their stems, the resources index. */
   weights: { words: number; stems: number; resources: number };
+  /** Ranking score (0–1) a resource must reach to count in the resources ranking. */
+  resourceThreshold: number;
 }
 
-/** Measured on the dev split of bench/relevance/queries.yml (see the README). */
+/**
+ * Measured on the dev split of bench/relevance/queries.yml (README, « Pertinence »): the
+ * stems and the resources index refine the words' ranking, they do not lead it; a resource
+ * counts only where its title, summary or keywords match well (score ≥ 0.5), else a
+ * single-word summary match outranks the sections that answer.
+ */
 export const defaultRanking: RankingOptions = {
-  depth: 30,
-  k: 60,
-  weights: { words: 1, stems: 0.5, resources: 1 },
+  depth: 20,
+  k: 10,
+  weights: { words: 1, stems: 0.5, resources: 0.5 },
+  resourceThreshold: 0.5,
 };
 
 type Filters = Pick<SearchQuery, 'topic' | 'type' | 'promotion' | 'organisation'>;
@@ -155,6 +163,9 @@ async function runSearch(
         limit: ranking.depth,
         locales: ['fra'],
         attributesToRetrieve: ['id'],
+        ...(ranking.resourceThreshold > 0
+          ? { rankingScoreThreshold: ranking.resourceThreshold }
+          : {}),
       }
     : undefined;
   // Disjunctive facets: a facet's counts ignore its own filter, so that a person can
@@ -184,24 +195,22 @@ async function runSearch(
       }
     : undefined;
 
-  const optional = [byStems, byResource, counts];
-  const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
-    queries: [main, ...facetQueries, ...optional.filter((one) => one !== undefined)],
-  });
-  const [mainResult, ...rest] = results;
+  // One round trip; each result is found again by the position its query was sent at.
+  const queries = [main, ...facetQueries, byStems, byResource, counts];
+  const sent = queries.filter((one) => one !== undefined);
+  const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({ queries: sent });
+  const resultOf = (one: MultiSearchQuery | undefined) =>
+    one === undefined ? undefined : results[sent.indexOf(one)];
+  const mainResult = resultOf(main);
   if (mainResult === undefined)
     throw new Error('Meilisearch returned no result for the main query');
-  const [stemsResult, resourceResult, countsResult] = optional.map((one, i) =>
-    one === undefined
-      ? undefined
-      : rest[facetQueries.length + optional.slice(0, i).filter((o) => o !== undefined).length],
-  );
+  const [stemsResult, resourceResult, countsResult] = [byStems, byResource, counts].map(resultOf);
   const facets = emptyFacets();
   for (const facet of facetNames) facets[facet] = mainResult.facetDistribution?.[facet] ?? {};
-  facetQueries.forEach((facetQuery, i) => {
+  for (const facetQuery of facetQueries) {
     const facet = facetQuery.facets?.[0] as FacetName;
-    facets[facet] = rest[i]?.facetDistribution?.[facet] ?? {};
-  });
+    facets[facet] = resultOf(facetQuery)?.facetDistribution?.[facet] ?? {};
+  }
   const perResource = countsResult?.facetDistribution?.resourceId;
 
   let sectionHits: Hit<Section>[] = mainResult.hits;
@@ -220,7 +229,10 @@ async function runSearch(
           weight: ranking.weights.stems,
         },
         // Resource records carry their own id where sections carry `resourceId`.
-        { ids: (resourceResult?.hits ?? []).map((hit) => hit.id), weight: ranking.weights.resources },
+        {
+          ids: (resourceResult?.hits ?? []).map((hit) => hit.id),
+          weight: ranking.weights.resources,
+        },
       ],
       ranking.k,
     ).flatMap((id) => {
