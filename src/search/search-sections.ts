@@ -43,7 +43,7 @@ export interface RankingOptions {
  * single-word summary match outranks the sections that answer.
  */
 export const defaultRanking: RankingOptions = {
-  depth: 20,
+  depth: 10,
   k: 10,
   weights: { words: 1, stems: 0.5, resources: 0.5 },
   resourceThreshold: 0.5,
@@ -148,6 +148,8 @@ async function runSearch(
           indexUid: deps.indexes.sections,
           q: prepared.stems.join(' '),
           attributesToSearchOn: ['stems'],
+          // Only sections that hold every stem: a precise signal, and a cheaper search.
+          matchingStrategy: 'all',
           filter,
           limit: ranking.depth,
           locales: ['fra'],
