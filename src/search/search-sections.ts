@@ -12,7 +12,7 @@ import {
   type SearchHit,
   type SearchResult,
 } from './search-response.ts';
-import { MARK_END, MARK_START, markedHtml } from './snippet.ts';
+import { escapeHtml, leadingWords, MARK_END, MARK_START, markedHtml } from './snippet.ts';
 
 /** query → hits and facets, over the sections index. */
 
@@ -48,6 +48,9 @@ export const defaultRanking: RankingOptions = {
   weights: { words: 1, stems: 0.5, resources: 0.5 },
   resourceThreshold: 0.5,
 };
+
+/** Words of a snippet. */
+const CROP_WORDS = 36;
 
 type Filters = Pick<SearchQuery, 'topic' | 'type' | 'promotion' | 'organisation'>;
 const filterAttributes = {
@@ -122,7 +125,7 @@ async function runSearch(
   const hitFields = {
     attributesToRetrieve: [...hitRecordFields],
     attributesToCrop: ['text'],
-    cropLength: 36,
+    cropLength: CROP_WORDS,
     cropMarker: '…',
     attributesToHighlight: ['text'],
     highlightPreTag: MARK_START,
@@ -153,7 +156,9 @@ async function runSearch(
           filter,
           limit: ranking.depth,
           locales: ['fra'],
-          ...hitFields,
+          // No highlighting (the stems are not the words shown): the few hits found by
+          // stems alone take their snippet from the text's first words, cut here.
+          attributesToRetrieve: [...hitRecordFields, 'text'],
           distinct: 'resourceId',
         }
       : undefined;
@@ -245,9 +250,12 @@ async function runSearch(
     sectionHits = order.slice((query.page - 1) * query.limit, query.page * query.limit);
   }
 
-  const hits = sectionHits.map(({ _formatted, ...hit }): SearchHit => ({
+  const hits = sectionHits.map(({ _formatted, text, ...hit }): SearchHit => ({
     ...hit,
-    snippet: markedHtml(typeof _formatted?.text === 'string' ? _formatted.text : ''),
+    snippet:
+      typeof _formatted?.text === 'string'
+        ? markedHtml(_formatted.text)
+        : escapeHtml(leadingWords(text ?? '', CROP_WORDS)),
     ...(perResource === undefined
       ? {}
       : { otherSections: Math.max(0, (perResource[hit.resourceId] ?? 1) - 1) }),
