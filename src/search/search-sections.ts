@@ -154,12 +154,14 @@ async function runSearch(
           // Only sections that hold every stem: a precise signal, and a cheaper search.
           matchingStrategy: 'all',
           filter,
-          limit: ranking.depth,
           locales: ['fra'],
           // No highlighting (the stems are not the words shown): the few hits found by
           // stems alone take their snippet from the text's first words, cut here.
           attributesToRetrieve: [...hitRecordFields, 'text'],
-          distinct: 'resourceId',
+          // Sections, not resources: their count per resource is the "other sections" of
+          // a hit (those that hold every word, in some form), so no separate count query.
+          limit: 2 * ranking.depth,
+          facets: ['resourceId'],
         }
       : undefined;
   const byResource: MultiSearchQuery | undefined = fused
@@ -191,16 +193,17 @@ async function runSearch(
       locales: ['fra'],
       ...(grouped ? { distinct: 'resourceId' } : {}),
     }));
-  const counts: MultiSearchQuery | undefined = grouped
-    ? {
-        indexUid: deps.indexes.sections,
-        q,
-        filter,
-        limit: 0,
-        facets: ['resourceId'],
-        locales: ['fra'],
-      }
-    : undefined;
+  const counts: MultiSearchQuery | undefined =
+    grouped && byStems === undefined
+      ? {
+          indexUid: deps.indexes.sections,
+          q,
+          filter,
+          limit: 0,
+          facets: ['resourceId'],
+          locales: ['fra'],
+        }
+      : undefined;
 
   // One round trip; each result is found again by the position its query was sent at.
   const queries = [main, ...facetQueries, byStems, byResource, counts];
@@ -218,7 +221,7 @@ async function runSearch(
     const facet = facetQuery.facets?.[0] as FacetName;
     facets[facet] = resultOf(facetQuery)?.facetDistribution?.[facet] ?? {};
   }
-  const perResource = countsResult?.facetDistribution?.resourceId;
+  const perResource = (countsResult ?? stemsResult)?.facetDistribution?.resourceId;
 
   let sectionHits: Hit<Section>[] = mainResult.hits;
   let total = mainResult.totalHits ?? sectionHits.length;
