@@ -15,8 +15,12 @@ export interface PreparedQuery {
   stems: string[];
 }
 
-const fillers = new Set([...frenchFillers, ...englishFillers].map(foldText));
 const stopWords = new Set(frenchStopWords.map(foldText));
+// French stop words ("à", "on") are left to the index, whose stop words keep those inside a
+// synonym phrase ("travail à distance").
+const fillers = new Set(
+  [...frenchFillers, ...englishFillers].map(foldText).filter((word) => !stopWords.has(word)),
+);
 // French elisions ("qu'est-ce", "d'impact", "l'État") split into two words.
 const elision = /^(qu|[cdjlmnst])['’](.+)$/iu;
 // Punctuation around a word, not inside it ("data.gouv.fr", "sapeurs-pompiers" stay whole).

@@ -52,6 +52,9 @@ export const defaultRanking: RankingOptions = {
 /** Words of a snippet. */
 const CROP_WORDS = 36;
 
+/** Hits at most a fused ranking is cut from (the first pages). */
+const MAX_FUSED_HITS = 100;
+
 type Filters = Pick<SearchQuery, 'topic' | 'type' | 'promotion' | 'organisation'>;
 const filterAttributes = {
   topic: 'topics',
@@ -120,7 +123,9 @@ async function runSearch(
   const grouped = query.group === 'document';
   // With words and one hit per resource, three rankings are fused: the sections by the
   // words, the sections by their stems, and the resources by title, summary, keywords.
-  const fused = grouped && q !== '';
+  // Deep pages (rare) keep Meilisearch's order: cutting them from a fused ranking would
+  // fetch and crop every hit before them.
+  const fused = grouped && q !== '' && query.page * query.limit <= MAX_FUSED_HITS;
   const filter = buildFilter(query);
   const hitFields = {
     attributesToRetrieve: [...hitRecordFields],

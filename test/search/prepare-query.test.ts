@@ -37,6 +37,14 @@ describe('prepareQuery', () => {
     assert.deepEqual(prepareQuery('but du projet').words, ['but', 'du', 'projet']);
   });
 
+  it('leaves French stop words to the index, which keeps those of synonym phrases', () => {
+    assert.deepEqual(prepareQuery('comment travailler à distance ?').words, [
+      'travailler',
+      'à',
+      'distance',
+    ]);
+  });
+
   it('keeps the whole query when every word is a question word', () => {
     assert.deepEqual(prepareQuery('comment ?').words, ['comment']);
   });
