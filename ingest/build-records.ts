@@ -1,5 +1,6 @@
 import type { Resource, ResourceSource, Section } from '../src/content/model.ts';
 import { asciiSlug, resourceUrl, sectionUrl } from '../src/content/ids.ts';
+import { stemText } from '../src/text/french-stems.ts';
 import type { TopicAssignment, TopicInput } from './assign-topics.ts';
 import { chunkText } from './chunk-text.ts';
 import { minhashSignature, shingleHashes } from './minhash.ts';
@@ -72,6 +73,10 @@ export function buildRecords(input: RecordInput): BuiltRecords {
       // Two anchors may fold to the same ASCII slug ("é" and "e"): keep ids unique.
       if (usedIds.has(sectionId)) sectionId = `${sectionId}--${sections.length}`;
       usedIds.add(sectionId);
+      const keywords =
+        sections.length === 0 && parsed.keywords !== undefined && parsed.keywords.length > 0
+          ? parsed.keywords
+          : undefined;
       sections.push({
         ...shared,
         id: sectionId,
@@ -86,9 +91,11 @@ export function buildRecords(input: RecordInput): BuiltRecords {
         url: sectionUrl(id, parsedSection),
         source: { path: source.path, format: source.format },
         // Resource-wide words (abbreviation expansions) are searchable through its first section.
-        ...(sections.length === 0 && parsed.keywords !== undefined && parsed.keywords.length > 0
-          ? { keywords: parsed.keywords }
-          : {}),
+        ...(keywords === undefined ? {} : { keywords }),
+        // Derived forms meet through their stems ("interventions" / "intervention").
+        stems: stemText(
+          [parsed.title, ...parsedSection.hierarchy, text, ...(keywords ?? [])].join(' '),
+        ),
       });
     });
   }

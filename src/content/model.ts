@@ -88,4 +88,6 @@ export interface Section extends VersionFields {
   source: Pick<ResourceSource, 'path' | 'format'>;
   /** Resource-wide searchable words (abbreviation expansions), on the first section only. */
   keywords?: string[];
+  /** French stems of the title, headings, text and keywords, folded: weighted below them. */
+  stems?: string;
 }

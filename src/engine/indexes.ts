@@ -47,7 +47,16 @@ export function stopWordsFor(taxonomy: Taxonomy): string[] {
 export function sectionSettings(taxonomy: Taxonomy): Settings {
   return {
     // Weight order: where a word matches matters as much as whether it does.
-    searchableAttributes: ['title', 'heading', 'hierarchy', 'keywords', 'text', 'organisation'],
+    searchableAttributes: [
+      'title',
+      'heading',
+      'hierarchy',
+      'keywords',
+      'text',
+      'organisation',
+      // Below every exact word: a stem is a weaker sign than the word as written.
+      'stems',
+    ],
     // `id`: the ingester deletes a resource's stale sections with one filter.
     // `versionGroup`: search keeps one hit per group of near-duplicates (`distinct`).
     filterableAttributes: [...facetAttributes, 'resourceId', 'id', 'versionGroup'],

@@ -1,6 +1,8 @@
-import type { Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
+import type { Hit, Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import type { Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
+import { fuseRankings } from './fuse-rankings.ts';
+import { prepareQuery } from './prepare-query.ts';
 import type { SearchQuery } from './search-query.ts';
 import {
   facetNames,
@@ -10,7 +12,7 @@ import {
   type SearchHit,
   type SearchResult,
 } from './search-response.ts';
-import { MARK_END, MARK_START, markedHtml } from './snippet.ts';
+import { escapeHtml, leadingWords, MARK_END, MARK_START, markedHtml } from './snippet.ts';
 
 /** query → hits and facets, over the sections index. */
 
@@ -21,6 +23,37 @@ export interface SearchDeps {
   meili: Meilisearch;
   indexes: IndexNames;
 }
+
+/** How a search with words ranks resources (one hit per resource). */
+export interface RankingOptions {
+  /** Resources each fused ranking holds at least (deeper pages fetch more sections). */
+  depth: number;
+  /** Rank offset of the reciprocal rank fusion. */
+  k: number;
+  /** Weight of each ranking: the query's words, their stems, the resources index. */
+  weights: { words: number; stems: number; resources: number };
+  /** Ranking score (0–1) a resource must reach to count in the resources ranking. */
+  resourceThreshold: number;
+}
+
+/**
+ * Measured on the dev split of bench/relevance/queries.yml (README, « Pertinence »): the
+ * stems and the resources index refine the words' ranking, they do not lead it; a resource
+ * counts only where its title, summary or keywords match well (score ≥ 0.5), else a
+ * single-word summary match outranks the sections that answer.
+ */
+export const defaultRanking: RankingOptions = {
+  depth: 10,
+  k: 10,
+  weights: { words: 1, stems: 0.5, resources: 0.5 },
+  resourceThreshold: 0.5,
+};
+
+/** Words of a snippet. */
+const CROP_WORDS = 36;
+
+/** Hits at most a fused ranking is cut from (the first pages). */
+const MAX_FUSED_HITS = 100;
 
 type Filters = Pick<SearchQuery, 'topic' | 'type' | 'promotion' | 'organisation'>;
 const filterAttributes = {
@@ -43,15 +76,24 @@ function emptyFacets(): FacetCounts {
   return { topics: {}, type: {}, promotion: {} };
 }
 
-/** Searches sections; by default one hit per resource (its best section). */
-export async function searchSections(deps: SearchDeps, query: SearchQuery): Promise<SearchResult> {
+/**
+ * Searches sections; by default one hit per resource (its best section).
+ * @param deps the engine and the index names
+ * @param query the validated search parameters
+ * @param ranking how resources are ranked (the measured defaults unless told)
+ */
+export async function searchSections(
+  deps: SearchDeps,
+  query: SearchQuery,
+  ranking: RankingOptions = defaultRanking,
+): Promise<SearchResult> {
   const started = performance.now();
-  const first = await runSearch(deps, query, query.q);
-  if (first.total > 0 || query.q.split(' ').length < 2) return finish(first);
+  const { words, stems } = prepareQuery(query.q);
+  const first = await runSearch(deps, query, { words, stems }, ranking);
+  if (first.total > 0 || words.length < 2) return finish(first);
 
   // A multi-word query must not come back empty because one word matches nothing:
   // keep the words that match something on their own, and search again.
-  const words = query.q.split(' ');
   const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
     queries: words.map((word) => ({
       indexUid: deps.indexes.sections,
@@ -63,7 +105,7 @@ export async function searchSections(deps: SearchDeps, query: SearchQuery): Prom
   });
   const kept = words.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
   if (kept.length === 0 || kept.length === words.length) return finish(first);
-  const relaxed = await runSearch(deps, query, kept.join(' '));
+  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking);
   return finish({ ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) });
 
   function finish(result: Omit<SearchResult, 'processingTimeMs'>): SearchResult {
@@ -85,30 +127,73 @@ function otherVersionsOf(
 async function runSearch(
   deps: SearchDeps,
   query: SearchQuery,
-  q: string,
+  prepared: { words: string[]; stems: string[] },
+  ranking: RankingOptions,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
+  const q = prepared.words.join(' ');
   const grouped = query.group === 'document';
+  // With words and one hit per resource, three rankings are fused: the sections by the
+  // words, the sections by their stems, and the resources by title, summary, keywords.
+  // Deep pages (rare) keep Meilisearch's order: cutting them from a fused ranking would
+  // fetch and crop every hit before them.
+  const fused = grouped && q !== '' && query.page * query.limit <= MAX_FUSED_HITS;
   const filter = buildFilter(query);
-  const main: MultiSearchQuery = {
-    indexUid: deps.indexes.sections,
-    q,
-    filter,
-    page: query.page,
-    hitsPerPage: query.limit,
-    facets: [...facetNames],
-    locales: ['fra'],
-    attributesToRetrieve: [...hitRecordFields, 'versions'],
+  const hitFields = {
+    attributesToRetrieve: [...hitRecordFields, 'versionGroup', 'versions'],
     attributesToCrop: ['text'],
-    cropLength: 36,
+    cropLength: CROP_WORDS,
     cropMarker: '…',
     attributesToHighlight: ['text'],
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
+  } satisfies Partial<MultiSearchQuery>;
+  const main: MultiSearchQuery = {
+    indexUid: deps.indexes.sections,
+    q,
+    filter,
+    // Fused, the first page is cut from a deeper ranking; `page` keeps totals exact.
+    page: fused ? 1 : query.page,
+    hitsPerPage: fused ? Math.max(ranking.depth, query.page * query.limit) : query.limit,
+    facets: [...facetNames],
+    locales: ['fra'],
+    ...hitFields,
     // One hit per document: near-duplicate versions share a group (ingest/version-groups.ts).
     ...(grouped ? { distinct: 'versionGroup' } : {}),
     // Browsing without words: the most recent first, then in reading order.
     ...(q === '' ? { sort: ['sortDate:desc', 'position:asc'] } : {}),
   };
+  const byStems: MultiSearchQuery | undefined =
+    fused && prepared.stems.length > 0
+      ? {
+          indexUid: deps.indexes.sections,
+          q: prepared.stems.join(' '),
+          attributesToSearchOn: ['stems'],
+          // Only sections that hold every stem: a precise signal, and a cheaper search.
+          matchingStrategy: 'all',
+          filter,
+          locales: ['fra'],
+          // No highlighting (the stems are not the words shown): the few hits found by
+          // stems alone take their snippet from the text's first words, cut here.
+          attributesToRetrieve: [...hitRecordFields, 'versionGroup', 'versions', 'text'],
+          // Sections, not resources: their count per resource is the "other sections" of
+          // a hit (those that hold every word, in some form), so no separate count query.
+          limit: 2 * ranking.depth,
+          facets: ['resourceId'],
+        }
+      : undefined;
+  const byResource: MultiSearchQuery | undefined = fused
+    ? {
+        indexUid: deps.indexes.resources,
+        q,
+        filter,
+        limit: ranking.depth,
+        locales: ['fra'],
+        attributesToRetrieve: ['id', 'versionGroup'],
+        ...(ranking.resourceThreshold > 0
+          ? { rankingScoreThreshold: ranking.resourceThreshold }
+          : {}),
+      }
+    : undefined;
   // Disjunctive facets: a facet's counts ignore its own filter, so that a person can
   // add a second value to it.
   const facetQueries: MultiSearchQuery[] = facetNames
@@ -125,44 +210,83 @@ async function runSearch(
       locales: ['fra'],
       ...(grouped ? { distinct: 'versionGroup' } : {}),
     }));
-  const counts: MultiSearchQuery | undefined = grouped
-    ? {
-        indexUid: deps.indexes.sections,
-        q,
-        filter,
-        limit: 0,
-        facets: ['resourceId'],
-        locales: ['fra'],
-      }
-    : undefined;
+  const counts: MultiSearchQuery | undefined =
+    grouped && byStems === undefined
+      ? {
+          indexUid: deps.indexes.sections,
+          q,
+          filter,
+          limit: 0,
+          facets: ['resourceId'],
+          locales: ['fra'],
+        }
+      : undefined;
 
-  const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({
-    queries: [main, ...facetQueries, ...(counts === undefined ? [] : [counts])],
-  });
-  const [mainResult, ...rest] = results;
+  // One round trip; each result is found again by the position its query was sent at.
+  const queries = [main, ...facetQueries, byStems, byResource, counts];
+  const sent = queries.filter((one) => one !== undefined);
+  const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({ queries: sent });
+  const resultOf = (one: MultiSearchQuery | undefined) =>
+    one === undefined ? undefined : results[sent.indexOf(one)];
+  const mainResult = resultOf(main);
   if (mainResult === undefined)
     throw new Error('Meilisearch returned no result for the main query');
+  const [stemsResult, resourceResult, countsResult] = [byStems, byResource, counts].map(resultOf);
   const facets = emptyFacets();
   for (const facet of facetNames) facets[facet] = mainResult.facetDistribution?.[facet] ?? {};
-  facetQueries.forEach((facetQuery, i) => {
+  for (const facetQuery of facetQueries) {
     const facet = facetQuery.facets?.[0] as FacetName;
-    facets[facet] = rest[i]?.facetDistribution?.[facet] ?? {};
-  });
-  const perResource = counts === undefined ? undefined : rest.at(-1)?.facetDistribution?.resourceId;
+    facets[facet] = resultOf(facetQuery)?.facetDistribution?.[facet] ?? {};
+  }
+  const perResource = (countsResult ?? stemsResult)?.facetDistribution?.resourceId;
 
-  const hits = mainResult.hits.map(({ _formatted, versions, ...hit }): SearchHit => ({
-    ...hit,
-    snippet: markedHtml(typeof _formatted?.text === 'string' ? _formatted.text : ''),
-    ...otherVersionsOf(hit.resourceId, versions),
-    ...(perResource === undefined
-      ? {}
-      : { otherSections: Math.max(0, (perResource[hit.resourceId] ?? 1) - 1) }),
-  }));
+  let sectionHits: Hit<Section>[] = mainResult.hits;
+  let total = mainResult.totalHits ?? sectionHits.length;
+  if (fused) {
+    // One document is one group of versions (a resource alone is its own group). The
+    // best section of each: by the words when they find it, else by stems.
+    const groupOf = (hit: Hit<Section>) => hit.versionGroup ?? hit.resourceId;
+    const best = new Map<string, Hit<Section>>();
+    for (const hit of [...mainResult.hits, ...(stemsResult?.hits ?? [])]) {
+      if (!best.has(groupOf(hit))) best.set(groupOf(hit), hit);
+    }
+    const order = fuseRankings(
+      [
+        { ids: mainResult.hits.map(groupOf), weight: ranking.weights.words },
+        { ids: (stemsResult?.hits ?? []).map(groupOf), weight: ranking.weights.stems },
+        // Resource records carry their own id where sections carry `resourceId`.
+        {
+          ids: (resourceResult?.hits ?? []).map((hit) => hit.versionGroup ?? hit.id),
+          weight: ranking.weights.resources,
+        },
+      ],
+      ranking.k,
+    ).flatMap((id) => {
+      const hit = best.get(id);
+      return hit === undefined ? [] : [hit];
+    });
+    total += order.length - mainResult.hits.length;
+    sectionHits = order.slice((query.page - 1) * query.limit, query.page * query.limit);
+  }
+
+  const hits = sectionHits.map(
+    ({ _formatted, text, versions, versionGroup: _group, ...hit }): SearchHit => ({
+      ...hit,
+      snippet:
+        typeof _formatted?.text === 'string'
+          ? markedHtml(_formatted.text)
+          : escapeHtml(leadingWords(text ?? '', CROP_WORDS)),
+      ...otherVersionsOf(hit.resourceId, versions),
+      ...(perResource === undefined
+        ? {}
+        : { otherSections: Math.max(0, (perResource[hit.resourceId] ?? 1) - 1) }),
+    }),
+  );
   return {
     query: query.q,
     hits,
     facets,
-    total: mainResult.totalHits ?? hits.length,
+    total,
     page: query.page,
     limit: query.limit,
     group: query.group,

@@ -29,3 +29,14 @@ export function markedHtml(highlighted: string): string {
 export function stripMarks(highlighted: string): string {
   return highlighted.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
 }
+
+/**
+ * The first words of a text, "…" after them when it goes on: a snippet with no match to
+ * centre on.
+ * @param text plain text
+ * @param count how many words at most
+ */
+export function leadingWords(text: string, count: number): string {
+  const words = text.split(/\s+/).filter((word) => word !== '');
+  return words.length > count ? `${words.slice(0, count).join(' ')}…` : words.join(' ');
+}

@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { searchQuerySchema } from '../../src/search/search-query.ts';
+import { searchSections, type SearchDeps } from '../../src/search/search-sections.ts';
+import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
+import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+
+const { client } = testMeili();
+const { prefix, names } = uniqueIndexes('ranking');
+let deps: SearchDeps;
+let parse: (q: string) => ReturnType<ReturnType<typeof searchQuerySchema>['parse']>;
+
+before(async () => {
+  const dir = await contentFolder({
+    'voies-d-eau.md':
+      "---\ntitle: Les voies d'eau\n---\n\n## Entretien\n\nLe canal du Midi est entretenu par une équipe dédiée.\n",
+    'demarrer.md':
+      '---\ntitle: Comment bien démarrer\n---\n\n## Comment faire\n\nComment lire, comment écrire, comment demander.\n',
+    'heberger.md':
+      "---\ntitle: Héberger un service\n---\n\n## Les options\n\nLes offres d'hébergement de l'État.\n",
+  });
+  const pipeline = await pipelineDeps(client, prefix);
+  const summary = await sync(pipeline, [dir]);
+  assert.deepEqual(summary.failed, []);
+  deps = { meili: client, indexes: names };
+  const schema = searchQuerySchema(pipeline.taxonomy);
+  parse = (q) => schema.parse({ q });
+});
+after(() => dropIndexes(client, prefix));
+
+const firstTitle = async (q: string) => (await searchSections(deps, parse(q))).hits[0]?.title;
+
+/** What Meilisearch finds on the words as written, without stems or question handling. */
+async function rawTitles(q: string): Promise<string[]> {
+  const { hits } = await client.index<{ title: string }>(names.sections).search(q, {
+    attributesToSearchOn: ['title', 'heading', 'hierarchy', 'text'],
+    locales: ['fra'],
+  });
+  return hits.map((hit) => hit.title);
+}
+
+describe('searchSections › French morphology', () => {
+  it('a plural finds the singular', async () => {
+    // The written word alone is out of typo reach: only its stem can find the page.
+    assert.deepEqual(await rawTitles('canaux'), []);
+    assert.equal(await firstTitle('canaux'), "Les voies d'eau");
+  });
+});
+
+describe('searchSections › questions', () => {
+  it('question words do not decide the ranking', async () => {
+    const q = 'comment héberger mon service ?';
+    // As written, "comment" leads Meilisearch to the page full of "comment".
+    assert.equal((await rawTitles(q))[0], 'Comment bien démarrer');
+    assert.equal(await firstTitle(q), 'Héberger un service');
+  });
+});
