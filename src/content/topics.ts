@@ -29,6 +29,7 @@ const taxonomySchema = z.object({
     maxTextHitsPerSignal: z.number().int().positive(),
   }),
   acronyms: z.array(phrase).default([]),
+  translations: z.array(z.array(phrase).min(2)).default([]),
   topics: z
     .array(topicSchema)
     .min(1)
@@ -75,16 +76,19 @@ export async function loadTaxonomy(file: string): Promise<Taxonomy> {
   return parseTaxonomy(data, file);
 }
 
-/** Meilisearch synonyms: every term of a group points to all the others. */
+/**
+ * Meilisearch synonyms: every term of a group points to all the others. The topics'
+ * groups and the English ↔ French translations (the content is French, people also
+ * search in English).
+ */
 export function buildSynonyms(taxonomy: Taxonomy): Record<string, string[]> {
   const synonyms: Record<string, Set<string>> = {};
-  for (const topic of taxonomy.topics) {
-    for (const group of topic.synonyms) {
-      const terms = group.map((term) => term.toLowerCase());
-      for (const term of terms) {
-        const others = (synonyms[term] ??= new Set());
-        for (const other of terms) if (other !== term) others.add(other);
-      }
+  const groups = [...taxonomy.topics.flatMap((topic) => topic.synonyms), ...taxonomy.translations];
+  for (const group of groups) {
+    const terms = group.map((term) => term.toLowerCase());
+    for (const term of terms) {
+      const others = (synonyms[term] ??= new Set());
+      for (const other of terms) if (other !== term) others.add(other);
     }
   }
   return Object.fromEntries(Object.entries(synonyms).map(([term, set]) => [term, [...set]]));
