@@ -52,7 +52,7 @@ export interface RankingOptions {
 export const defaultRanking: RankingOptions = {
   depth: 10,
   k: 10,
-  weights: { words: 1, stems: 0.5, resources: 0.5, promotion: 1 },
+  weights: { words: 1, stems: 0.5, resources: 0.5, promotion: 1.5 },
   resourceThreshold: 0.5,
 };
 
