@@ -12,6 +12,7 @@ import { healthRouter } from './health/router.ts';
 import { sendApiError, toPublicError } from './http/http-error.ts';
 import { clientRateLimit } from './http/rate-limit.ts';
 import { resourcesRouter } from './resources/router.ts';
+import type { PromotionTable } from './content/promotions.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
@@ -23,6 +24,8 @@ export interface AppDeps {
   meili: Meilisearch;
   indexes: IndexNames;
   taxonomy: Taxonomy;
+  /** Year → promotion label, for queries that name a promotion. */
+  promotions?: PromotionTable;
   /** Content folders, to serve original files. */
   roots: ContentRoot[];
   searchLog: SearchLog;

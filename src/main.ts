@@ -139,6 +139,7 @@ try {
     meili: searchMeili,
     indexes,
     taxonomy: pipelineDeps.taxonomy,
+    promotions: pipelineDeps.promotions,
     roots,
     searchLog,
     logger,

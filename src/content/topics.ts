@@ -29,6 +29,9 @@ const taxonomySchema = z.object({
     maxTextHitsPerSignal: z.number().int().positive(),
   }),
   acronyms: z.array(phrase).default([]),
+  translations: z
+    .array(z.object({ en: z.array(phrase).min(1), fr: z.array(phrase).min(1) }))
+    .default([]),
   topics: z
     .array(topicSchema)
     .min(1)
@@ -75,17 +78,21 @@ export async function loadTaxonomy(file: string): Promise<Taxonomy> {
   return parseTaxonomy(data, file);
 }
 
-/** Meilisearch synonyms: every term of a group points to all the others. */
+/**
+ * Meilisearch synonyms: every term of a topic's group points to all the others; an English
+ * term points to its French translations, one way (the content is French: a French query
+ * needs no English words, and each synonym makes a search dearer).
+ */
 export function buildSynonyms(taxonomy: Taxonomy): Record<string, string[]> {
   const synonyms: Record<string, Set<string>> = {};
-  for (const topic of taxonomy.topics) {
-    for (const group of topic.synonyms) {
-      const terms = group.map((term) => term.toLowerCase());
-      for (const term of terms) {
-        const others = (synonyms[term] ??= new Set());
-        for (const other of terms) if (other !== term) others.add(other);
-      }
+  const add = (terms: string[], to: string[]) => {
+    for (const term of terms) {
+      const others = (synonyms[term.toLowerCase()] ??= new Set());
+      for (const other of to)
+        if (other.toLowerCase() !== term.toLowerCase()) others.add(other.toLowerCase());
     }
-  }
+  };
+  for (const topic of taxonomy.topics) for (const group of topic.synonyms) add(group, group);
+  for (const { en, fr } of taxonomy.translations) add(en, fr);
   return Object.fromEntries(Object.entries(synonyms).map(([term, set]) => [term, [...set]]));
 }

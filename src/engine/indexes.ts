@@ -54,6 +54,8 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
       'keywords',
       'text',
       'organisation',
+      // "défis EIG 1": a défi is found by its promotion's label.
+      'promotion',
       // Below every exact word: a stem is a weaker sign than the word as written.
       'stems',
     ],
@@ -80,7 +82,7 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
 /** Settings of the resources index (one record per file, for browsing and sync). */
 export function resourceSettings(): Settings {
   return {
-    searchableAttributes: ['title', 'summary', 'organisation', 'keywords'],
+    searchableAttributes: ['title', 'summary', 'organisation', 'keywords', 'promotion'],
     filterableAttributes: [...facetAttributes, 'source.root', 'source.path'],
     sortableAttributes: ['sortDate', 'updatedAt', 'title'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],

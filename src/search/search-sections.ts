@@ -1,8 +1,10 @@
 import type { Hit, Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import type { Section } from '../content/model.ts';
+import type { PromotionTable } from '../content/promotions.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { prepareQuery } from './prepare-query.ts';
+import { promotionMention } from './promotion-mention.ts';
 import type { SearchQuery } from './search-query.ts';
 import {
   facetNames,
@@ -22,6 +24,8 @@ export type { FacetCounts, FacetName, SearchHit, SearchResult };
 export interface SearchDeps {
   meili: Meilisearch;
   indexes: IndexNames;
+  /** Year → promotion label: a query naming a promotion ranks its défis (none: no such ranking). */
+  promotions?: PromotionTable;
 }
 
 /** How a search with words ranks resources (one hit per resource). */
@@ -30,8 +34,11 @@ export interface RankingOptions {
   depth: number;
   /** Rank offset of the reciprocal rank fusion. */
   k: number;
-  /** Weight of each ranking: the query's words, their stems, the resources index. */
-  weights: { words: number; stems: number; resources: number };
+  /**
+   * Weight of each ranking: the query's words, their stems, the resources index, and the
+   * défis of the promotion the query names.
+   */
+  weights: { words: number; stems: number; resources: number; promotion: number };
   /** Ranking score (0–1) a resource must reach to count in the resources ranking. */
   resourceThreshold: number;
 }
@@ -45,7 +52,7 @@ export interface RankingOptions {
 export const defaultRanking: RankingOptions = {
   depth: 10,
   k: 10,
-  weights: { words: 1, stems: 0.5, resources: 0.5 },
+  weights: { words: 1, stems: 0.5, resources: 0.5, promotion: 1.5 },
   resourceThreshold: 0.5,
 };
 
@@ -181,6 +188,24 @@ async function runSearch(
           facets: ['resourceId'],
         }
       : undefined;
+  const mention =
+    fused && deps.promotions !== undefined
+      ? promotionMention(prepared.words, deps.promotions)
+      : undefined;
+  // The sections of the named promotion that hold the query's other words (all of them).
+  const byPromotion: MultiSearchQuery | undefined =
+    mention === undefined
+      ? undefined
+      : {
+          indexUid: deps.indexes.sections,
+          q: mention.rest.join(' '),
+          matchingStrategy: 'all',
+          filter: [...filter, `promotion = ${JSON.stringify(mention.label)}`],
+          limit: ranking.depth,
+          locales: ['fra'],
+          distinct: 'versionGroup',
+          attributesToRetrieve: [...hitRecordFields, 'versionGroup', 'versions', 'text'],
+        };
   const byResource: MultiSearchQuery | undefined = fused
     ? {
         indexUid: deps.indexes.resources,
@@ -223,7 +248,7 @@ async function runSearch(
       : undefined;
 
   // One round trip; each result is found again by the position its query was sent at.
-  const queries = [main, ...facetQueries, byStems, byResource, counts];
+  const queries = [main, ...facetQueries, byStems, byResource, counts, byPromotion];
   const sent = queries.filter((one) => one !== undefined);
   const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({ queries: sent });
   const resultOf = (one: MultiSearchQuery | undefined) =>
@@ -231,7 +256,12 @@ async function runSearch(
   const mainResult = resultOf(main);
   if (mainResult === undefined)
     throw new Error('Meilisearch returned no result for the main query');
-  const [stemsResult, resourceResult, countsResult] = [byStems, byResource, counts].map(resultOf);
+  const [stemsResult, resourceResult, countsResult, promotionResult] = [
+    byStems,
+    byResource,
+    counts,
+    byPromotion,
+  ].map(resultOf);
   const facets = emptyFacets();
   for (const facet of facetNames) facets[facet] = mainResult.facetDistribution?.[facet] ?? {};
   for (const facetQuery of facetQueries) {
@@ -247,7 +277,11 @@ async function runSearch(
     // best section of each: by the words when they find it, else by stems.
     const groupOf = (hit: Hit<Section>) => hit.versionGroup ?? hit.resourceId;
     const best = new Map<string, Hit<Section>>();
-    for (const hit of [...mainResult.hits, ...(stemsResult?.hits ?? [])]) {
+    for (const hit of [
+      ...mainResult.hits,
+      ...(stemsResult?.hits ?? []),
+      ...(promotionResult?.hits ?? []),
+    ]) {
       if (!best.has(groupOf(hit))) best.set(groupOf(hit), hit);
     }
     const order = fuseRankings(
@@ -259,6 +293,7 @@ async function runSearch(
           ids: (resourceResult?.hits ?? []).map((hit) => hit.versionGroup ?? hit.id),
           weight: ranking.weights.resources,
         },
+        { ids: (promotionResult?.hits ?? []).map(groupOf), weight: ranking.weights.promotion },
       ],
       ranking.k,
     ).flatMap((id) => {

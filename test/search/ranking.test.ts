@@ -18,11 +18,20 @@ before(async () => {
       '---\ntitle: Comment bien démarrer\n---\n\n## Comment faire\n\nComment lire, comment écrire, comment demander.\n',
     'heberger.md':
       "---\ntitle: Héberger un service\n---\n\n## Les options\n\nLes offres d'hébergement de l'État.\n",
+    'publier.md':
+      '---\ntitle: Ouvrir un jeu de données\n---\n\n## Sur data.gouv.fr\n\nCréer un compte, décrire les fichiers, les mettre en ligne.\n',
+    // The words "défis EIG 1" as written are the post's, not the défi's ("défi", singular).
+    'bilan.md':
+      '---\ntitle: Bilan des défis EIG\n---\n\nLes défis EIG 1 et les défis EIG 2 ont livré leurs outils.\n',
+    'defis/2017-01-01-orgues.md':
+      '---\nlayout: defi\ntitle: Inventaire des orgues\n---\n\nLe défi : recenser les orgues de France.\n',
+    'defis/2018-01-01-signaux.md':
+      '---\nlayout: defi\ntitle: Signaux faibles\n---\n\nLe défi : détecter les entreprises en difficulté.\n',
   });
   const pipeline = await pipelineDeps(client, prefix);
   const summary = await sync(pipeline, [dir]);
   assert.deepEqual(summary.failed, []);
-  deps = { meili: client, indexes: names };
+  deps = { meili: client, indexes: names, promotions: pipeline.promotions };
   const schema = searchQuerySchema(pipeline.taxonomy);
   parse = (q) => schema.parse({ q });
 });
@@ -53,5 +62,27 @@ describe('searchSections › questions', () => {
     // As written, "comment" leads Meilisearch to the page full of "comment".
     assert.equal((await rawTitles(q))[0], 'Comment bien démarrer');
     assert.equal(await firstTitle(q), 'Héberger un service');
+  });
+});
+
+describe('searchSections › English queries', () => {
+  it('an English word finds the French page that says it in French', async () => {
+    // Neither "publish" nor "files" is written on the page.
+    assert.equal(await firstTitle('how do I publish files?'), 'Ouvrir un jeu de données');
+  });
+});
+
+describe('searchSections › promotions', () => {
+  it("a query naming a promotion ranks that promotion's défis first", async () => {
+    const withoutTable = await searchSections(
+      { meili: client, indexes: names },
+      parse('défis EIG 1'),
+    );
+    assert.equal(withoutTable.hits[0]?.title, 'Bilan des défis EIG');
+    assert.equal(await firstTitle('défis EIG 1'), 'Inventaire des orgues');
+  });
+
+  it('a promotion is also named by its year', async () => {
+    assert.equal(await firstTitle('EIG 2018'), 'Signaux faibles');
   });
 });
