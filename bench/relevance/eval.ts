@@ -1,31 +1,20 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { pino } from 'pino';
 import { discoverFiles } from '../../ingest/sources.ts';
 import { parseSource } from '../../ingest/parsers/index.ts';
 import { createParsePool } from '../../ingest/parse-pool.ts';
-import { syncContent, type PipelineDeps } from '../../ingest/pipeline.ts';
+import { syncContent } from '../../ingest/pipeline.ts';
 import { resourceIdOf } from '../../src/content/ids.ts';
-import { loadPromotions } from '../../src/content/promotions.ts';
-import { contentRoots, type ContentRoot } from '../../src/content/roots.ts';
-import { loadTaxonomy } from '../../src/content/topics.ts';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
-import { indexNames } from '../../src/engine/indexes.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { settle } from '../../src/engine/tasks.ts';
 import { searchQuerySchema } from '../../src/search/search-query.ts';
 import { searchSections } from '../../src/search/search-sections.ts';
 import { firstRelevantRank, meanReciprocalRankAt, successAt } from './metrics.ts';
-import {
-  categories,
-  loadQuerySet,
-  QuerySetError,
-  splits,
-  type Answer,
-  type AnswerRoot,
-  type JudgedQuery,
-} from './query-set.ts';
+import { categories, loadQuerySet, QuerySetError, splits, type JudgedQuery } from './query-set.ts';
+import { benchPipelineDeps } from '../bench-pipeline.ts';
+import { evalFolders, evalRoots, idOfAnswer, requireCorpus } from './eval-content.ts';
 
 /**
  * `npm run eval`: relevance of Repères over ../shared/corpus and guides/ against a naive
@@ -39,39 +28,22 @@ const CUTOFF = 5;
 const DEPTH = 10;
 const THRESHOLD = 0.95;
 
-const root = path.resolve(import.meta.dirname, '../..');
-const folders: Record<AnswerRoot, string> = {
-  corpus: path.resolve(root, '../shared/corpus'),
-  guides: path.join(root, 'guides'),
-};
-
-try {
-  await fs.access(folders.corpus);
-} catch {
-  console.error(`Corpus introuvable : ${folders.corpus}. L'évaluation porte sur ../shared/corpus.`);
-  process.exit(2);
-}
+await requireCorpus();
 
 let queries: JudgedQuery[];
 try {
-  queries = await loadQuerySet(path.join(import.meta.dirname, 'queries.yml'), folders);
+  queries = await loadQuerySet(path.join(import.meta.dirname, 'queries.yml'), evalFolders);
 } catch (error) {
   if (!(error instanceof QuerySetError)) throw error;
   console.error(error.message);
   process.exit(2);
 }
 
-const roots = contentRoots([folders.guides, folders.corpus]);
-function rootOf(name: AnswerRoot): ContentRoot {
-  const found = roots.find((candidate) => candidate.path === path.resolve(folders[name]));
-  if (found === undefined) throw new Error(`no content root for ${name}`);
-  return found;
-}
-// The pipeline's id for a file: its content folder's key and its path there.
-const idOf = (answer: Answer) => resourceIdOf(rootOf(answer.root).key, answer.relativePath);
+const roots = evalRoots;
+const idOf = idOfAnswer;
 // The corpus's README describes the corpus to developers: indexed, but no answer to anyone,
 // so neither side is ranked with it (the held-out benchmark has no such file).
-const notContent = new Set([resourceIdOf(rootOf('corpus').key, 'README.md')]);
+const notContent = new Set([idOfAnswer({ root: 'corpus', relativePath: 'README.md' })]);
 const isContent = (id: string) => !notContent.has(id);
 
 interface Outcome {
@@ -90,15 +62,7 @@ const parsePool = createParsePool();
 
 try {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
-  const deps: PipelineDeps = {
-    meili: client,
-    indexes: indexNames('eval'),
-    taxonomy: await loadTaxonomy(path.join(root, 'guides/topics.yml')),
-    promotions: await loadPromotions(path.join(root, 'guides/promotions.yml')),
-    limits: { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 1000 },
-    logger: pino({ level: 'silent' }),
-    parsePool,
-  };
+  const deps = await benchPipelineDeps(client, 'eval', parsePool);
   const summary = await syncContent(deps, { roots });
   for (const failure of summary.failed)
     console.warn(`Non indexé : ${failure.path} (${failure.code}) : ${failure.reason}`);

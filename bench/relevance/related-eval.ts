@@ -5,14 +5,11 @@ import type { MultiSearchParams } from 'meilisearch';
 import { createParsePool } from '../../ingest/parse-pool.ts';
 import { syncContent } from '../../ingest/pipeline.ts';
 import { benchPipelineDeps } from '../bench-pipeline.ts';
-import { resourceIdOf } from '../../src/content/ids.ts';
 import type { Section } from '../../src/content/model.ts';
-import { contentRoots, type ContentRoot } from '../../src/content/roots.ts';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { findRelated, relatedDefaults, type RelatedOptions } from '../../src/resources/related.ts';
 import { findResource, sectionsOf } from '../../src/resources/resource-store.ts';
-import type { Answer, AnswerRoot } from './query-set.ts';
 import {
   loadRelatedSet,
   meanRelated,
@@ -22,6 +19,7 @@ import {
   type RelatedSummary,
 } from './related-set.ts';
 import { splits } from './query-set.ts';
+import { evalFolders, evalRoots, idOfAnswer, requireCorpus } from './eval-content.ts';
 
 /**
  * `npm run eval:related`: "Voir aussi" over ../shared/corpus and guides/ against the judged
@@ -32,35 +30,19 @@ import { splits } from './query-set.ts';
  */
 
 const K = relatedDefaults.limit;
-const root = path.resolve(import.meta.dirname, '../..');
-const folders: Record<AnswerRoot, string> = {
-  corpus: path.resolve(root, '../shared/corpus'),
-  guides: path.join(root, 'guides'),
-};
-
-try {
-  await fs.access(folders.corpus);
-} catch {
-  console.error(`Corpus introuvable : ${folders.corpus}. L'évaluation porte sur ../shared/corpus.`);
-  process.exit(2);
-}
+await requireCorpus();
 
 let pairs: JudgedRelated[];
 try {
-  pairs = await loadRelatedSet(path.join(import.meta.dirname, 'related.yml'), folders);
+  pairs = await loadRelatedSet(path.join(import.meta.dirname, 'related.yml'), evalFolders);
 } catch (error) {
   if (!(error instanceof RelatedSetError)) throw error;
   console.error(error.message);
   process.exit(2);
 }
 
-const roots = contentRoots([folders.guides, folders.corpus]);
-function rootOf(name: AnswerRoot): ContentRoot {
-  const found = roots.find((candidate) => candidate.path === path.resolve(folders[name]));
-  if (found === undefined) throw new Error(`no content root for ${name}`);
-  return found;
-}
-const idOf = (answer: Answer) => resourceIdOf(rootOf(answer.root).key, answer.relativePath);
+const roots = evalRoots;
+const idOf = idOfAnswer;
 
 /** A way of listing related resources, measured on every pair. */
 interface Variant {
