@@ -23,6 +23,8 @@ export interface RecordInput {
   source: ResourceSource;
   parsed: ParsedDocument;
   assignTopics: (input: TopicInput) => TopicAssignment;
+  /** Full names of an organisation known by its acronym (none when unknown). */
+  organisationNames: (organisation: string) => string[];
   signature: string;
   now: Date;
 }
@@ -43,6 +45,11 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     text,
     declared: parsed.topics,
   });
+  // The organisation's full names are searchable words of the whole resource.
+  const named =
+    parsed.organisation === undefined ? [] : input.organisationNames(parsed.organisation);
+  const resourceKeywords =
+    named.length === 0 ? parsed.keywords : [...new Set([...(parsed.keywords ?? []), ...named])];
   const dated = parsed.date === undefined ? Number.NaN : Date.parse(`${parsed.date}T00:00:00Z`);
   const sortDate = Math.floor((Number.isNaN(dated) ? now.getTime() : dated) / 1000);
   const shared = {
@@ -74,8 +81,8 @@ export function buildRecords(input: RecordInput): BuiltRecords {
       if (usedIds.has(sectionId)) sectionId = `${sectionId}--${sections.length}`;
       usedIds.add(sectionId);
       const keywords =
-        sections.length === 0 && parsed.keywords !== undefined && parsed.keywords.length > 0
-          ? parsed.keywords
+        sections.length === 0 && resourceKeywords !== undefined && resourceKeywords.length > 0
+          ? resourceKeywords
           : undefined;
       sections.push({
         ...shared,
@@ -107,7 +114,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...(parsed.summary === undefined ? {} : { summary: parsed.summary }),
     ...(parsed.author === undefined ? {} : { author: parsed.author }),
     ...(parsed.date === undefined ? {} : { date: parsed.date }),
-    ...(parsed.keywords === undefined ? {} : { keywords: parsed.keywords }),
+    ...(resourceKeywords === undefined ? {} : { keywords: resourceKeywords }),
     ...(parsed.fields === undefined ? {} : { fields: parsed.fields }),
     ...(parsed.html === undefined ? {} : { html: parsed.html }),
     ...(parsed.owner === undefined ? {} : { owner: parsed.owner }),

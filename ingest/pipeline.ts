@@ -6,7 +6,7 @@ import type { Logger } from 'pino';
 import { resourceIdOf } from '../src/content/ids.ts';
 import type { PromotionTable } from '../src/content/promotions.ts';
 import type { ContentRoot } from '../src/content/roots.ts';
-import type { Taxonomy } from '../src/content/topics.ts';
+import { organisationNamer, type Taxonomy } from '../src/content/topics.ts';
 import { applyIndexSettings, indexExists, type IndexNames } from '../src/engine/indexes.ts';
 import { settle } from '../src/engine/tasks.ts';
 import { formatBytes } from '../src/text/format-bytes.ts';
@@ -156,6 +156,7 @@ async function syncLocked(
   const now = deps.now ?? (() => new Date());
   const signature = ingestSignature(deps);
   const assignTopics = createTopicAssigner(deps.taxonomy);
+  const organisationNames = organisationNamer(deps.taxonomy);
 
   const target = request.rebuild === true ? temporaryNames(deps.indexes) : deps.indexes;
   if (request.rebuild === true) await dropIndexes(meili, target);
@@ -328,6 +329,7 @@ async function syncLocked(
         parsed,
         signature,
         assignTopics,
+        organisationNames,
         now: now(),
         source: {
           path: file.relativePath,

@@ -32,6 +32,7 @@ const taxonomySchema = z.object({
   translations: z
     .array(z.object({ en: z.array(phrase).min(1), fr: z.array(phrase).min(1) }))
     .default([]),
+  organisations: z.array(z.object({ acronym: phrase, names: z.array(phrase).min(1) })).default([]),
   topics: z
     .array(topicSchema)
     .min(1)
@@ -95,4 +96,15 @@ export function buildSynonyms(taxonomy: Taxonomy): Record<string, string[]> {
   for (const topic of taxonomy.topics) for (const group of topic.synonyms) add(group, group);
   for (const { en, fr } of taxonomy.translations) add(en, fr);
   return Object.fromEntries(Object.entries(synonyms).map(([term, set]) => [term, [...set]]));
+}
+
+/**
+ * The full names of an organisation known by its acronym ("MCC" → "ministère de la Culture"),
+ * none for others: a défi filed under "MCC" is then found by the name people type.
+ */
+export function organisationNamer(taxonomy: Taxonomy): (organisation: string) => string[] {
+  const names = new Map(
+    taxonomy.organisations.map(({ acronym, names }) => [acronym.toLowerCase(), names]),
+  );
+  return (organisation) => names.get(organisation.trim().toLowerCase()) ?? [];
 }

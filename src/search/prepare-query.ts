@@ -13,6 +13,8 @@ export interface PreparedQuery {
   words: string[];
   /** Stems of the words that carry meaning (no stop word), folded, without repeats. */
   stems: string[];
+  /** The query is worded as a question: question words or filler were dropped, or a "?" ends it. */
+  question: boolean;
 }
 
 const stopWords = new Set(frenchStopWords.map(foldText));
@@ -53,5 +55,9 @@ export function prepareQuery(q: string): PreparedQuery {
     if (stopWords.has(foldText(word)) || !stemmable(word)) continue;
     stems.add(stemWord(word));
   }
-  return { words, stems: [...stems] };
+  return {
+    words,
+    stems: [...stems],
+    question: words.length < all.length || /\?\s*$/u.test(q),
+  };
 }

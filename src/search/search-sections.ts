@@ -3,7 +3,7 @@ import type { Section } from '../content/model.ts';
 import type { PromotionTable } from '../content/promotions.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import { fuseRankings } from './fuse-rankings.ts';
-import { prepareQuery } from './prepare-query.ts';
+import { prepareQuery, type PreparedQuery } from './prepare-query.ts';
 import { promotionMention } from './promotion-mention.ts';
 import type { SearchQuery } from './search-query.ts';
 import {
@@ -35,10 +35,16 @@ export interface RankingOptions {
   /** Rank offset of the reciprocal rank fusion. */
   k: number;
   /**
-   * Weight of each ranking: the query's words, their stems, the resources index, and the
-   * défis of the promotion the query names.
+   * Weight of each ranking: the query's words, their stems, the resources index, the
+   * défis of the promotion the query names, and the words in reverse order.
    */
-  weights: { words: number; stems: number; resources: number; promotion: number };
+  weights: {
+    words: number;
+    stems: number;
+    resources: number;
+    promotion: number;
+    reversed: number;
+  };
   /** Ranking score (0–1) a resource must reach to count in the resources ranking. */
   resourceThreshold: number;
 }
@@ -52,7 +58,7 @@ export interface RankingOptions {
 export const defaultRanking: RankingOptions = {
   depth: 10,
   k: 10,
-  weights: { words: 1, stems: 0.5, resources: 0.5, promotion: 1.5 },
+  weights: { words: 1, stems: 0.5, resources: 0.5, promotion: 1.5, reversed: 1 },
   resourceThreshold: 0.5,
 };
 
@@ -95,8 +101,9 @@ export async function searchSections(
   ranking: RankingOptions = defaultRanking,
 ): Promise<SearchResult> {
   const started = performance.now();
-  const { words, stems } = prepareQuery(query.q);
-  const first = await runSearch(deps, query, { words, stems }, ranking);
+  const prepared = prepareQuery(query.q);
+  const { words } = prepared;
+  const first = await runSearch(deps, query, prepared, ranking);
   if (first.total > 0 || words.length < 2) return finish(first);
 
   // A multi-word query must not come back empty because one word matches nothing:
@@ -134,7 +141,7 @@ function otherVersionsOf(
 async function runSearch(
   deps: SearchDeps,
   query: SearchQuery,
-  prepared: { words: string[]; stems: string[] },
+  prepared: PreparedQuery,
   ranking: RankingOptions,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const q = prepared.words.join(' ');
@@ -206,6 +213,26 @@ async function runSearch(
           distinct: 'versionGroup',
           attributesToRetrieve: [...hitRecordFields, 'versionGroup', 'versions', 'text'],
         };
+  // Where no section holds every word as typed, Meilisearch drops words from the end, and a
+  // French question often ends with its subject ("comment réussir une démo ?"): the same
+  // words in reverse order keep the last ones longest. Only for questions: keyword queries
+  // gained nothing from it on the dev queries, and it is one more search.
+  const byReversed: MultiSearchQuery | undefined =
+    fused &&
+    prepared.question &&
+    mention === undefined &&
+    prepared.words.length > 1 &&
+    ranking.weights.reversed > 0
+      ? {
+          indexUid: deps.indexes.sections,
+          q: [...prepared.words].reverse().join(' '),
+          filter,
+          limit: ranking.depth,
+          locales: ['fra'],
+          distinct: 'versionGroup',
+          attributesToRetrieve: [...hitRecordFields, 'versionGroup', 'versions', 'text'],
+        }
+      : undefined;
   const byResource: MultiSearchQuery | undefined = fused
     ? {
         indexUid: deps.indexes.resources,
@@ -248,7 +275,7 @@ async function runSearch(
       : undefined;
 
   // One round trip; each result is found again by the position its query was sent at.
-  const queries = [main, ...facetQueries, byStems, byResource, counts, byPromotion];
+  const queries = [main, ...facetQueries, byStems, byResource, counts, byPromotion, byReversed];
   const sent = queries.filter((one) => one !== undefined);
   const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({ queries: sent });
   const resultOf = (one: MultiSearchQuery | undefined) =>
@@ -256,11 +283,12 @@ async function runSearch(
   const mainResult = resultOf(main);
   if (mainResult === undefined)
     throw new Error('Meilisearch returned no result for the main query');
-  const [stemsResult, resourceResult, countsResult, promotionResult] = [
+  const [stemsResult, resourceResult, countsResult, promotionResult, reversedResult] = [
     byStems,
     byResource,
     counts,
     byPromotion,
+    byReversed,
   ].map(resultOf);
   const facets = emptyFacets();
   for (const facet of facetNames) facets[facet] = mainResult.facetDistribution?.[facet] ?? {};
@@ -281,6 +309,7 @@ async function runSearch(
       ...mainResult.hits,
       ...(stemsResult?.hits ?? []),
       ...(promotionResult?.hits ?? []),
+      ...(reversedResult?.hits ?? []),
     ]) {
       if (!best.has(groupOf(hit))) best.set(groupOf(hit), hit);
     }
@@ -294,6 +323,7 @@ async function runSearch(
           weight: ranking.weights.resources,
         },
         { ids: (promotionResult?.hits ?? []).map(groupOf), weight: ranking.weights.promotion },
+        { ids: (reversedResult?.hits ?? []).map(groupOf), weight: ranking.weights.reversed },
       ],
       ranking.k,
     ).flatMap((id) => {

@@ -59,4 +59,11 @@ describe('prepareQuery', () => {
   it('does not stem acronyms, numbers or short words', () => {
     assert.deepEqual(prepareQuery('RGAA EIG 2017 data.gouv.fr api').stems, []);
   });
+
+  it('tells a question (question words dropped, or a final "?") from keywords', () => {
+    assert.equal(prepareQuery('comment réussir une démo').question, true);
+    assert.equal(prepareQuery('homologation téléservice ?').question, true);
+    assert.equal(prepareQuery('how to publish my code').question, true);
+    assert.equal(prepareQuery('publier le code source').question, false);
+  });
 });

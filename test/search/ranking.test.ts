@@ -1,7 +1,11 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { searchQuerySchema } from '../../src/search/search-query.ts';
-import { searchSections, type SearchDeps } from '../../src/search/search-sections.ts';
+import {
+  defaultRanking,
+  searchSections,
+  type SearchDeps,
+} from '../../src/search/search-sections.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 
@@ -25,6 +29,14 @@ before(async () => {
       '---\ntitle: Bilan des défis EIG\n---\n\nLes défis EIG 1 et les défis EIG 2 ont livré leurs outils.\n',
     'defis/2017-01-01-orgues.md':
       '---\nlayout: defi\ntitle: Inventaire des orgues\n---\n\nLe défi : recenser les orgues de France.\n',
+    // "réussir" on one page, "démo" on another: no page holds both words of the question.
+    'arrivee.md':
+      '---\ntitle: Réussir son arrivée\n---\n\n## Les premiers jours\n\nRéussir son arrivée, réussir ses premiers jours.\n',
+    'presenter.md':
+      '---\ntitle: Présenter son travail\n---\n\n## La démo\n\nUne démo courte montre le vrai produit.\n',
+    // The 2017 défis name their host by its acronym only.
+    'defis/2017-01-01-dgfip-fraude.md':
+      '---\nlayout: defi\ntitle: DGFiP - Fraude fiscale\n---\n\nLe défi : cibler les contrôles.\n',
     'defis/2018-01-01-signaux.md':
       '---\nlayout: defi\ntitle: Signaux faibles\n---\n\nLe défi : détecter les entreprises en difficulté.\n',
   });
@@ -65,6 +77,31 @@ describe('searchSections › questions', () => {
   });
 });
 
+describe('searchSections › questions whose subject comes last', () => {
+  it('the page about the last word is found when no page holds every word', async () => {
+    const q = 'comment réussir une démo ?';
+    const titles = async (ranking = defaultRanking) =>
+      (await searchSections(deps, parse(q), ranking)).hits.map((hit) => hit.title);
+    // Meilisearch drops words from the end: on its own, the query finds only "réussir".
+    const forwardOnly = await titles({
+      ...defaultRanking,
+      weights: { ...defaultRanking.weights, reversed: 0 },
+    });
+    assert.ok(!forwardOnly.includes('Présenter son travail'), forwardOnly.join(', '));
+    assert.ok((await titles()).slice(0, 2).includes('Présenter son travail'));
+  });
+});
+
+describe('searchSections › organisations', () => {
+  it('a défi filed under an acronym is found by the full name', async () => {
+    assert.deepEqual(await rawTitles('direction générale des finances publiques'), []);
+    assert.equal(
+      await firstTitle('direction générale des finances publiques'),
+      'DGFiP - Fraude fiscale',
+    );
+  });
+});
+
 describe('searchSections › English queries', () => {
   it('an English word finds the French page that says it in French', async () => {
     // Neither "publish" nor "files" is written on the page.
@@ -79,7 +116,12 @@ describe('searchSections › promotions', () => {
       parse('défis EIG 1'),
     );
     assert.equal(withoutTable.hits[0]?.title, 'Bilan des défis EIG');
-    assert.equal(await firstTitle('défis EIG 1'), 'Inventaire des orgues');
+    const named = await searchSections(deps, parse('défis EIG 1'));
+    // The two défis of 2017, before the post that holds the words as written.
+    assert.deepEqual(
+      new Set(named.hits.slice(0, 2).map((hit) => hit.title)),
+      new Set(['Inventaire des orgues', 'DGFiP - Fraude fiscale']),
+    );
   });
 
   it('a promotion is also named by its year', async () => {
