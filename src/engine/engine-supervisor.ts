@@ -28,7 +28,7 @@ export interface RestartPolicy {
 export const defaultRestartPolicy: RestartPolicy = {
   initialDelayMs: 200,
   maxDelayMs: 30_000,
-  stableAfterMs: 60_000,
+  stableAfterMs: 10_000,
 };
 
 export interface SupervisedMeilisearch {
