@@ -42,7 +42,7 @@ function load(base: string, connections: number, stop: AbortSignal) {
 }
 
 describe('chaos: kill -9 of the embedded Meilisearch under load', () => {
-  it('keeps answering (200 or 503, never 500 nor a dropped connection), recovers twice, then serves every new request', async () => {
+  it('keeps answering (200 or 503, never 500 nor a dropped connection), recovers twice, then serves every new request', async (t) => {
     const dataDir = await tempDir();
     const service = await spawnService({
       DATA_DIR: dataDir,
@@ -72,6 +72,9 @@ describe('chaos: kill -9 of the embedded Meilisearch under load', () => {
       stop.abort();
       await during.done;
     }
+    t.diagnostic(
+      `answers during the kills: ${JSON.stringify(Object.fromEntries(during.statuses))}`,
+    );
     const seen = [...during.statuses.keys()].sort();
     assert.ok(
       seen.every((status) => status === '200' || status === '503'),
@@ -80,6 +83,7 @@ describe('chaos: kill -9 of the embedded Meilisearch under load', () => {
 
     const after = load(service.url, 8, AbortSignal.timeout(5_000));
     await after.done;
+    t.diagnostic(`answers after recovery: ${JSON.stringify(Object.fromEntries(after.statuses))}`);
     assert.deepEqual([...after.statuses.keys()], ['200'], JSON.stringify([...after.statuses]));
     assert.doesNotMatch(service.stdout(), /"stack"/);
   });

@@ -3,7 +3,9 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { isAlive, temporaryFolders } from '../helpers/process.ts';
+import { superviseEmbeddedMeilisearch } from '../../src/engine/engine-supervisor.ts';
+import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { isAlive, stopAfter, temporaryFolders, waitUntilGone } from '../helpers/process.ts';
 import { spawnService, waitForStatus } from '../helpers/service.ts';
 import { testTimeouts } from '../helpers/timeouts.ts';
 
@@ -25,6 +27,28 @@ function logEntries(output: string): Record<string, unknown>[] {
     .filter((line) => line.startsWith('{'))
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
+
+describe('the embedded Meilisearch supervisor', () => {
+  it('starts it again on the same URL and data after kill -9, until it is stopped', async () => {
+    const dataDir = await tempDir();
+    const engine = await superviseEmbeddedMeilisearch({ dataDir, startTimeoutMs: readyMs });
+    await stopAfter({ pid: engine.pid, stop: engine.stop });
+    const client = createMeiliClient({ url: engine.url, apiKey: engine.masterKey });
+    await client.createIndex('kept').waitTask();
+    const killed = engine.pid;
+    process.kill(killed, 'SIGKILL');
+    const deadline = Date.now() + readyMs;
+    while (engine.state !== 'up' || engine.pid === killed) {
+      assert.ok(Date.now() < deadline, 'not restarted');
+      await sleep(20);
+    }
+    assert.equal((await client.health()).status, 'available');
+    assert.equal((await client.getIndex('kept')).uid, 'kept');
+    const restarted = engine.pid;
+    await engine.stop();
+    assert.equal(await waitUntilGone(restarted), true, 'stopping it stops it for good');
+  });
+});
 
 describe('the service supervises its embedded Meilisearch', () => {
   it('restarts it after kill -9 on the same data and key, ready and searching again, with one warning and one recovery line', async () => {
@@ -55,6 +79,11 @@ describe('the service supervises its embedded Meilisearch', () => {
     assert.equal(search.status, 200);
     assert.ok(((await search.json()) as { total: number }).total > 0);
 
+    // The supervisor logs once the restarted engine is registered, a moment after it answers.
+    while (!service.stdout().includes('embedded Meilisearch restarted')) {
+      assert.ok(Date.now() < deadline, service.stdout());
+      await sleep(50);
+    }
     const entries = logEntries(service.stdout());
     assert.deepEqual(
       entries.filter((entry) => JSON.stringify(entry).includes('"stack"')),
