@@ -1,15 +1,13 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch.ts';
-import { superviseEmbeddedMeilisearch, type EngineState } from './engine-supervisor.ts';
+import { superviseEmbeddedMeilisearch } from './engine-supervisor.ts';
 
 /** Where Meilisearch is, and how to let go of it when the process ends. */
 export interface EngineHandle {
   url: string;
   apiKey: string | undefined;
   embedded: boolean;
-  /** The embedded engine's process state when supervised; undefined otherwise. */
-  state: () => EngineState | undefined;
   stop: () => Promise<void>;
 }
 
@@ -28,7 +26,6 @@ export async function connectEngine(
       url: config.meiliUrl,
       apiKey: config.meiliMasterKey,
       embedded: false,
-      state: () => undefined,
       stop: async () => {},
     };
   }
@@ -44,7 +41,6 @@ export async function connectEngine(
       url: supervised.url,
       apiKey: supervised.masterKey,
       embedded: true,
-      state: () => supervised.state,
       stop: supervised.stop,
     };
   }
@@ -53,7 +49,6 @@ export async function connectEngine(
     url: embedded.url,
     apiKey: embedded.masterKey,
     embedded: true,
-    state: () => undefined,
     stop: embedded.stop,
   };
 }

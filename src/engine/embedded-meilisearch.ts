@@ -328,7 +328,8 @@ async function terminate(
   files: EngineFiles,
 ): Promise<void> {
   if (child !== undefined) {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    // A child that could not be spawned never emits `exit`.
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
     const exited = once(child, 'exit');
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
