@@ -19,7 +19,15 @@ import { searchSections } from '../src/search/search-sections.ts';
 /**
  * `npm run bench`: speed and memory of ingestion and search, on ../shared/corpus (and the
  * project's guides), against the targets below. Exits 1 when a target is missed.
+ * `npm run bench -- recovery`: the service's recovery time after `kill -9` of its engine
+ * (bench/engine-recovery.ts).
  */
+
+if (process.argv[2] === 'recovery') {
+  // `npm run bench -- recovery`: the engine's recovery time only.
+  await import('./engine-recovery.ts');
+  process.exit();
+}
 
 const targets = {
   /** Whole corpus, first ingestion. */

@@ -8,6 +8,8 @@ import type { ContentRoot } from './content/roots.ts';
 import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
 import { NotFoundError } from './errors.ts';
+import type { ContentSync } from './health/content-sync.ts';
+import { trackEngineReachability, type EngineReachability } from './health/engine-reachability.ts';
 import { healthRouter } from './health/router.ts';
 import { sendApiError, toPublicError } from './http/http-error.ts';
 import { clientRateLimit } from './http/rate-limit.ts';
@@ -32,6 +34,10 @@ export interface AppDeps {
   logger: Logger;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
+  /** Whether the index holds the content folders yet (`/readyz`); absent: once it exists. */
+  contentSync?: ContentSync;
+  /** Logs engine outages once each; by default one that probes `meili`. */
+  reachability?: EngineReachability;
 }
 
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
@@ -43,7 +49,14 @@ export function createApp(deps: AppDeps): Express {
   app.set('trust proxy', deps.config.trustProxy);
   app.use(securityHeaders({ https: deps.config.publicUrl?.startsWith('https:') ?? false }));
 
-  app.use(healthRouter(deps));
+  const reachability =
+    deps.reachability ??
+    trackEngineReachability({
+      logger: deps.logger,
+      engine: deps.meili.config.host,
+      probe: () => deps.meili.health(),
+    });
+  app.use(healthRouter({ ...deps, reachability }));
   app.use('/api', clientRateLimit(deps.config.apiRateLimitPerMinute));
   // A results page costs several searches, on every keystroke of search-as-you-type.
   app.use('/recherche', clientRateLimit(deps.config.searchPageRateLimitPerMinute));
@@ -60,7 +73,9 @@ export function createApp(deps: AppDeps): Express {
 
   const handleError: ErrorRequestHandler = (error, req, res, next) => {
     const publicError = toPublicError(error);
-    if (publicError.status >= 500)
+    // An outage fails every request the same way: said once, not with a stack each time.
+    if (publicError.status === 503) reachability.failed(error);
+    else if (publicError.status >= 500)
       deps.logger.error({ err: error, url: req.originalUrl }, 'request failed');
     // Too late for an answer: Express's own handler closes the connection.
     if (res.headersSent) {

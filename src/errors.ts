@@ -5,5 +5,6 @@ export { InvalidParameterError } from './errors/invalid-parameter-error.ts';
 export { NotFoundError } from './errors/not-found-error.ts';
 export { SearchUnavailableError } from './errors/search-unavailable-error.ts';
 export { IndexMissingError } from './errors/index-missing-error.ts';
+export { IndexSyncingError } from './errors/index-syncing-error.ts';
 export { RateLimitedError } from './errors/rate-limited-error.ts';
 export { isEngineUnreachable } from './errors/engine-unreachable.ts';

@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
 import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
+import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
@@ -14,6 +15,7 @@ import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
 import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
 import { isEngineUnreachable } from './errors.ts';
+import { trackContentSync } from './health/content-sync.ts';
 import { createLogger } from './logger.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
@@ -71,7 +73,7 @@ process.on('unhandledRejection', (error) => {
 
 try {
   const roots = contentRoots(config.contentDirs);
-  engine = await connectEngine(config, logger);
+  engine = await connectEngine(config, logger, { supervise: true });
   // The master key stays with ingestion; the app reads with a search-only key.
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });
   const searchMeili =
@@ -84,6 +86,12 @@ try {
   parsePool = createConfiguredParsePool(config);
   const pipelineDeps = await createPipelineDeps(config, meili, logger, parsePool);
   const { indexes } = pipelineDeps;
+  // /readyz says ready once the index holds what the folders hold, not as soon as it exists.
+  const contentSync = trackContentSync({
+    countFiles: async () =>
+      (await Promise.all(roots.map((root) => discoverFiles(root)))).flat().length,
+    countIndexed: async () => (await meili.index(indexes.resources).getStats()).numberOfDocuments,
+  });
 
   // Brings the index up to date with the content folders; while Meilisearch cannot be
   // reached, keeps trying in the background (/readyz says 503 meanwhile).
@@ -105,12 +113,14 @@ try {
         );
         for (const failure of summary.failed) logger.warn(failure, 'file not indexed');
         for (const warning of summary.warnings) logger.warn(warning, 'content warning');
+        contentSync.markSynced();
         return;
       } catch (error) {
         if (stopSync.signal.aborted) return;
         if (error instanceof IngestLockTimeoutError) {
           // Another replica kept ingesting the same content: serve what it indexed.
           logger.warn({ lock: indexes.lock }, error.message);
+          contentSync.markSynced();
           return;
         }
         if (!isEngineUnreachable(error)) throw error;
@@ -143,6 +153,7 @@ try {
     roots,
     searchLog,
     logger,
+    contentSync,
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error !== undefined) {

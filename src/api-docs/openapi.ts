@@ -116,12 +116,12 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
   registry.registerPath({
     method: 'get',
     path: '/readyz',
-    summary: 'Meilisearch répond et les index existent',
+    summary: 'Meilisearch répond et les index tiennent le contenu des dossiers',
     responses: {
       200: json(healthOkSchema, 'Prêt'),
       503: json(
         notReadySchema,
-        'Pas prêt : moteur injoignable (`search_unavailable`) ou index absents (`index_missing`)',
+        'Pas prêt : moteur injoignable (`search_unavailable`), index absents (`index_missing`) ou pas encore synchronisés avec les dossiers de contenu (`index_syncing`)',
       ),
       ...errors(500),
     },

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { startEmbeddedMeilisearch } from './embedded-meilisearch.ts';
+import { superviseEmbeddedMeilisearch } from './engine-supervisor.ts';
 
 /** Where Meilisearch is, and how to let go of it when the process ends. */
 export interface EngineHandle {
@@ -10,8 +11,15 @@ export interface EngineHandle {
   stop: () => Promise<void>;
 }
 
-/** Uses the Meilisearch at MEILI_URL, or starts the embedded one. */
-export async function connectEngine(config: Config, logger: Logger): Promise<EngineHandle> {
+/**
+ * Uses the Meilisearch at MEILI_URL, or starts the embedded one.
+ * @param options `supervise`: restart the embedded engine whenever it stops (the service)
+ */
+export async function connectEngine(
+  config: Config,
+  logger: Logger,
+  options: { supervise?: boolean } = {},
+): Promise<EngineHandle> {
   if (config.meiliUrl !== undefined) {
     logger.info({ url: config.meiliUrl }, 'using external Meilisearch');
     return {
@@ -21,11 +29,26 @@ export async function connectEngine(config: Config, logger: Logger): Promise<Eng
       stop: async () => {},
     };
   }
-  const embedded = await startEmbeddedMeilisearch({
+  const embeddedOptions = {
     dataDir: config.dataDir,
     binary: config.meiliBin,
     startTimeoutMs: config.meiliStartTimeoutMs,
     logger,
-  });
-  return { url: embedded.url, apiKey: embedded.masterKey, embedded: true, stop: embedded.stop };
+  };
+  if (options.supervise === true) {
+    const supervised = await superviseEmbeddedMeilisearch(embeddedOptions);
+    return {
+      url: supervised.url,
+      apiKey: supervised.masterKey,
+      embedded: true,
+      stop: supervised.stop,
+    };
+  }
+  const embedded = await startEmbeddedMeilisearch(embeddedOptions);
+  return {
+    url: embedded.url,
+    apiKey: embedded.masterKey,
+    embedded: true,
+    stop: embedded.stop,
+  };
 }

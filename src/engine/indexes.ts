@@ -1,7 +1,7 @@
 import { MeilisearchApiError, type Meilisearch, type Settings } from 'meilisearch';
 import { fra as frenchStopWords } from 'stopword';
 import { buildSynonyms, type Taxonomy } from '../content/topics.ts';
-import { settle } from './tasks.ts';
+import { IndexTaskError, settle } from './tasks.ts';
 
 /** Index names and settings: the shape of the search index, as code. */
 
@@ -112,7 +112,14 @@ export async function applyIndexSettings(
 
 async function ensureIndex(client: Meilisearch, uid: string, primaryKey: string): Promise<void> {
   if (await indexExists(client, uid)) return;
-  await settle(client.createIndex(uid, { primaryKey }), `création de ${uid}`);
+  try {
+    await settle(client.createIndex(uid, { primaryKey }), `création de ${uid}`);
+  } catch (error) {
+    // Another process created it between the check and the creation: it is there.
+    if (error instanceof IndexTaskError && error.task.error?.code === 'index_already_exists')
+      return;
+    throw error;
+  }
 }
 
 /** True when the index exists; other errors (engine down…) propagate. */

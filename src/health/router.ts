@@ -2,20 +2,32 @@ import { Router } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { indexExists, type IndexNames } from '../engine/indexes.ts';
-import { IndexMissingError, isEngineUnreachable, SearchUnavailableError } from '../errors.ts';
+import {
+  IndexMissingError,
+  IndexSyncingError,
+  isEngineUnreachable,
+  SearchUnavailableError,
+} from '../errors.ts';
 import { errorResponse, toPublicError } from '../http/http-error.ts';
+import type { ContentSync } from './content-sync.ts';
+import { reasonOf, type EngineReachability } from './engine-reachability.ts';
 import type { HealthOkResponse } from './health-response.ts';
 
 /**
  * Liveness and readiness probes, for people and for orchestrators. `/readyz` says what is
- * wrong without the engine's address or its raw error: those go to the log.
+ * wrong without the engine's address or its raw error: those go to the log, once each
+ * time the reason changes (probes come every few seconds).
  */
 export function healthRouter(deps: {
   meili: Meilisearch;
   indexes: IndexNames;
   logger: Logger;
+  reachability: EngineReachability;
+  /** Absent: the indexes are taken to hold the content as soon as they exist. */
+  contentSync?: ContentSync | undefined;
 }): Router {
   const router = Router();
+  let lastProblem: string | undefined;
 
   router.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' } satisfies HealthOkResponse);
@@ -25,13 +37,22 @@ export function healthRouter(deps: {
     res.set('Cache-Control', 'no-store');
     const problem = await readinessProblem(deps);
     if (problem === undefined) {
+      if (lastProblem !== undefined) deps.logger.info('ready');
+      lastProblem = undefined;
       res.json({ status: 'ok' } satisfies HealthOkResponse);
       return;
     }
-    deps.logger.warn(
-      { err: problem.cause ?? problem, engine: deps.meili.config.host, code: problem.code },
-      'not ready',
-    );
+    if (problem.code !== lastProblem) {
+      deps.logger.info(
+        {
+          engine: deps.meili.config.host,
+          code: problem.code,
+          ...(problem.cause === undefined ? {} : { reason: reasonOf(problem.cause) }),
+        },
+        'not ready',
+      );
+    }
+    lastProblem = problem.code;
     const publicError = toPublicError(problem);
     res.status(publicError.status).json({ status: 'unavailable', ...errorResponse(publicError) });
   });
@@ -42,17 +63,22 @@ export function healthRouter(deps: {
 async function readinessProblem(deps: {
   meili: Meilisearch;
   indexes: IndexNames;
-}): Promise<SearchUnavailableError | IndexMissingError | undefined> {
-  const unreachable = (cause: unknown) =>
-    new SearchUnavailableError(
+  reachability: EngineReachability;
+  contentSync?: ContentSync | undefined;
+}): Promise<SearchUnavailableError | IndexMissingError | IndexSyncingError | undefined> {
+  const unreachable = (cause: unknown) => {
+    deps.reachability.failed(cause);
+    return new SearchUnavailableError(
       { cause },
       'Meilisearch est injoignable : la recherche est momentanément indisponible.',
     );
+  };
   try {
     await deps.meili.health();
   } catch (error) {
     return unreachable(error);
   }
+  deps.reachability.reachable();
   const missing: string[] = [];
   for (const uid of [deps.indexes.sections, deps.indexes.resources]) {
     try {
@@ -63,5 +89,13 @@ async function readinessProblem(deps: {
       throw error;
     }
   }
-  return missing.length > 0 ? new IndexMissingError(missing) : undefined;
+  if (missing.length > 0) return new IndexMissingError(missing);
+  try {
+    if (deps.contentSync !== undefined && !(await deps.contentSync.isSynced()))
+      return new IndexSyncingError();
+  } catch (error) {
+    if (isEngineUnreachable(error)) return unreachable(error);
+    throw error;
+  }
+  return undefined;
 }

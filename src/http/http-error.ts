@@ -24,6 +24,7 @@ export const errorStatuses = {
   internal_error: 500,
   search_unavailable: 503,
   index_missing: 503,
+  index_syncing: 503,
 } as const;
 
 export type PublicErrorCode = keyof typeof errorStatuses;

@@ -89,6 +89,7 @@ describe('GET /api/openapi.json', () => {
     assert.deepEqual(components.schemas.Error503.properties.error.properties.code.enum, [
       'search_unavailable',
       'index_missing',
+      'index_syncing',
     ]);
   });
 

@@ -8,7 +8,13 @@ import {
   startEmbeddedMeilisearch,
 } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
-import { isAlive, spawnTracked, stopAfter, temporaryFolders } from '../helpers/process.ts';
+import {
+  isAlive,
+  spawnTracked,
+  stopAfter,
+  temporaryFolders,
+  waitUntilGone,
+} from '../helpers/process.ts';
 import { testTimeouts } from '../helpers/timeouts.ts';
 
 const tempDir = temporaryFolders('embedded');
@@ -85,6 +91,24 @@ describe('embedded Meilisearch', () => {
     } finally {
       await next.stop();
     }
+  });
+
+  it('is shared by a second user of the same data folder, and stopped by the last one to let go', async () => {
+    const dataDir = await tempDir();
+    const first = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
+    const second = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
+    assert.equal(first.owned, true);
+    assert.equal(second.owned, false);
+    assert.equal(second.url, first.url);
+    assert.equal(second.pid, first.pid);
+
+    await first.stop();
+    assert.equal(isAlive(first.pid), true, 'the one that started it leaves it to the other');
+    const client = createMeiliClient({ url: second.url, apiKey: second.masterKey });
+    assert.equal((await client.health()).status, 'available');
+    await second.stop();
+    assert.equal(await waitUntilGone(first.pid), true, 'the last user stopped it');
+    await assert.rejects(fs.access(path.join(dataDir, 'meili/meilisearch.pid')));
   });
 
   it('explains what to do when MEILI_BIN names no executable', async () => {

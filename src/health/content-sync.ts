@@ -1,0 +1,32 @@
+/**
+ * Whether the index holds what the content folders hold, for `/readyz`: true once the
+ * first sync since start has finished, or once the resources index counts exactly as
+ * many records as the folders hold files (a replica starting on an index another one
+ * keeps up to date). It never goes back to false: later syncs change a few files at a
+ * time, and the service keeps serving meanwhile.
+ */
+export interface ContentSync {
+  isSynced(): Promise<boolean>;
+  /** The first sync since start has finished. */
+  markSynced(): void;
+}
+
+export function trackContentSync(deps: {
+  /** How many content files the folders hold. */
+  countFiles: () => Promise<number>;
+  /** How many resources the index holds. */
+  countIndexed: () => Promise<number>;
+}): ContentSync {
+  let synced = false;
+  return {
+    async isSynced() {
+      if (synced) return true;
+      const [files, indexed] = await Promise.all([deps.countFiles(), deps.countIndexed()]);
+      if (files === indexed) synced = true;
+      return synced;
+    },
+    markSynced() {
+      synced = true;
+    },
+  };
+}
