@@ -1,0 +1,73 @@
+import assert from 'node:assert/strict';
+import { after, describe, it } from 'node:test';
+import type { Section } from '../../src/content/model.ts';
+import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { contentFolder, pipelineDeps, sync, writeContent } from '../helpers/ingest.ts';
+import { startHoldingProxy } from '../helpers/holding-proxy.ts';
+import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+
+const { client, url, key } = testMeili();
+const prefixes: string[] = [];
+after(() => Promise.all(prefixes.map((prefix) => dropIndexes(client, prefix))));
+
+const guide = (title: string, headings: string[]): string =>
+  `# ${title}\n\nIntroduction.\n\n${headings
+    .map((heading) => `## ${heading}\n\nTexte sous ${heading}.\n`)
+    .join('\n')}`;
+
+/** A folder of guides whose every heading holds `word`. */
+function guides(word: string): Record<string, string> {
+  return Object.fromEntries(
+    Array.from({ length: 6 }, (_, n) => [
+      `guide-${n}.md`,
+      guide(`Guide ${n}`, [`${word} premier ${n}`, `${word} second ${n}`]),
+    ]),
+  );
+}
+
+async function hitsFor(prefix: string, query: string): Promise<number> {
+  const result = await client
+    .index<Section>(`${prefix}-sections`)
+    .search(query, { limit: 100, attributesToRetrieve: ['id'], matchingStrategy: 'all' });
+  return result.hits.length;
+}
+
+describe('syncContent after an interrupted sync', () => {
+  it('re-checks the files an interrupted sync was writing, so that no text of no file stays searchable', async () => {
+    const { prefix } = uniqueIndexes('interrupted');
+    prefixes.push(prefix);
+    const original = guides('Hébergement');
+    const dir = await contentFolder(original);
+    const deps = await pipelineDeps(client, prefix);
+    await sync(deps, [dir]);
+
+    // Every heading rewritten, then a sync cut off after its sections were written,
+    // just as it sends the resources (the records that say which version is indexed).
+    for (const [file, text] of Object.entries(guides('Zorglub')))
+      await writeContent(dir, file, text);
+    const proxy = await startHoldingProxy(
+      url,
+      (request) => request === `POST /indexes/${prefix}-resources/documents`,
+    );
+    after(() => proxy.close());
+    const cut = sync({ ...deps, meili: createMeiliClient({ url: proxy.url, apiKey: key }) }, [dir]);
+    await proxy.held;
+    proxy.dropHeld();
+    await assert.rejects(cut);
+    assert.ok((await hitsFor(prefix, 'zorglub')) > 0, 'the cut sync wrote its sections');
+
+    // The files are restored: the index must come back to them.
+    for (const [file, text] of Object.entries(original)) await writeContent(dir, file, text);
+    const summary = await sync(deps, [dir]);
+
+    assert.equal(await hitsFor(prefix, 'zorglub'), 0);
+    assert.equal(await hitsFor(prefix, 'hébergement premier'), 6);
+    assert.equal(summary.rechecked, 6);
+    assert.equal(summary.parsed, 6);
+    assert.equal(summary.unchanged, 0);
+    // Re-checked once: the next sync trusts the index again.
+    const next = await sync(deps, [dir]);
+    assert.equal(next.rechecked, 0);
+    assert.equal(next.unchanged, 6);
+  });
+});
