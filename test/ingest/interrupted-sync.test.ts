@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { Section } from '../../src/content/model.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
@@ -69,5 +71,33 @@ describe('syncContent after an interrupted sync', () => {
     const next = await sync(deps, [dir]);
     assert.equal(next.rechecked, 0);
     assert.equal(next.unchanged, 6);
+  });
+
+  it('removes what an interrupted sync wrote for a new file that is gone since', async () => {
+    const { prefix } = uniqueIndexes('interrupted');
+    prefixes.push(prefix);
+    const dir = await contentFolder(guides('Hébergement'));
+    const deps = await pipelineDeps(client, prefix);
+    await sync(deps, [dir]);
+
+    await writeContent(dir, 'nouveau.md', guide('Nouveau', ['Zorglub unique']));
+    const proxy = await startHoldingProxy(
+      url,
+      (request) => request === `POST /indexes/${prefix}-resources/documents`,
+    );
+    after(() => proxy.close());
+    const cut = sync({ ...deps, meili: createMeiliClient({ url: proxy.url, apiKey: key }) }, [dir]);
+    await proxy.held;
+    proxy.dropHeld();
+    await assert.rejects(cut);
+    assert.equal(await hitsFor(prefix, 'zorglub'), 1, 'the cut sync wrote its sections');
+
+    // Its sections have no resource record: only the journal knows they are there.
+    await fs.rm(path.join(dir, 'nouveau.md'));
+    const summary = await sync(deps, [dir]);
+
+    assert.equal(await hitsFor(prefix, 'zorglub'), 0);
+    assert.equal(summary.rechecked, 1);
+    assert.equal(summary.unchanged, 6);
   });
 });
