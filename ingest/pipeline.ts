@@ -286,10 +286,9 @@ async function syncLocked(
     .filter((file) => {
       const id = resourceIdOf(file.root.key, file.relativePath);
       const known = indexed.get(id);
-      return (
-        (known?.source.root === file.root.key && known.source.path === file.relativePath) ||
-        suspects.has(id)
-      );
+      // With no record, sections an interrupted sync wrote for it may still be there.
+      if (known === undefined) return suspects.has(id);
+      return known.source.root === file.root.key && known.source.path === file.relativePath;
     })
     .map((file) => ({ id: resourceIdOf(file.root.key, file.relativePath), root: file.root.key }));
   if (!singleFiles) {
