@@ -3,6 +3,7 @@ import type { Section } from '../src/content/model.ts';
 import type { IndexNames } from '../src/engine/indexes.ts';
 import { settle } from '../src/engine/tasks.ts';
 import type { BuiltRecords, ResourceRecord } from './build-records.ts';
+import type { JournalResource, SyncJournal } from './sync-journal.ts';
 
 /** Writes records to the two indexes in batches, awaiting and checking every task. */
 
@@ -64,7 +65,10 @@ async function settleAll(enqueued: EnqueuedTaskPromise[], what: string): Promise
 
 /**
  * Buffers changed resources and writes them. A changed resource's new sections are added
- * before its stale ones are deleted, so that a search never finds it without sections.
+ * before its stale ones are deleted, so that a search never finds it without sections;
+ * its record (which carries the file's hash, the sign that it is indexed) comes last.
+ * With a journal, each batch is announced before its first write and closed after its
+ * last task succeeded: a batch cut off midway is re-checked by the next sync.
  */
 export class IndexWriter {
   #pending: BuiltRecords[] = [];
@@ -74,6 +78,7 @@ export class IndexWriter {
   constructor(
     private readonly client: Meilisearch,
     private readonly names: IndexNames,
+    private readonly journal?: SyncJournal,
   ) {}
 
   /** Queues one resource; writes when enough sections are waiting. */
@@ -89,6 +94,9 @@ export class IndexWriter {
     this.#pending = [];
     this.#pendingSections = 0;
     if (batch.length === 0) return;
+    const write = await this.journal?.open(
+      batch.map(({ resource }) => ({ id: resource.id, root: resource.source.root })),
+    );
     const sections = batch.flatMap((records) => records.sections);
     const index = this.client.index<Section>(this.names.sections);
     await settleAll(
@@ -114,13 +122,15 @@ export class IndexWriter {
       ),
       'ajout des ressources',
     );
+    await write?.close();
     this.sectionsWritten += sections.length;
   }
 
   /** Removes resources and all their sections. */
-  async remove(resourceIds: string[]): Promise<void> {
-    if (resourceIds.length === 0) return;
-    for (const group of chunks(resourceIds, BATCH_SIZE)) {
+  async remove(resources: JournalResource[]): Promise<void> {
+    for (const batch of chunks(resources, BATCH_SIZE)) {
+      const write = await this.journal?.open(batch);
+      const group = batch.map((resource) => resource.id);
       await settle(
         this.client
           .index(this.names.sections)
@@ -131,6 +141,7 @@ export class IndexWriter {
         this.client.index(this.names.resources).deleteDocuments(group),
         'suppression des ressources',
       );
+      await write?.close();
     }
   }
 }

@@ -14,19 +14,22 @@ import { createConfiguredParsePool, createPipelineDeps } from './pipeline-deps.t
 import { createProgress, formatSummary } from './report.ts';
 
 /**
- * `npm run ingest -- [paths…] [--prune] [--rebuild]`
- * Exit codes: 0 all indexed, 1 some files failed (the others are indexed), 2 usage or
+ * `npm run ingest -- [paths…] [--prune] [--rebuild] [--strict]`
+ * Exit codes: 0 what could be indexed is (bad files are listed), 1 some files failed and
+ * `--strict` was given (the others are indexed all the same), 2 usage or
  * configuration error, 3 the index could not be written, 4 another ingestion of the same
  * indexes kept the lock longer than INGEST_LOCK_WAIT_MS (or took it over), 130 interrupted
  * (see src/cli/cli-failure.ts).
  */
 
-const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild]
+const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild] [--strict]
 
   dossiers…   dossiers de contenu à synchroniser (par défaut : CONTENT_DIRS)
   fichiers…   fichiers à (ré)indexer un par un, sans rien retirer
   --prune     retire aussi les ressources des dossiers qui ne sont plus configurés
   --rebuild   reconstruit des index neufs puis les substitue d'un coup
+  --strict    sort en code 1 si un fichier est en échec (sinon 0 : les fichiers en échec
+              sont listés, tout le reste est indexé)
   --help      affiche cette aide`;
 
 /** The command was called wrongly; the message ends with the usage. */
@@ -50,6 +53,7 @@ async function main(): Promise<number> {
       options: {
         prune: { type: 'boolean', default: false },
         rebuild: { type: 'boolean', default: false },
+        strict: { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
     });
@@ -97,7 +101,14 @@ async function main(): Promise<number> {
     });
     progress.stop();
     console.log(formatSummary(summary));
-    return summary.failed.length > 0 ? 1 : 0;
+    if (summary.failed.length === 0) return 0;
+    // A bad file must not keep a deployment from starting on everything else: it is
+    // reported, and only --strict turns it into a failure.
+    if (args.values.strict) return exitCodes.invalidContent;
+    console.error(
+      `Attention : ${summary.failed.length} fichier(s) en échec, non indexé(s) (liste ci-dessus) ; le reste est indexé. Avec --strict, l'ingestion sortirait en code 1.`,
+    );
+    return 0;
   } finally {
     progress.stop();
     await parsePool?.close();

@@ -23,6 +23,7 @@ import {
 } from './parsers/types.ts';
 import { regroupVersions } from './regroup-versions.ts';
 import { discoverFiles, locateFile, type DiscoveredFile, type MissingFile } from './sources.ts';
+import { SyncJournal, type JournalResource } from './sync-journal.ts';
 
 /** lock → discover → hash and diff → parse (worker pool) → index → report. */
 
@@ -79,6 +80,8 @@ export interface SyncSummary {
   seen: number;
   parsed: number;
   unchanged: number;
+  /** Files read again because an interrupted sync had left their writes open. */
+  rechecked: number;
   removed: number;
   failed: FileFailure[];
   warnings: { path: string; message: string; line?: number; column?: number }[];
@@ -115,6 +118,7 @@ function temporaryNames(names: IndexNames): IndexNames {
     sections: `${names.sections}-rebuild`,
     resources: `${names.resources}-rebuild`,
     lock: names.lock,
+    journal: names.journal,
   };
 }
 
@@ -162,6 +166,19 @@ async function syncLocked(
   if (request.rebuild === true) await dropIndexes(meili, target);
   await applyIndexSettings(meili, target, deps.taxonomy);
 
+  // A sync that stopped mid-write (killed, engine gone) left its journal entries open:
+  // the resources they name may hold sections of a version no file has, under a record
+  // that still carries the file's hash. Their files are read again, whatever that hash
+  // says. A rebuild reads everything anyway and closes them all once swapped in.
+  const journal = new SyncJournal(meili, deps.indexes.journal, now);
+  const interrupted = request.rebuild === true ? [] : await journal.openEntries();
+  const suspects = new Map<string, string>(
+    interrupted.flatMap((entry) => entry.resources.map((r) => [r.id, r.root] as const)),
+  );
+  if (suspects.size > 0)
+    logger.info({ resources: suspects.size }, 'an interrupted sync left writes open: re-checking');
+  const rechecked = new Set<string>();
+
   const singleFiles = request.files !== undefined && request.files.length > 0;
   const located = singleFiles
     ? await Promise.all((request.files ?? []).map((file) => locateFile(file, request.roots)))
@@ -182,6 +199,7 @@ async function syncLocked(
     seen: files.length,
     parsed: 0,
     unchanged: 0,
+    rechecked: 0,
     removed: 0,
     failed: [],
     warnings: [],
@@ -190,7 +208,9 @@ async function syncLocked(
     durationMs: 0,
     peakRssBytes: 0,
   };
-  const writer = new IndexWriter(meili, target);
+  const writer = new IndexWriter(meili, target, request.rebuild === true ? undefined : journal);
+  // Suspects whose file fails now: what the index holds of them cannot be trusted.
+  const untrusted: JournalResource[] = [];
   request.onProgress?.({ kind: 'start', total: files.length });
 
   // Files are prepared (read, parsed in the pool) a few at a time ahead of the loop, and
@@ -241,7 +261,14 @@ async function syncLocked(
         break;
       case 'failed':
         summary.failed.push({ path: shown, ...prepared.failure });
+        // An id held by another file is that file's: its records stay.
+        if (suspects.has(id) && prepared.failure.code !== 'id_conflict')
+          untrusted.push({ id, root: file.root.key });
         break;
+    }
+    if (suspects.has(id) && prepared.outcome === 'parsed') {
+      summary.rechecked++;
+      rechecked.add(id);
     }
     request.onProgress?.({
       kind: 'file',
@@ -256,39 +283,60 @@ async function syncLocked(
   stop.throwIfAborted();
 
   // A single file that is gone takes its own resource away, never a twin's.
-  const gone = missing
+  const gone: JournalResource[] = missing
     .filter((file) => {
-      const known = indexed.get(resourceIdOf(file.root.key, file.relativePath));
-      return known?.source.root === file.root.key && known.source.path === file.relativePath;
+      const id = resourceIdOf(file.root.key, file.relativePath);
+      const known = indexed.get(id);
+      // With no record, sections an interrupted sync wrote for it may still be there.
+      if (known === undefined) return suspects.has(id);
+      return known.source.root === file.root.key && known.source.path === file.relativePath;
     })
-    .map((file) => resourceIdOf(file.root.key, file.relativePath));
+    .map((file) => ({ id: resourceIdOf(file.root.key, file.relativePath), root: file.root.key }));
   if (!singleFiles) {
     const present = new Set(files.map((file) => resourceIdOf(file.root.key, file.relativePath)));
     const syncedRoots = new Set(request.roots.map((root) => root.key));
     gone.push(
       ...[...indexed.values()]
         .filter((resource) => syncedRoots.has(resource.source.root) && !present.has(resource.id))
-        .map((resource) => resource.id),
+        .map((resource) => ({ id: resource.id, root: resource.source.root })),
     );
+    // Written by the interrupted sync for a file that is gone since (its record may not
+    // even exist): its sections go.
+    const listed = new Set(gone.map((resource) => resource.id));
+    for (const [id, root] of suspects) {
+      if (syncedRoots.has(root) && !present.has(id) && !listed.has(id)) gone.push({ id, root });
+    }
   }
-  await writer.remove(gone);
+  await writer.remove([...gone, ...untrusted]);
   summary.removed += gone.length;
+  for (const { id } of [...gone, ...untrusted]) {
+    if (suspects.has(id) && !rechecked.has(id)) {
+      summary.rechecked++;
+      rechecked.add(id);
+    }
+  }
   if (request.prune === true) {
     const kept = new Set(request.roots.map((root) => root.key));
     const everything = await fetchIndexedResources(meili, target);
     const orphans = [...everything.values()]
       .filter((r) => !kept.has(r.source.root))
-      .map((r) => r.id);
+      .map((r) => ({ id: r.id, root: r.source.root }));
     await writer.remove(orphans);
     summary.removed += orphans.length;
+    for (const { id } of orphans) rechecked.add(id);
   }
+  // Everything of the re-checked resources is committed: their old entries close.
+  await journal.resolve(interrupted, rechecked);
   stop.throwIfAborted();
   // Near-duplicates (a report and its final version…) are grouped once the index holds
   // every change of this sync.
   const versions = await regroupVersions(meili, target);
   if (versions.changed.length > 0) logger.info({ groups: versions.groups }, 'versions regrouped');
   stop.throwIfAborted();
-  if (request.rebuild === true) await swapIn(meili, deps.indexes, target);
+  if (request.rebuild === true) {
+    await swapIn(meili, deps.indexes, target);
+    await journal.clear();
+  }
 
   summary.durationMs = Math.round(performance.now() - started);
   // Worker threads share the process: this peak includes them.
@@ -298,12 +346,7 @@ async function syncLocked(
 
   async function prepare(file: DiscoveredFile, id: string): Promise<Prepared> {
     try {
-      if (file.bytes > deps.limits.maxFileBytes) {
-        throw new ParseError(
-          'too_large',
-          `fichier trop volumineux : ${formatBytes(file.bytes)} pour une limite de ${formatBytes(deps.limits.maxFileBytes)} (MAX_FILE_BYTES)`,
-        );
-      }
+      if (file.bytes > deps.limits.maxFileBytes) throw tooLarge(file.bytes);
       const known = indexed.get(id);
       if (known !== undefined && (await isTwin(known, file))) {
         return {
@@ -312,8 +355,16 @@ async function syncLocked(
         };
       }
       const bytes = await fs.readFile(file.absolutePath);
+      // The file may have grown since it was listed: the limit holds for what was read,
+      // and what was read is what is hashed and parsed (one version, even mid-write).
+      if (bytes.length > deps.limits.maxFileBytes) throw tooLarge(bytes.length);
       const sha256 = createHash('sha256').update(bytes).digest('hex');
-      if (known !== undefined && known.source.sha256 === sha256 && known.signature === signature) {
+      if (
+        known !== undefined &&
+        known.source.sha256 === sha256 &&
+        known.signature === signature &&
+        !suspects.has(id)
+      ) {
         return { outcome: 'unchanged' };
       }
       const parsed = await deps.parsePool.parse(
@@ -357,6 +408,13 @@ async function syncLocked(
       // Index errors are not a file's fault: the run stops and says so.
       throw error;
     }
+  }
+
+  function tooLarge(bytes: number): ParseError {
+    return new ParseError(
+      'too_large',
+      `fichier trop volumineux : ${formatBytes(bytes)} pour une limite de ${formatBytes(deps.limits.maxFileBytes)} (MAX_FILE_BYTES)`,
+    );
   }
 
   /** True when the index holds this id for another file that still exists. */

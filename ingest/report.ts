@@ -63,6 +63,9 @@ export function formatSummary(summary: SyncSummary): string {
       'inchangés',
       `${summary.unchanged}${summary.parsed === 0 && summary.seen > 0 ? ' (rien à analyser)' : ''}`,
     ],
+    ...(summary.rechecked > 0
+      ? [['revérifiés (ingestion interrompue)', String(summary.rechecked)] as [string, string]]
+      : []),
     ["retirés de l'index", String(summary.removed)],
     ['en échec', String(summary.failed.length)],
     ['sections écrites', String(summary.sectionsWritten)],

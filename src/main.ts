@@ -105,6 +105,7 @@ try {
             seen: summary.seen,
             parsed: summary.parsed,
             unchanged: summary.unchanged,
+            rechecked: summary.rechecked,
             removed: summary.removed,
             sections: summary.sectionsWritten,
             durationMs: summary.durationMs,

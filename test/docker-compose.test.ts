@@ -1,9 +1,13 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { contentFolder } from './helpers/ingest.ts';
+import { dropIndexes, testMeili, uniqueIndexes } from './helpers/meili.ts';
+import { spawnTracked } from './helpers/process.ts';
 import { projectRoot } from './helpers/service.ts';
 
 // Docker cannot run here: the file is parsed and its promises are checked instead.
@@ -25,6 +29,19 @@ const composeSchema = z.object({
 const compose = composeSchema.parse(
   parse(await fs.readFile(path.join(projectRoot, 'docker-compose.yml'), 'utf8')),
 );
+
+/** Compose's `${NAME:-default}` and `${NAME:?message}` interpolation, from `variables`. */
+function interpolate(value: string | number, variables: Record<string, string>): string {
+  return String(value).replace(
+    /\$\{([A-Z_]+)(?::([-?])([^}]*))?\}/g,
+    (_, name: string, kind: string | undefined, rest: string) => {
+      const set = variables[name];
+      if (set !== undefined && set !== '') return set;
+      if (kind === '-') return rest;
+      throw new Error(`${name} is required by docker-compose.yml: ${rest}`);
+    },
+  );
+}
 
 describe('docker-compose.yml', () => {
   const { meilisearch, app, ingest } = compose.services;
@@ -55,6 +72,42 @@ describe('docker-compose.yml', () => {
     assert.deepEqual(ingest.command, ['node', '--import', 'tsx', 'ingest/main.ts']);
     assert.equal(ingest.environment.MEILI_URL, 'http://meilisearch:7700');
     assert.equal(app?.depends_on?.ingest?.condition, 'service_completed_successfully');
+  });
+
+  it('lets the app start when a file is bad: its ingest command, run on such a folder, exits 0', async () => {
+    assert.ok(ingest?.command);
+    assert.equal(app?.depends_on?.ingest?.condition, 'service_completed_successfully');
+    const { client, url, key } = testMeili();
+    const { prefix } = uniqueIndexes('compose');
+    after(() => dropIndexes(client, prefix));
+    const folder = await contentFolder({
+      'bon.md': '# Un bon guide\n\nDu texte.\n',
+      'casse.pdf': await fs.readFile(
+        path.join(projectRoot, 'test/fixtures/parsers/pdf/corrupt/input.pdf'),
+      ),
+    });
+    // The service's own environment, as compose would give it, pointed at the test engine.
+    const environment = Object.fromEntries(
+      Object.entries(ingest.environment).map(([name, value]) => [
+        name,
+        interpolate(value, { MEILI_MASTER_KEY: key, CONTENT_DIRS: folder }),
+      ]),
+    );
+    const [program = '', ...args] = ingest.command;
+    const run = await spawnTracked(program === 'node' ? process.execPath : program, args, {
+      // The image's WORKDIR holds the project as it is here.
+      cwd: projectRoot,
+      env: {
+        PATH: process.env.PATH,
+        ...environment,
+        MEILI_URL: url,
+        INDEX_PREFIX: prefix,
+        DATA_DIR: await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-compose-')),
+      },
+    });
+    assert.equal(await run.exited, 0, run.output());
+    assert.match(run.stdout(), /en échec +: 1/);
+    assert.match(run.stdout(), /contenu\/casse\.pdf/);
   });
 
   it('declares every named volume it mounts', () => {

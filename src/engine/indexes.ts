@@ -10,6 +10,8 @@ export interface IndexNames {
   resources: string;
   /** Exists while an ingestion runs (see ingest/ingest-lock.ts). */
   lock: string;
+  /** Writes of ingestions in progress: what one left open is checked again (ingest/sync-journal.ts). */
+  journal: string;
 }
 
 /** The two indexes of a deployment, named from its prefix (tests use their own). */
@@ -18,6 +20,7 @@ export function indexNames(prefix: string): IndexNames {
     sections: `${prefix}-sections`,
     resources: `${prefix}-resources`,
     lock: `${prefix}-lock`,
+    journal: `${prefix}-journal`,
   };
 }
 
@@ -110,7 +113,12 @@ export async function applyIndexSettings(
   );
 }
 
-async function ensureIndex(client: Meilisearch, uid: string, primaryKey: string): Promise<void> {
+/** Creates an index when missing, and waits for it. */
+export async function ensureIndex(
+  client: Meilisearch,
+  uid: string,
+  primaryKey: string,
+): Promise<void> {
   if (await indexExists(client, uid)) return;
   try {
     await settle(client.createIndex(uid, { primaryKey }), `création de ${uid}`);

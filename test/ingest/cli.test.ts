@@ -39,7 +39,7 @@ const fixture = (name: string) =>
   fs.readFile(path.join(projectRoot, 'test/fixtures/parsers/pdf', name, 'input.pdf'));
 
 describe('npm run ingest', () => {
-  it('reports each bad file with its own reason, indexes the rest, exits 1, and loses nothing indexed before', async () => {
+  it('reports each bad file with its own reason, indexes the rest, exits 0 (1 with --strict), and loses nothing indexed before', async () => {
     const { prefix } = uniqueIndexes('cli');
     prefixes.push(prefix);
     const dir = await contentFolder({
@@ -69,7 +69,9 @@ describe('npm run ingest', () => {
     await writeContent(dir, 'encore-bon.md', Buffer.from([0, 1, 2, 3]));
 
     const run = await ingest([dir], env);
-    assert.equal(run.code, 1, run.stderr);
+    // Indexed what it could and said what it could not: a deployment may go on.
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stderr, /Attention : 9 fichier\(s\) en échec.*--strict/);
     const reasons = new Map(
       [...run.stdout.matchAll(/^ {2}- contenu\/(\S+) : (.+)$/gm)].map((match) => [
         match[1],
@@ -106,6 +108,10 @@ describe('npm run ingest', () => {
     ]);
     const kept = resources.results.find((r) => r.id === 'contenu-encore-bon');
     assert.equal(kept?.title, 'Encore bon');
+
+    const strict = await ingest([dir, '--strict'], env);
+    assert.equal(strict.code, 1, strict.stderr);
+    assert.match(strict.stdout, /en échec +: 9/);
   });
 
   it('prints plain progress lines and a summary when not on a terminal, then nothing to parse the second time', async () => {
@@ -128,6 +134,7 @@ describe('npm run ingest', () => {
     const unknown = await ingest(['--frobnicate']);
     assert.equal(unknown.code, 2);
     assert.match(unknown.stderr, /Usage : npm run ingest/);
+    assert.match(unknown.stderr, /--strict +sort en code 1/);
     const missing = await ingest(['/nonexistent/folder']);
     assert.equal(missing.code, 2);
     assert.match(missing.stderr, /« \/nonexistent\/folder » n'existe pas/);

@@ -7,6 +7,7 @@ const summary: SyncSummary = {
   seen: 2,
   parsed: 2,
   unchanged: 0,
+  rechecked: 0,
   removed: 0,
   failed: [],
   warnings: [
@@ -41,6 +42,15 @@ describe('formatSummary', () => {
     const lines = formatSummary(summary).split('\n');
     assert.ok(
       lines.some((line) => /^ {2}pages lues par OCR +: 3 \(4,5 s\), 2 depuis le cache$/.test(line)),
+    );
+  });
+
+  it('says how many files were read again after an interrupted ingestion, only when some were', () => {
+    assert.doesNotMatch(formatSummary(summary), /revérifiés/);
+    const lines = formatSummary({ ...summary, rechecked: 2 }).split('\n');
+    assert.ok(
+      lines.some((line) => /^ {2}revérifiés \(ingestion interrompue\) +: 2$/.test(line)),
+      lines.join('\n'),
     );
   });
 
