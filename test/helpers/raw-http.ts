@@ -48,13 +48,14 @@ export function requestBytes(
   return `${lines.join('\r\n')}\r\n\r\n`;
 }
 
-/** Sends bytes and reads the answer until the server closes the connection. */
+/** Sends bytes and reads the answer until the server closes the connection (`Connection: close`). */
 export function rawRequest(port: number, bytes: string, timeoutMs = 30_000): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let reset = false;
+    // Written, not ended: a half-closed request may be dropped before its answer.
     const socket = net.connect(port, '127.0.0.1', () => {
-      socket.end(bytes);
+      socket.write(bytes);
     });
     socket.setTimeout(timeoutMs, () => socket.destroy(new Error(`no answer in ${timeoutMs} ms`)));
     socket.on('data', (chunk: Buffer) => chunks.push(chunk));
