@@ -23,6 +23,7 @@ describe('API rate limit', () => {
     assert.equal(limited.body.error.code, 'rate_limited');
     assert.match(limited.body.error.message, /Trop de requêtes/);
     assert.ok(limited.headers['ratelimit-policy']);
+    assert.match(limited.headers['retry-after'] ?? '', /^\d+$/);
     await request(app).get('/mentions-legales').expect(200);
     await api.get('/healthz').expect(200);
   });
