@@ -12,7 +12,8 @@ import type { ContentSync } from './health/content-sync.ts';
 import { trackEngineReachability, type EngineReachability } from './health/engine-reachability.ts';
 import { healthRouter } from './health/router.ts';
 import { sendApiError, toPublicError } from './http/http-error.ts';
-import { clientRateLimit } from './http/rate-limit.ts';
+import { methodNotAllowed } from './http/method-not-allowed.ts';
+import { searchRateLimits } from './http/rate-limit.ts';
 import { resourcesRouter } from './resources/router.ts';
 import type { PromotionTable } from './content/promotions.ts';
 import { searchRouter } from './search/router.ts';
@@ -57,18 +58,24 @@ export function createApp(deps: AppDeps): Express {
       probe: () => deps.meili.health(),
     });
   app.use(healthRouter({ ...deps, reachability }));
-  app.use('/api', clientRateLimit(deps.config.apiRateLimitPerMinute));
-  // A results page costs several searches, on every keystroke of search-as-you-type.
-  app.use('/recherche', clientRateLimit(deps.config.searchPageRateLimitPerMinute));
+  app.use(
+    searchRateLimits({
+      api: deps.config.apiRateLimitPerMinute,
+      searchPage: deps.config.searchPageRateLimitPerMinute,
+      pages: deps.config.pagesRateLimitPerMinute,
+    }),
+  );
   app.use(searchRouter({ ...deps, now }));
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
+  app.use(webRouter({ ...deps, now }));
+  // Known address, other method (POST /api/search): 405 with `Allow`, not 404.
+  app.use(methodNotAllowed(() => app.router));
 
   app.use('/api', () => {
     throw new NotFoundError("Cette adresse d'API n'existe pas.");
   });
-  app.use(webRouter({ ...deps, now }));
   app.use(webNotFound(deps));
 
   const handleError: ErrorRequestHandler = (error, req, res, next) => {

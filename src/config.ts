@@ -130,6 +130,7 @@ const envSchema = z.object({
   ANALYTICS_MAX_BYTES: positiveInt(10 * 1024 * 1024),
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: positiveInt(240),
+  PAGES_RATE_LIMIT_PER_MINUTE: positiveInt(300),
   TRUST_PROXY: trustProxySetting,
   // Unset: one per available core, at most 4 (each worker holds its own pdf.js).
   INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
@@ -175,6 +176,8 @@ export interface Config {
   apiRateLimitPerMinute: number;
   /** Requests of the search page (`/recherche`) one client may send per minute. */
   searchPageRateLimitPerMinute: number;
+  /** Requests of the other pages that query the index (home, resources) per client and minute. */
+  pagesRateLimitPerMinute: number;
   /** Proxies trusted to tell the client's address; rate limits count per that address. */
   trustProxy: TrustProxy;
   /** Worker threads that parse Markdown; undefined: one per available core, at most 4. */
@@ -237,6 +240,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
     searchPageRateLimitPerMinute: values.SEARCH_PAGE_RATE_LIMIT_PER_MINUTE,
+    pagesRateLimitPerMinute: values.PAGES_RATE_LIMIT_PER_MINUTE,
     trustProxy: values.TRUST_PROXY,
     ingestWorkers: values.INGEST_WORKERS,
     ingestPdfWorkers: values.INGEST_PDF_WORKERS,

@@ -16,6 +16,7 @@ import { createMeiliClient } from './engine/meili-client.ts';
 import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
 import { isEngineUnreachable } from './errors.ts';
 import { trackContentSync } from './health/content-sync.ts';
+import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
@@ -167,6 +168,7 @@ try {
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info(`Repères est prêt : http://${host}:${port}/`);
   });
+  answerClientErrors(server, logger);
 } catch (error) {
   const failure = toCliFailure(error, "Le service n'a pas démarré");
   if (failure.expected) console.error(failure.message);

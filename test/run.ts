@@ -10,6 +10,8 @@ import { testTimeouts } from './helpers/timeouts.ts';
  * `npm test`: starts one real Meilisearch for the whole run (the same launcher as
  * `npm start`, on a temporary folder and a free port), runs every test file with node's
  * test runner, then stops Meilisearch. Arguments narrow the run to some files.
+ * The reliability suite (test/chaos/: slow and hostile) is left out of the default run;
+ * `--chaos` (`npm run test:chaos`) runs it alone.
  *
  * The run never hangs: past TEST_RUN_TIMEOUT_MS it kills the test runner's process
  * group, stops Meilisearch and exits non-zero; a test past TEST_TIMEOUT_MS fails (and its
@@ -17,11 +19,17 @@ import { testTimeouts } from './helpers/timeouts.ts';
  * started and left listed in TEST_PROCESS_DIR are killed.
  */
 
-async function findTests(dir: string): Promise<string[]> {
-  const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
+async function findTests(dir: string, skip: string[] = []): Promise<string[]> {
+  const entries = await fs
+    .readdir(dir, { withFileTypes: true, recursive: true })
+    .catch((error: unknown) => {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    });
   return entries
     .filter((entry) => entry.isFile() && entry.name.endsWith('.test.ts'))
     .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !skip.some((folder) => file.startsWith(folder + path.sep)))
     .sort();
 }
 
@@ -45,8 +53,20 @@ try {
   );
   process.exit(1);
 }
-const requested = process.argv.slice(2);
-const files = requested.length > 0 ? requested : await findTests(path.join(root, 'test'));
+const chaosDir = path.join(root, 'test', 'chaos');
+const args = process.argv.slice(2);
+const chaos = args.includes('--chaos');
+const requested = args.filter((arg) => arg !== '--chaos');
+const files =
+  requested.length > 0
+    ? requested
+    : chaos
+      ? await findTests(chaosDir)
+      : await findTests(path.join(root, 'test'), [chaosDir]);
+if (files.length === 0) {
+  console.error(`Aucun fichier de test à lancer${chaos ? ` dans ${chaosDir}` : ''}.`);
+  process.exit(1);
+}
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-test-'));
 const processDir = path.join(dataDir, 'processes');
 await fs.mkdir(processDir);

@@ -22,6 +22,7 @@ const json = (schema: z.ZodType, description: string) => ({
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'Paramètre invalide (le message et `parameter` le nomment)',
   404: 'Ressource ou fichier absent',
+  405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
   413: 'Requête trop volumineuse',
   429: 'Trop de requêtes en une minute',
   500: 'Erreur interne (enregistrée)',

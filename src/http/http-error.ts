@@ -19,6 +19,7 @@ export const errorStatuses = {
   invalid_request: 400,
   not_found: 404,
   file_missing: 404,
+  method_not_allowed: 405,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,

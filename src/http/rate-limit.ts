@@ -1,4 +1,4 @@
-import type { RequestHandler } from 'express';
+import { Router, type RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { RateLimitedError } from '../errors.ts';
 
@@ -15,8 +15,38 @@ export function clientRateLimit(perMinute: number): RequestHandler {
     limit: perMinute,
     standardHeaders: 'draft-8',
     legacyHeaders: false,
+    // A forged X-Forwarded-For is expected (and ignored unless TRUST_PROXY says otherwise):
+    // no console error for it.
+    validate: { xForwardedForHeader: false },
     handler: (_req, _res, next) => {
       next(new RateLimitedError());
     },
   });
+}
+
+/** The budgets per minute and per client, from the settings. */
+export interface RateLimitBudgets {
+  /** Every `/api` route. */
+  api: number;
+  /** The results page, `/recherche`. */
+  searchPage: number;
+  /** The other pages that query the index: home, resource list, resource page. */
+  pages: number;
+}
+
+/** The pages other than `/recherche` that query Meilisearch on every request. */
+export const indexedPages = ['/', '/ressources', '/ressources/:id'];
+
+/**
+ * Every route that queries Meilisearch per request, each family with its own budget.
+ * Static files, the legal pages and the probes are not limited: they cost nothing, and
+ * orchestrators poll the probes.
+ */
+export function searchRateLimits(budgets: RateLimitBudgets): Router {
+  const router = Router();
+  router.use('/api', clientRateLimit(budgets.api));
+  // A results page costs several searches, on every keystroke of search-as-you-type.
+  router.use('/recherche', clientRateLimit(budgets.searchPage));
+  router.get(indexedPages, clientRateLimit(budgets.pages));
+  return router;
 }

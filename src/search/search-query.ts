@@ -34,14 +34,22 @@ const single = <T extends z.ZodType>(schema: T) =>
     schema,
   );
 
+/** Digits only: `Number()` would also take `1e3`, `0x10`, ` 2`, `2.0` or `+2`. */
+const DIGITS = /^[0-9]+$/;
+const integerMessage = 'doit être un nombre entier écrit en chiffres (par ex. 2)';
+
 const integer = (min: number, max: number, fallback: number) =>
   single(
-    z.coerce
-      .number({ error: 'doit être un nombre entier' })
-      .int('doit être un nombre entier')
-      .min(min, `doit valoir au moins ${min}`)
-      .max(max, `doit valoir au plus ${max}`)
-      .default(fallback),
+    z.preprocess(
+      (value: unknown): unknown =>
+        typeof value === 'string' && DIGITS.test(value) ? Number(value) : value,
+      z
+        .number({ error: integerMessage })
+        .int(integerMessage)
+        .min(min, `doit valoir au moins ${min}`)
+        .max(max, `doit valoir au plus ${max}`)
+        .default(fallback),
+    ),
   );
 
 /** The search parameters schema; topics are checked against the taxonomy. */

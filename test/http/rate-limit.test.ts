@@ -23,6 +23,7 @@ describe('API rate limit', () => {
     assert.equal(limited.body.error.code, 'rate_limited');
     assert.match(limited.body.error.message, /Trop de requêtes/);
     assert.ok(limited.headers['ratelimit-policy']);
+    assert.match(limited.headers['retry-after'] ?? '', /^\d+$/);
     await request(app).get('/mentions-legales').expect(200);
     await api.get('/healthz').expect(200);
   });
@@ -64,8 +65,60 @@ describe('GET /recherche rate limit', () => {
     await request(app).get('/ressources').expect(200);
   });
 
+  describe('the other pages that query the index', () => {
+    let resourcePage: string;
+    before(async () => {
+      const { body } = await request(await appWith({}))
+        .get('/api/resources')
+        .expect(200);
+      const id = (body as { resources: { id: string }[] }).resources[0]?.id;
+      assert.ok(id !== undefined);
+      resourcePage = `/ressources/${id}`;
+    });
+
+    for (const page of ['/', '/ressources', 'the resource page']) {
+      it(`limits ${page} with PAGES_RATE_LIMIT_PER_MINUTE, answering a French 429 page`, async () => {
+        const address = page === 'the resource page' ? resourcePage : page;
+        const app = await appWith({ PAGES_RATE_LIMIT_PER_MINUTE: '2' });
+        await request(app).get(address).expect(200);
+        await request(app).get(address).expect(200);
+        const limited = await request(app).get(address).expect(429);
+        assert.match(limited.headers['content-type'] ?? '', /^text\/html/);
+        assert.match(limited.text, /Erreur 429/);
+        assert.ok(limited.headers['retry-after']);
+      });
+    }
+
+    it('shares one budget between them, apart from /recherche, the API and the static pages', async () => {
+      const app = await appWith({ PAGES_RATE_LIMIT_PER_MINUTE: '2' });
+      await request(app).get('/').expect(200);
+      await request(app).get(resourcePage).expect(200);
+      await request(app).get('/ressources').expect(429);
+      await request(app).get('/recherche?q=cloud').expect(200);
+      await request(app).get('/api/search?q=cloud').expect(200);
+      await request(app).get('/mentions-legales').expect(200);
+      await request(app).get('/healthz').expect(200);
+    });
+  });
+
   describe('with the default TRUST_PROXY', () => {
-    it('does not give a fresh quota to a forged X-Forwarded-For', async () => {
+    it('does not give a fresh quota to a forged X-Forwarded-For, on any budget', async () => {
+      const app = await appWith({
+        API_RATE_LIMIT_PER_MINUTE: '1',
+        SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1',
+        PAGES_RATE_LIMIT_PER_MINUTE: '1',
+      });
+      for (const address of ['/api/search?q=cloud', '/recherche?q=cloud', '/ressources']) {
+        await request(app).get(address).set('X-Forwarded-For', '203.0.113.1').expect(200);
+        await request(app).get(address).set('X-Forwarded-For', '203.0.113.2').expect(429);
+        await request(app)
+          .get(address)
+          .set('X-Forwarded-For', '203.0.113.3, 198.51.100.7')
+          .expect(429);
+      }
+    });
+
+    it('does not give a fresh quota to a forged X-Forwarded-For on /recherche', async () => {
       const app = await appWith({ SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1' });
       await request(app)
         .get('/recherche?q=cloud')
@@ -81,6 +134,30 @@ describe('GET /recherche rate limit', () => {
         .expect(200);
     });
   });
+
+  for (const [setting, meaning] of [
+    ['1', 'one proxy hop'],
+    ['127.0.0.0/8,::1/128', 'the proxy addresses as CIDR ranges'],
+  ] as const) {
+    describe(`with TRUST_PROXY=${setting} (${meaning})`, () => {
+      it('counts the address the proxy appended, not one the client forged before it', async () => {
+        const app = await appWith({ API_RATE_LIMIT_PER_MINUTE: '1', TRUST_PROXY: setting });
+        // The proxy appends the address it saw; what the client sent stays in front.
+        await request(app)
+          .get('/api/search?q=cloud')
+          .set('X-Forwarded-For', '198.51.100.9, 203.0.113.1')
+          .expect(200);
+        await request(app)
+          .get('/api/search?q=cloud')
+          .set('X-Forwarded-For', '198.51.100.10, 203.0.113.1')
+          .expect(429);
+        await request(app)
+          .get('/api/search?q=cloud')
+          .set('X-Forwarded-For', '203.0.113.2')
+          .expect(200);
+      });
+    });
+  }
 
   describe('with TRUST_PROXY naming the proxy in front', () => {
     it('counts each client address the proxy reports on its own', async () => {

@@ -149,6 +149,28 @@ describe('GET /api/search', () => {
       const response = await api.get('/api/search?limit=abc').expect(400);
       assert.match(response.body.error.message, /^limit: /);
     });
+
+    for (const written of ['1e3', '0x10', ' 2', '2.0', '+2', '-1', '1,5']) {
+      it(`refuses page and limit written « ${written} »: digits only`, async () => {
+        for (const parameter of ['page', 'limit']) {
+          const response = await api
+            .get(`/api/search?q=x&${parameter}=${encodeURIComponent(written)}`)
+            .expect(400);
+          assert.equal(response.body.error.code, 'invalid_parameter');
+          assert.equal(response.body.error.parameter, parameter);
+          assert.equal(
+            response.body.error.message,
+            `${parameter}: doit être un nombre entier écrit en chiffres (par ex. 2)`,
+          );
+        }
+      });
+    }
+
+    it('takes leading zeros as the number they write', async () => {
+      const result = await search('q=&limit=02&page=002');
+      assert.equal(result.limit, 2);
+      assert.equal(result.page, 2);
+    });
   });
 
   describe('deep links', () => {

@@ -1,6 +1,6 @@
 import { Layout, type PageContext } from '../layout.tsx';
 
-/** The error page (400, 404, 429, 500, 503) in the site's layout. */
+/** The error page (400, 404, 405, 429, 500, 503) in the site's layout. */
 
 const wording: Record<number, { title: string; lead: string }> = {
   400: {
@@ -10,6 +10,10 @@ const wording: Record<number, { title: string; lead: string }> = {
   404: {
     title: 'Page non trouvée',
     lead: 'La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.',
+  },
+  405: {
+    title: 'Méthode non acceptée',
+    lead: 'Cette page ne peut qu’être consultée : Repères n’y accepte pas d’envoi de données.',
   },
   429: {
     title: 'Trop de requêtes',
