@@ -15,6 +15,7 @@ import { createMeiliClient } from './engine/meili-client.ts';
 import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
 import { isEngineUnreachable } from './errors.ts';
 import { createLogger } from './logger.ts';
+import { prepareDataDir } from './data-dir.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
 
@@ -71,6 +72,7 @@ process.on('unhandledRejection', (error) => {
 
 try {
   const roots = contentRoots(config.contentDirs);
+  await prepareDataDir(config.dataDir);
   engine = await connectEngine(config, logger);
   // The master key stays with ingestion; the app reads with a search-only key.
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });

@@ -7,6 +7,7 @@ import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
+import { privateDirMode, privateFileMode } from '../data-dir.ts';
 import { ReperesError } from '../errors.ts';
 
 /**
@@ -97,7 +98,7 @@ export async function ensureMasterKey(dataDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: privateDirMode });
   const key = randomBytes(32).toString('base64url');
   await fs.writeFile(keyFile, `${key}\n`, { mode: 0o600 });
   await fs.chmod(keyFile, 0o600);
@@ -226,7 +227,7 @@ export async function startEmbeddedMeilisearch(
   const meiliDir = path.join(dataDir, 'meili');
   const dbPath = path.join(meiliDir, 'data.ms');
   const pidPath = path.join(meiliDir, 'meilisearch.pid');
-  await fs.mkdir(meiliDir, { recursive: true });
+  await fs.mkdir(meiliDir, { recursive: true, mode: privateDirMode });
   const masterKey = await ensureMasterKey(dataDir);
   const sharedUrl = await reuseOrStopLeftover(pidPath, dbPath, masterKey, logger);
   if (sharedUrl !== undefined) {
@@ -237,6 +238,9 @@ export async function startEmbeddedMeilisearch(
 
   const port = options.port ?? (await findFreePort());
   const url = `http://127.0.0.1:${port}`;
+  // Meilisearch creates its database with the umask it inherits: private, like DATA_DIR.
+  // (spawn reports its failures as events: the umask is always restored below.)
+  const umask = process.umask(0o077);
   const child = spawn(
     binary,
     [
@@ -260,6 +264,7 @@ export async function startEmbeddedMeilisearch(
       stdio: ['ignore', 'ignore', 'pipe'],
     },
   );
+  process.umask(umask);
   const stderrLines: string[] = [];
   child.stderr?.setEncoding('utf8');
   child.stderr?.on('data', (chunk: string) => {
@@ -282,6 +287,7 @@ export async function startEmbeddedMeilisearch(
   await fs.writeFile(
     pidPath,
     JSON.stringify({ pid, binary, url, ownerPid: process.pid } satisfies PidFile),
+    { mode: privateFileMode },
   );
 
   let stopping: Promise<void> | undefined;
