@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { describe, it } from 'node:test';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { createSearchLog } from '../../src/analytics/search-log.ts';
 import { writeOcrCache } from '../../ingest/parsers/ocr-cache.ts';
 import { DataDirError, prepareDataDir } from '../../src/data-dir.ts';
@@ -54,11 +55,16 @@ async function runWithDataDir(script: string, dataDir: string, args: string[] = 
     },
     ...(runAs === undefined ? {} : { user: runAs }),
   });
-  return { code: await run.exited, stderr: run.stderr(), stdout: run.stdout() };
+  // Before the fix a service on a read-only DATA_DIR went on running: a bounded wait.
+  const code = await Promise.race([
+    run.exited,
+    sleep(readyMs).then(() => 'still running after the readiness deadline'),
+  ]);
+  return { code, stderr: run.stderr(), stdout: run.stdout() };
 }
 
 function assertNamedConfigError(
-  result: { code: number | null; stderr: string; stdout: string },
+  result: { code: number | string | null; stderr: string; stdout: string },
   dataDir: string,
   headline: RegExp,
 ): void {
@@ -130,11 +136,11 @@ describe('DATA_DIR', () => {
     );
     try {
       const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey });
-      await client.createIndex('private').waitTask();
+      await client.createIndex('private').waitTask({ timeout: readyMs });
       await client
         .index('private')
         .addDocuments([{ id: 1, text: 'privé' }])
-        .waitTask();
+        .waitTask({ timeout: readyMs });
       assert.equal(await modeOf(path.join(dataDir, 'meili-master-key')), 0o600);
       assert.equal(await modeOf(path.join(dataDir, 'meili', 'meilisearch.pid')), 0o600);
       assert.deepEqual(await notPrivate(dataDir), []);
