@@ -96,6 +96,8 @@ export function resourcesRouter(
     res.setHeader('Content-Security-Policy', "sandbox; frame-ancestors 'none'");
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Cache-Control', 'no-cache');
+    // The indexed hash is the version: a browser revalidates it without a download.
+    res.setHeader('ETag', `"${source.sha256}"`);
     res.send(content);
   });
 

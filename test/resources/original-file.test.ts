@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -64,6 +64,17 @@ describe('GET /api/resources/:id/file', () => {
     );
     assert.match(response.headers['content-security-policy'] ?? '', /(^|; )sandbox(;|$)/);
     assert.equal(response.text, guide);
+  });
+
+  it('names the indexed version in its ETag, and answers 304 to a browser that holds it', async () => {
+    const { app } = await servedFolder({ 'guide.md': guide });
+    const sha256 = createHash('sha256').update(guide).digest('hex');
+    const first = await request(app).get('/api/resources/contenu-guide/file').expect(200);
+    assert.equal(first.headers.etag, `"${sha256}"`);
+    await request(app)
+      .get('/api/resources/contenu-guide/file')
+      .set('If-None-Match', `"${sha256}"`)
+      .expect(304);
   });
 
   it('answers 404 when the file was replaced by a link to the master key, and never shows the key', async () => {
