@@ -6,6 +6,7 @@ import { loadConfig } from '../src/config.ts';
 import { contentRoots } from '../src/content/roots.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
+import { prepareDataDir } from '../src/data-dir.ts';
 import { ReperesError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
 import type { ParsePool } from './parse-pool.ts';
@@ -87,6 +88,7 @@ async function main(): Promise<number> {
   let parsePool: ParsePool | undefined;
   const progress = createProgress(process.stderr);
   try {
+    await prepareDataDir(config.dataDir);
     engine = await connectEngine(config, logger);
     const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey, timeoutMs: 60_000 });
     parsePool = createConfiguredParsePool(config);

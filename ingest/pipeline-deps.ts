@@ -22,6 +22,7 @@ export async function createPipelineDeps(
     promotions: await loadPromotions(config.promotionsFile),
     limits: { maxFileBytes: config.maxFileBytes, pdfMaxPages: config.pdfMaxPages },
     parsePool,
+    symlinks: config.followSymlinks,
     lock: { waitMs: config.ingestLockWaitMs },
     logger,
     ...(config.ocr.enabled

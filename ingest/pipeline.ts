@@ -4,6 +4,12 @@ import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { resourceIdOf } from '../src/content/ids.ts';
+import {
+  ContentFileTooLargeError,
+  readContentFile,
+  UnsafeContentFileError,
+  type SymlinkPolicy,
+} from '../src/content/content-file.ts';
 import type { PromotionTable } from '../src/content/promotions.ts';
 import type { ContentRoot } from '../src/content/roots.ts';
 import { organisationNamer, type Taxonomy } from '../src/content/topics.ts';
@@ -22,7 +28,13 @@ import {
   type ParseFailureCode,
 } from './parsers/types.ts';
 import { regroupVersions } from './regroup-versions.ts';
-import { discoverFiles, locateFile, type DiscoveredFile, type MissingFile } from './sources.ts';
+import {
+  discoverFiles,
+  locateFile,
+  type DiscoveredFile,
+  type MissingFile,
+  type SkippedEntry,
+} from './sources.ts';
 import { SyncJournal, type JournalResource } from './sync-journal.ts';
 
 /** lock → discover → hash and diff → parse (worker pool) → index → report. */
@@ -36,6 +48,8 @@ export interface PipelineDeps {
   taxonomy: Taxonomy;
   promotions: PromotionTable;
   limits: { maxFileBytes: number; pdfMaxPages: number };
+  /** Symbolic links in content folders: skipped (default) or followed inside their folder. */
+  symlinks?: SymlinkPolicy;
   /** Parses files in worker threads; created and closed by the caller. */
   parsePool: ParsePool;
   /** OCR of PDF pages without text (and where its results are kept); absent: off. */
@@ -72,7 +86,12 @@ export type FileOutcome = 'parsed' | 'unchanged' | 'failed';
 
 export interface FileFailure {
   path: string;
-  code: ParseFailureCode | ParseWorkerError['code'] | 'id_conflict' | 'unexpected';
+  code:
+    | ParseFailureCode
+    | ParseWorkerError['code']
+    | 'id_conflict'
+    | 'unsafe_content_file'
+    | 'unexpected';
   reason: string;
 }
 
@@ -179,12 +198,23 @@ async function syncLocked(
     logger.info({ resources: suspects.size }, 'an interrupted sync left writes open: re-checking');
   const rechecked = new Set<string>();
 
+  const symlinks = deps.symlinks ?? 'never';
+  const skipped: SkippedEntry[] = [];
   const singleFiles = request.files !== undefined && request.files.length > 0;
   const located = singleFiles
-    ? await Promise.all((request.files ?? []).map((file) => locateFile(file, request.roots)))
-    : (await Promise.all(request.roots.map((root) => discoverFiles(root)))).flat();
+    ? await Promise.all(
+        (request.files ?? []).map((file) => locateFile(file, request.roots, symlinks)),
+      )
+    : (
+        await Promise.all(
+          request.roots.map((root) =>
+            discoverFiles(root, { symlinks, onSkip: (entry) => skipped.push(entry) }),
+          ),
+        )
+      ).flat();
   const files = located.filter((file): file is DiscoveredFile => !('missing' in file));
   const missing = located.filter((file): file is MissingFile => 'missing' in file);
+  for (const file of missing) if (file.skipped !== undefined) skipped.push(file.skipped);
   const indexed: Map<string, IndexedResource> =
     request.rebuild === true
       ? new Map<string, IndexedResource>()
@@ -202,7 +232,11 @@ async function syncLocked(
     rechecked: 0,
     removed: 0,
     failed: [],
-    warnings: [],
+    // A link left out is named once, so that whoever placed it learns why it is not found.
+    warnings: skipped.map((entry) => ({
+      path: `${entry.root.key}/${entry.relativePath}`,
+      message: entry.message,
+    })),
     sectionsWritten: 0,
     ocr: { recognised: 0, cached: 0, durationMs: 0 },
     durationMs: 0,
@@ -346,7 +380,9 @@ async function syncLocked(
 
   async function prepare(file: DiscoveredFile, id: string): Promise<Prepared> {
     try {
-      if (file.bytes > deps.limits.maxFileBytes) throw tooLarge(file.bytes);
+      if (file.bytes > deps.limits.maxFileBytes) {
+        throw tooLarge(file.bytes, deps.limits.maxFileBytes);
+      }
       const known = indexed.get(id);
       if (known !== undefined && (await isTwin(known, file))) {
         return {
@@ -354,10 +390,11 @@ async function syncLocked(
           failure: conflict(id, `${known.source.root}/${known.source.path}`),
         };
       }
-      const bytes = await fs.readFile(file.absolutePath);
-      // The file may have grown since it was listed: the limit holds for what was read,
-      // and what was read is what is hashed and parsed (one version, even mid-write).
-      if (bytes.length > deps.limits.maxFileBytes) throw tooLarge(bytes.length);
+      // What is hashed and parsed is what was read from a regular file of the folder.
+      const bytes = await readContentFile(file.root, file.relativePath, {
+        symlinks,
+        maxBytes: deps.limits.maxFileBytes,
+      });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
       if (
         known !== undefined &&
@@ -399,6 +436,18 @@ async function syncLocked(
       if (error instanceof ParseError || error instanceof ParseWorkerError) {
         return { outcome: 'failed', failure: { code: error.code, reason: error.message } };
       }
+      if (error instanceof ContentFileTooLargeError) {
+        // It grew between discovery and reading.
+        const { code, message } = tooLarge(error.bytes, error.maxBytes);
+        return { outcome: 'failed', failure: { code, reason: message } };
+      }
+      if (error instanceof UnsafeContentFileError) {
+        // Swapped for a link (or removed) between discovery and reading.
+        return {
+          outcome: 'failed',
+          failure: { code: 'unsafe_content_file', reason: error.message },
+        };
+      }
       if (isFileSystemError(error)) {
         return {
           outcome: 'failed',
@@ -408,13 +457,6 @@ async function syncLocked(
       // Index errors are not a file's fault: the run stops and says so.
       throw error;
     }
-  }
-
-  function tooLarge(bytes: number): ParseError {
-    return new ParseError(
-      'too_large',
-      `fichier trop volumineux : ${formatBytes(bytes)} pour une limite de ${formatBytes(deps.limits.maxFileBytes)} (MAX_FILE_BYTES)`,
-    );
   }
 
   /** True when the index holds this id for another file that still exists. */
@@ -436,6 +478,13 @@ async function syncLocked(
       () => false,
     );
   }
+}
+
+function tooLarge(bytes: number, maxBytes: number): ParseError {
+  return new ParseError(
+    'too_large',
+    `fichier trop volumineux : ${formatBytes(bytes)} pour une limite de ${formatBytes(maxBytes)} (MAX_FILE_BYTES)`,
+  );
 }
 
 /** Two paths whose ids coincide: the second is refused rather than overwrite the first. */

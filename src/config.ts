@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { z } from 'zod';
+import { symlinkPolicies, type SymlinkPolicy } from './content/content-file.ts';
 import { ReperesError } from './errors.ts';
 import { formatIssues } from './validation/format-issues.ts';
 
@@ -99,6 +100,12 @@ const envSchema = z.object({
       )
       .pipe(z.array(z.string()).min(1, 'doit nommer au moins un dossier')),
   ),
+  FOLLOW_SYMLINKS: z.preprocess(
+    emptyToUndefined,
+    z
+      .enum(symlinkPolicies, { error: `doit valoir ${symlinkPolicies.join(' ou ')}` })
+      .default('never'),
+  ),
   TOPICS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/topics.yml')),
   PROMOTIONS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/promotions.yml')),
   INDEX_PREFIX: z.preprocess(
@@ -159,6 +166,8 @@ export interface Config {
   meiliStartTimeoutMs: number;
   dataDir: string;
   contentDirs: string[];
+  /** Symbolic links in content folders: skipped, or followed when they stay inside. */
+  followSymlinks: SymlinkPolicy;
   topicsFile: string;
   promotionsFile: string;
   indexPrefix: string;
@@ -227,6 +236,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     meiliStartTimeoutMs: values.MEILI_START_TIMEOUT_MS,
     dataDir: path.resolve(cwd, values.DATA_DIR),
     contentDirs: values.CONTENT_DIRS.map((dir) => path.resolve(cwd, dir)),
+    followSymlinks: values.FOLLOW_SYMLINKS,
     topicsFile: path.resolve(cwd, values.TOPICS_FILE),
     promotionsFile: path.resolve(cwd, values.PROMOTIONS_FILE),
     indexPrefix: values.INDEX_PREFIX,

@@ -3,6 +3,7 @@
 export { ReperesError } from './errors/reperes-error.ts';
 export { InvalidParameterError } from './errors/invalid-parameter-error.ts';
 export { NotFoundError } from './errors/not-found-error.ts';
+export { FileUnavailableError } from './errors/file-unavailable-error.ts';
 export { SearchUnavailableError } from './errors/search-unavailable-error.ts';
 export { IndexMissingError } from './errors/index-missing-error.ts';
 export { IndexSyncingError } from './errors/index-syncing-error.ts';

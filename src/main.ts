@@ -18,6 +18,7 @@ import { isEngineUnreachable } from './errors.ts';
 import { trackContentSync } from './health/content-sync.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
+import { prepareDataDir } from './data-dir.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
 
@@ -74,6 +75,7 @@ process.on('unhandledRejection', (error) => {
 
 try {
   const roots = contentRoots(config.contentDirs);
+  await prepareDataDir(config.dataDir);
   engine = await connectEngine(config, logger, { supervise: true });
   // The master key stays with ingestion; the app reads with a search-only key.
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });

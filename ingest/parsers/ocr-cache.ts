@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
+import { privateDirMode, privateFileMode } from '../../src/data-dir.ts';
 import type { RecognisedText } from './ocr-engine.ts';
 
 /**
@@ -41,11 +42,11 @@ export async function writeOcrCache(
   engine: string,
   pages: Map<number, RecognisedText>,
 ): Promise<void> {
-  await fs.mkdir(folder, { recursive: true });
+  await fs.mkdir(folder, { recursive: true, mode: privateDirMode });
   const file = cacheFile(folder, sha256);
   const temporary = `${file}.${randomUUID()}.tmp`;
   const body = { engine, pages: Object.fromEntries([...pages].sort(([a], [b]) => a - b)) };
-  await fs.writeFile(temporary, JSON.stringify(body));
+  await fs.writeFile(temporary, JSON.stringify(body), { mode: privateFileMode });
   await fs.rename(temporary, file);
 }
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
+import { privateDirMode, privateFileMode } from '../data-dir.ts';
 
 /**
  * Every search, for the coordinators' analytics: append-only JSON lines under DATA_DIR,
@@ -45,18 +46,20 @@ export function createSearchLog(options: {
 
   const write = async (line: string): Promise<void> => {
     if (size === undefined) {
-      await fs.mkdir(options.dir, { recursive: true });
+      await fs.mkdir(options.dir, { recursive: true, mode: privateDirMode });
       size = await fs.stat(file).then(
         (stat) => stat.size,
         () => 0,
       );
+      // A log written by an earlier version was readable by the group.
+      if (size > 0) await fs.chmod(file, privateFileMode);
     }
     const bytes = Buffer.byteLength(line);
     if (size + bytes > options.maxBytes) {
       await fs.rename(file, `${file}.1`).catch(() => undefined);
       size = 0;
     }
-    await fs.appendFile(file, line, { mode: 0o640 });
+    await fs.appendFile(file, line, { mode: privateFileMode });
     size += bytes;
   };
 

@@ -23,6 +23,7 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'Paramètre invalide (le message et `parameter` le nomment)',
   404: 'Ressource ou fichier absent',
   405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
+  409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi',
   413: 'Requête trop volumineuse',
   429: 'Trop de requêtes en une minute',
   500: 'Erreur interne (enregistrée)',
@@ -80,7 +81,7 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
   registry.registerPath({
     method: 'get',
     path: '/api/resources/{id}/file',
-    summary: "Le fichier d'origine (Markdown ou PDF)",
+    summary: "Le fichier d'origine (Markdown ou PDF), dans la version indexée",
     request: { params: resourceIdSchema },
     responses: {
       200: {
@@ -90,7 +91,7 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
           'text/markdown': { schema: z.string() },
         },
       },
-      ...apiErrors(400, 404, 503),
+      ...apiErrors(400, 404, 409, 503),
     },
   });
   registry.registerPath({

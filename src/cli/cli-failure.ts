@@ -25,6 +25,7 @@ const exitCodeByErrorCode: Record<string, number> = {
   invalid_promotions: exitCodes.usage,
   content_root_conflict: exitCodes.usage,
   engine_unavailable: exitCodes.usage,
+  data_dir_unusable: exitCodes.usage,
   invalid_guide_sources: exitCodes.invalidContent,
   ingest_locked: exitCodes.locked,
   ingest_lock_lost: exitCodes.locked,

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from 'pino';
 import lockfile from 'proper-lockfile';
+import { privateDirMode, privateFileMode } from '../data-dir.ts';
 import { ReperesError } from '../errors.ts';
 
 /**
@@ -113,7 +114,7 @@ export async function ensureMasterKey(dataDir: string): Promise<string> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
   }
-  await fs.mkdir(dataDir, { recursive: true });
+  await fs.mkdir(dataDir, { recursive: true, mode: privateDirMode });
   const key = randomBytes(32).toString('base64url');
   await fs.writeFile(keyFile, `${key}\n`, { mode: 0o600 });
   await fs.chmod(keyFile, 0o600);
@@ -243,7 +244,7 @@ async function withStartLock<T>(
   logger: Logger | undefined,
   step: () => Promise<T>,
 ): Promise<T> {
-  await fs.mkdir(files.meiliDir, { recursive: true });
+  await fs.mkdir(files.meiliDir, { recursive: true, mode: privateDirMode });
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(files.meiliDir, {
@@ -406,6 +407,8 @@ async function spawnEngine(
   // A file, not a pipe: the engine may outlive this process (another one still uses it).
   const log = await fs.open(files.logPath, 'a', 0o600);
   let child: ChildProcess;
+  // Meilisearch creates its database with the umask it inherits: private, like DATA_DIR.
+  const umask = process.umask(0o077);
   try {
     child = spawn(
       binary,
@@ -431,6 +434,7 @@ async function spawnEngine(
       },
     );
   } finally {
+    process.umask(umask);
     await log.close();
   }
   const exited = new Promise<number | null>((resolve) => {
@@ -447,6 +451,7 @@ async function spawnEngine(
     await fs.writeFile(
       files.pidPath,
       JSON.stringify({ pid, binary, url, ownerPid: process.pid } satisfies PidFile),
+      { mode: privateFileMode },
     );
     await Promise.race([
       waitForHealth(url, child, options.startTimeoutMs ?? 20_000, () =>
@@ -472,7 +477,7 @@ export async function startEmbeddedMeilisearch(
   const { logger } = options;
   const files = engineFiles(options.dataDir);
   const binary = await resolveBinary(options.binary);
-  await fs.mkdir(files.usersDir, { recursive: true });
+  await fs.mkdir(files.usersDir, { recursive: true, mode: privateDirMode });
   const masterKey = await ensureMasterKey(options.dataDir);
   const startTimeoutMs = options.startTimeoutMs ?? 20_000;
   // Long enough for another process to start an engine, or to stop one.

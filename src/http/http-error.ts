@@ -20,6 +20,8 @@ export const errorStatuses = {
   not_found: 404,
   file_missing: 404,
   method_not_allowed: 405,
+  file_changed: 409,
+  file_too_large: 409,
   payload_too_large: 413,
   rate_limited: 429,
   internal_error: 500,

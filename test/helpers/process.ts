@@ -101,11 +101,18 @@ export interface TrackedProcess {
 export async function spawnTracked(
   command: string,
   args: string[],
-  options: { cwd?: string; env?: NodeJS.ProcessEnv; graceMs?: number } = {},
+  options: {
+    cwd?: string;
+    env?: NodeJS.ProcessEnv;
+    graceMs?: number;
+    /** Another user to run as (the tests may run as root, whom permissions do not stop). */
+    user?: { uid: number; gid: number };
+  } = {},
 ): Promise<TrackedProcess> {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env,
+    ...options.user,
     stdio: ['ignore', 'pipe', 'pipe'],
     // Its own group: stopping it reaches its children too.
     detached: true,
