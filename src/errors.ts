@@ -9,4 +9,4 @@ export { IndexMissingError } from './errors/index-missing-error.ts';
 export { IndexSyncingError } from './errors/index-syncing-error.ts';
 export { RateLimitedError } from './errors/rate-limited-error.ts';
 export { MethodNotAllowedError } from './errors/method-not-allowed-error.ts';
-export { isEngineUnreachable } from './errors/engine-unreachable.ts';
+export { isEngineUnreachable, isIndexNotReady } from './errors/engine-unreachable.ts';

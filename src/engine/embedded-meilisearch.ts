@@ -487,7 +487,7 @@ export async function startEmbeddedMeilisearch(
   const engine = await withStartLock(files, lockWaitMs, logger, async () => {
     const shared = await runningEngine(files, masterKey, logger);
     const found = shared ?? (await spawnEngine(files, options, binary, masterKey));
-    await fs.writeFile(user, '');
+    await fs.writeFile(user, '', { mode: privateFileMode });
     return found;
   });
   if (engine.child === undefined)

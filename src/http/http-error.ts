@@ -1,8 +1,10 @@
 import type { Response } from 'express';
 import { z } from 'zod';
 import {
+  IndexSyncingError,
   InvalidParameterError,
   isEngineUnreachable,
+  isIndexNotReady,
   ReperesError,
   SearchUnavailableError,
 } from '../errors.ts';
@@ -57,6 +59,7 @@ export function toPublicError(error: unknown): PublicError {
   }
   if (isEngineUnreachable(error))
     return toPublicError(new SearchUnavailableError({ cause: error }));
+  if (isIndexNotReady(error)) return toPublicError(new IndexSyncingError());
   // Errors Express itself raises (a malformed address, a body too large) carry a 4xx status.
   if (hasStatus(error) && error.status >= 400 && error.status < 500) {
     return error.status === 413
