@@ -6,6 +6,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { watchEnginePids } from '../helpers/engine-pid-file.ts';
 import { contentFolder } from '../helpers/ingest.ts';
 import { spawnTracked, stopAfter, temporaryFolders, waitUntilGone } from '../helpers/process.ts';
 import { projectRoot } from '../helpers/service.ts';
@@ -13,25 +14,6 @@ import { testTimeouts } from '../helpers/timeouts.ts';
 
 const tempDir = temporaryFolders('chaos-ingests');
 const { readyMs } = testTimeouts();
-
-/** Every Meilisearch pid the pid file names while `running` is pending. */
-async function watchEnginePids(dataDir: string, running: Promise<unknown>): Promise<Set<number>> {
-  const pids = new Set<number>();
-  let done = false;
-  void running.finally(() => (done = true));
-  while (!done) {
-    try {
-      const { pid } = JSON.parse(
-        await fs.readFile(path.join(dataDir, 'meili/meilisearch.pid'), 'utf8'),
-      ) as { pid: number };
-      pids.add(pid);
-    } catch {
-      // not written yet, or removed
-    }
-    await sleep(20);
-  }
-  return pids;
-}
 
 describe('chaos: concurrent ingestions on one data folder, no service running', () => {
   it('three ingestions started at the same instant all exit 0, the index is complete and no Meilisearch is left', async () => {

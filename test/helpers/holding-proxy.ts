@@ -1,4 +1,5 @@
 import http from 'node:http';
+import { forwardRequest } from './forward-request.ts';
 import type { AddressInfo, Socket } from 'node:net';
 
 /**
@@ -35,21 +36,7 @@ export async function startHoldingProxy(
       onHeld(request);
       return;
     }
-    const forward = http.request(
-      {
-        host: upstream.hostname,
-        port: upstream.port,
-        path: req.url,
-        method: req.method,
-        headers: { ...req.headers, host: upstream.host },
-      },
-      (answer) => {
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
-        answer.pipe(res);
-      },
-    );
-    forward.on('error', () => res.destroy());
-    req.pipe(forward);
+    forwardRequest(upstream, req, res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;

@@ -1,11 +1,9 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { describe, it } from 'node:test';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
+import { engineAnswers, watchEnginePids } from '../helpers/engine-pid-file.ts';
 import { contentFolder } from '../helpers/ingest.ts';
 import { spawnTracked, stopAfter, temporaryFolders, waitUntilGone } from '../helpers/process.ts';
 import { projectRoot } from '../helpers/service.ts';
@@ -13,42 +11,6 @@ import { testTimeouts } from '../helpers/timeouts.ts';
 
 const tempDir = temporaryFolders('sharing');
 const { readyMs } = testTimeouts();
-
-/** Every Meilisearch pid the pid file names while `running` is pending. */
-async function watchEnginePids(dataDir: string, running: Promise<unknown>): Promise<Set<number>> {
-  const pids = new Set<number>();
-  let done = false;
-  void running.finally(() => (done = true));
-  while (!done) {
-    try {
-      const { pid } = JSON.parse(
-        await fs.readFile(path.join(dataDir, 'meili/meilisearch.pid'), 'utf8'),
-      ) as { pid: number };
-      pids.add(pid);
-    } catch {
-      // not written yet, or removed
-    }
-    await sleep(20);
-  }
-  return pids;
-}
-
-/** Waits until the engine named by the pid file answers its health check. */
-async function engineAnswers(dataDir: string): Promise<void> {
-  const deadline = Date.now() + readyMs;
-  for (;;) {
-    try {
-      const { url } = JSON.parse(
-        await fs.readFile(path.join(dataDir, 'meili/meilisearch.pid'), 'utf8'),
-      ) as { url: string };
-      if ((await fetch(`${url}/health`)).ok) return;
-    } catch {
-      // not started yet
-    }
-    assert.ok(Date.now() < deadline, 'the first ingestion never started its engine');
-    await sleep(50);
-  }
-}
 
 describe('npm run ingest with no service running (embedded Meilisearch)', () => {
   it('runs a second ingestion while the first one runs on the same data folder: both exit 0, they share one engine, the index is complete and no Meilisearch is left', async () => {
@@ -76,7 +38,7 @@ describe('npm run ingest with no service running (embedded Meilisearch)', () => 
     // The second starts once the first one's engine answers: it finds that engine running,
     // and waits for the first to finish ingesting before its own sync.
     const first = await ingest();
-    await engineAnswers(dataDir);
+    await engineAnswers(dataDir, readyMs);
     const runs = [first, await ingest()];
     const bothExited = Promise.all(runs.map((run) => run.exited));
     const enginePids = await watchEnginePids(dataDir, bothExited);
