@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import request from 'supertest';
+import { apiContract, observed } from '../helpers/api-contract.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { buildPdf } from '../helpers/pdf-builder.ts';
@@ -337,5 +338,37 @@ describe('two concurrent replaces of one resource', () => {
     const winner = answers.findIndex((res) => res.status === 200);
     assert.ok(text.endsWith(versions[winner] as string), 'the file is the winning version, whole');
     assert.equal((await storeState(fx.dir)).clean, true);
+  });
+});
+
+describe('the write API and its OpenAPI document', () => {
+  it('answers every write, success or error, in the documented shape', async () => {
+    const fx = await fixture();
+    const document = await request(fx.app).get('/api/openapi.json');
+    const contract = apiContract(document.body);
+    const check = (method: string, url: string, res: request.Response, status: number) => {
+      assert.equal(res.status, status, JSON.stringify(res.body));
+      contract.check(observed(method, url, res));
+    };
+    const created = await publishMarkdown(fx.app, 'Contrat', 'Texte du contrat.\n');
+    check('POST', '/api/resources', created, 201);
+    const url = `/api/resources/${created.body.id}`;
+    const put = await request(fx.app)
+      .put(url)
+      .set(coordinatorHeader, alice)
+      .set('If-Match', created.headers['etag'] as string)
+      .send({ summary: 'Résumé.' });
+    check('PUT', url, put, 200);
+    check('PUT', url, await request(fx.app).put(url).set(coordinatorHeader, alice).set('If-Match', '"x"').send({}), 412);
+    check('GET', `${url}/history`, await request(fx.app).get(`${url}/history`).set(coordinatorHeader, alice), 200);
+    check('GET', '/api/audit', await request(fx.app).get('/api/audit').set(coordinatorHeader, alice), 200);
+    check('DELETE', url, await request(fx.app).delete(url).set(coordinatorHeader, alice), 200);
+    const restore = await request(fx.app)
+      .post(`${url}/restore`)
+      .set(coordinatorHeader, alice)
+      .send({ commit: put.body.commit });
+    check('POST', `${url}/restore`, restore, 200);
+    check('POST', '/api/resources', await request(fx.app).post('/api/resources').send({}), 401);
+    check('DELETE', '/api/resources/guides-cadrage', await request(fx.app).delete('/api/resources/guides-cadrage').set(coordinatorHeader, alice), 403);
   });
 });
