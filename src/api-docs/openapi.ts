@@ -231,7 +231,10 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
     summary: 'Restaurer une version de l’historique (un nouveau commit)',
     request: {
       params: resourceIdSchema,
-      body: { description: 'La version', content: { 'application/json': { schema: restoreSchema } } },
+      body: {
+        description: 'La version',
+        content: { 'application/json': { schema: restoreSchema } },
+      },
     },
     responses: { 200: published('La ressource restaurée'), ...writeErrors(404, 422) },
   });

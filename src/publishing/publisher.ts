@@ -1,6 +1,11 @@
 import path from 'node:path';
 import { resourceUrl } from '../content/ids.ts';
-import { ForbiddenError, InvalidParameterError, NotFoundError, PreconditionError } from '../errors.ts';
+import {
+  ForbiddenError,
+  InvalidParameterError,
+  NotFoundError,
+  PreconditionError,
+} from '../errors.ts';
 import type { Author, ContentStore, FileChange, ResourceFiles, Revision } from './content-store.ts';
 import type { PublishHooks } from './publish-hooks.ts';
 import {
@@ -100,14 +105,22 @@ export class Publisher {
       );
       const frontMatter = submission.content === undefined ? before.frontMatter : {};
       const files = await this.prepare(kind, slug, metadata, content, frontMatter);
-      const what =
-        submission.content === undefined ? 'métadonnées modifiées' : 'fichier remplacé';
-      return this.apply(files, obsolete(current, files), author, `Modification de « ${metadata.title} » (${what})`);
+      const what = submission.content === undefined ? 'métadonnées modifiées' : 'fichier remplacé';
+      return this.apply(
+        files,
+        obsolete(current, files),
+        author,
+        `Modification de « ${metadata.title} » (${what})`,
+      );
     });
   }
 
   /** Removes a resource's files in one commit (its history keeps them). */
-  retire(id: string, ifMatch: string | undefined, author: Author): Promise<{ id: string; commit: string }> {
+  retire(
+    id: string,
+    ifMatch: string | undefined,
+    author: Author,
+  ): Promise<{ id: string; commit: string }> {
     return this.deps.store.exclusive(async () => {
       const current = await this.currentOrFail(id);
       if (ifMatch !== undefined) checkVersion(current, ifMatch);
@@ -178,7 +191,10 @@ export class Publisher {
     // The upload as it came, first: a front matter it carries (`---js`…) is judged as is.
     await hooks.check({ relativePath: `${slug}.md`, bytes: content });
     const uploaded = hooks.splitFrontMatter(content.toString('utf8'));
-    const file = { path: `${slug}.md`, bytes: markdownFile(metadata, { ...frontMatter, ...uploaded.data }, uploaded.body) };
+    const file = {
+      path: `${slug}.md`,
+      bytes: markdownFile(metadata, { ...frontMatter, ...uploaded.data }, uploaded.body),
+    };
     await this.check([file]);
     return [file];
   }
@@ -238,7 +254,12 @@ export class Publisher {
         files.metadata === undefined
           ? {}
           : hooks.splitFrontMatter(`---\n${files.metadata.toString('utf8')}\n---\n`).data;
-      return { kind: 'pdf', metadata: readMetadata(data, fallbackTitle), frontMatter: {}, body: files.bytes };
+      return {
+        kind: 'pdf',
+        metadata: readMetadata(data, fallbackTitle),
+        frontMatter: {},
+        body: files.bytes,
+      };
     }
     const { data, body } = hooks.splitFrontMatter(files.bytes.toString('utf8'));
     return {
@@ -281,7 +302,9 @@ function expectKind(kind: ResourceKind, type: 'guide' | 'pdf' | undefined): Reso
 }
 
 function checkVersion(current: ResourceFiles, ifMatch: string): void {
-  const versions = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
+  const versions = ifMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
   if (versions.includes('*') || versions.includes(current.version)) return;
   throw new PreconditionError(
     'precondition_failed',
@@ -291,7 +314,9 @@ function checkVersion(current: ResourceFiles, ifMatch: string): void {
 
 /** The files of a resource (a PDF and its metadata file, or a Markdown file). */
 function filesOf(resource: ResourceFiles): string[] {
-  return resource.metadata === undefined ? [resource.path] : [resource.path, `${resource.path}.yml`];
+  return resource.metadata === undefined
+    ? [resource.path]
+    : [resource.path, `${resource.path}.yml`];
 }
 
 /** Files of the current version that the new one does not rewrite (a PDF replaced by Markdown…). */
