@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import { pino } from 'pino';
 import { createParsePool } from '../ingest/parse-pool.ts';
 import { createPublishHooks } from '../ingest/publish-hooks.ts';
-import type { PipelineDeps } from '../ingest/pipeline.ts';
+import { syncContent, type PipelineDeps } from '../ingest/pipeline.ts';
 import { createSearchLog } from '../src/analytics/search-log.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
@@ -38,7 +38,17 @@ const parsePool = createParsePool();
 try {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
   const config = loadConfig({ DATA_DIR: dataDir, MEILI_URL: meili.url, LOG_LEVEL: 'silent' }, root);
-  const roots = contentRoots([config.publishDir]);
+  // A realistic index: the shipped guides and the corpus (when present) are there first.
+  const corpus = path.resolve(root, '../shared/corpus');
+  const hasCorpus = await fs.access(corpus).then(
+    () => true,
+    () => false,
+  );
+  const roots = contentRoots([
+    path.join(root, 'guides'),
+    ...(hasCorpus ? [corpus] : []),
+    config.publishDir,
+  ]);
   const deps: PipelineDeps = {
     meili: client,
     indexes: indexNames(config.indexPrefix),
@@ -50,9 +60,13 @@ try {
   };
   const { store } = await ContentStore.open({
     dir: config.publishDir,
-    rootKey: roots[0]?.key ?? 'contenu',
+    rootKey: roots.find((r) => r.path === config.publishDir)?.key ?? 'contenu',
     logger,
   });
+  const ingested = await syncContent(deps, { roots });
+  console.log(
+    `Index de départ : ${ingested.seen} fichiers (guides${hasCorpus ? ' et corpus' : ''}), ${ingested.sectionsWritten} sections`,
+  );
   // The bench's coordinator: sign-in is not what is measured.
   const benchCoordinator: RequestHandler = (_req, res, next) => {
     res.locals['coordinator'] = { name: 'Banc d’essai', email: 'bench@localhost' };

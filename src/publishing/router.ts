@@ -7,7 +7,7 @@ import { InvalidParameterError, PayloadTooLargeError, UnauthenticatedError } fro
 import { parseRequest } from '../http/validate.ts';
 import { resourceIdSchema } from '../resources/router.ts';
 import { formatBytes } from '../text/format-bytes.ts';
-import type { Coordinator } from './publish-hooks.ts';
+import type { Coordinator } from './coordinator.ts';
 import type { PublishedResource, Publisher, Submission } from './publisher.ts';
 import {
   auditQuerySchema,
