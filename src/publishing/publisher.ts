@@ -75,7 +75,7 @@ export class Publisher {
     const metadata = { ...submission.metadata, title };
     return store.exclusive(async () => {
       const slug = await this.freeSlug(slugOfTitle(title));
-      const files = await this.prepare(kind, slug, metadata, content, {});
+      const files = await this.prepare(kind, slug, metadata, content);
       return this.apply(files, [], author, `Publication de « ${title} »`);
     });
   }
@@ -98,13 +98,13 @@ export class Publisher {
       const before = this.describe(current);
       const metadata = { ...before.metadata, ...submission.metadata };
       const slug = slugOf(current.path);
-      const content = submission.content ?? before.body;
+      // Without a new file, the current one (its front matter read again, under the new metadata).
+      const content = submission.content ?? current.bytes;
       const kind = expectKind(
         submission.content === undefined ? before.kind : detectKind(submission.content),
         submission.type,
       );
-      const frontMatter = submission.content === undefined ? before.frontMatter : {};
-      const files = await this.prepare(kind, slug, metadata, content, frontMatter);
+      const files = await this.prepare(kind, slug, metadata, content);
       const what = submission.content === undefined ? 'métadonnées modifiées' : 'fichier remplacé';
       return this.apply(
         files,
@@ -177,7 +177,6 @@ export class Publisher {
     slug: string,
     metadata: ResourceMetadata,
     content: Buffer,
-    frontMatter: Record<string, unknown>,
   ): Promise<FileChange[]> {
     const { hooks } = this.deps;
     if (kind === 'pdf') {
@@ -193,7 +192,7 @@ export class Publisher {
     const uploaded = hooks.splitFrontMatter(content.toString('utf8'));
     const file = {
       path: `${slug}.md`,
-      bytes: markdownFile(metadata, { ...frontMatter, ...uploaded.data }, uploaded.body),
+      bytes: markdownFile(metadata, uploaded.data, uploaded.body),
     };
     await this.check([file]);
     return [file];
@@ -240,13 +239,8 @@ export class Publisher {
     };
   }
 
-  /** Metadata, kind and body of a resource's files. */
-  private describe(files: ResourceFiles): {
-    kind: 'markdown' | 'pdf';
-    metadata: ResourceMetadata;
-    frontMatter: Record<string, unknown>;
-    body: Buffer;
-  } {
+  /** Kind and metadata of a resource's files. */
+  private describe(files: ResourceFiles): { kind: 'markdown' | 'pdf'; metadata: ResourceMetadata } {
     const { hooks } = this.deps;
     const fallbackTitle = slugOf(files.path);
     if (files.path.endsWith('.pdf')) {
@@ -254,20 +248,10 @@ export class Publisher {
         files.metadata === undefined
           ? {}
           : hooks.splitFrontMatter(`---\n${files.metadata.toString('utf8')}\n---\n`).data;
-      return {
-        kind: 'pdf',
-        metadata: readMetadata(data, fallbackTitle),
-        frontMatter: {},
-        body: files.bytes,
-      };
+      return { kind: 'pdf', metadata: readMetadata(data, fallbackTitle) };
     }
-    const { data, body } = hooks.splitFrontMatter(files.bytes.toString('utf8'));
-    return {
-      kind: 'markdown',
-      metadata: readMetadata(data, fallbackTitle),
-      frontMatter: data,
-      body: Buffer.from(body, 'utf8'),
-    };
+    const { data } = hooks.splitFrontMatter(files.bytes.toString('utf8'));
+    return { kind: 'markdown', metadata: readMetadata(data, fallbackTitle) };
   }
 
   private async currentOrFail(id: string): Promise<ResourceFiles> {
