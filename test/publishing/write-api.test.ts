@@ -190,6 +190,8 @@ describe('refused writes leave the store as it was', () => {
       .set('If-Match', created.headers['etag'] as string)
       .field('markdown', 'Version deux.\n');
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    const page = await request(fx.app).get(`/ressources/${created.body.id}`);
+    assert.match(page.text, /Version deux\./, 'its page shows the new text');
     const before = await storeState(fx.dir);
     const stale = await request(fx.app)
       .put(`/api/resources/${created.body.id}`)
