@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitCodes, toCliFailure } from '../src/cli/cli-failure.ts';
 import { loadConfig } from '../src/config.ts';
-import { contentRoots } from '../src/content/roots.ts';
+import { contentRoots, withPublishRoot } from '../src/content/roots.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { prepareDataDir } from '../src/data-dir.ts';
@@ -87,11 +87,12 @@ async function main(): Promise<number> {
     () => true,
     () => false,
   );
-  const roots = contentRoots(
+  const roots =
     folders.length > 0
-      ? folders
-      : [...config.contentDirs, ...(publishDirExists ? [config.publishDir] : [])],
-  );
+      ? contentRoots(folders)
+      : publishDirExists
+        ? withPublishRoot(contentRoots(config.contentDirs), config.publishDir)
+        : contentRoots(config.contentDirs);
 
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
   let engine: EngineHandle | undefined;

@@ -11,7 +11,7 @@ import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
 import { toCliFailure } from './cli/cli-failure.ts';
 import { loadConfig, type Config } from './config.ts';
-import { contentRoots } from './content/roots.ts';
+import { contentRoots, publishRootKey, withPublishRoot } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
 import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
@@ -79,8 +79,7 @@ process.on('unhandledRejection', (error) => {
 
 try {
   // What coordinators publish is one more content folder.
-  const roots = contentRoots([...config.contentDirs, config.publishDir]);
-  const publishRoot = roots.find((root) => root.path === config.publishDir);
+  const roots = withPublishRoot(contentRoots(config.contentDirs), config.publishDir);
   await prepareDataDir(config.dataDir);
   engine = await connectEngine(config, logger, { supervise: true });
   // The master key stays with ingestion; the app reads with a search-only key.
@@ -98,7 +97,7 @@ try {
   // Opened (and repaired) before the first sync, so that it indexes a whole version.
   const { store } = await ContentStore.open({
     dir: config.publishDir,
-    rootKey: publishRoot?.key ?? 'contenu',
+    rootKey: publishRootKey,
     logger,
   });
   // /readyz says ready once the index holds what the folders hold, not as soon as it exists.
