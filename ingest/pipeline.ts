@@ -27,6 +27,7 @@ import {
   type OcrStats,
   type ParseFailureCode,
 } from './parsers/types.ts';
+import { applyPdfMetadata, pdfMetadataPath } from './parsers/pdf-metadata-file.ts';
 import { regroupVersions } from './regroup-versions.ts';
 import {
   discoverFiles,
@@ -396,15 +397,22 @@ async function syncLocked(
         maxBytes: deps.limits.maxFileBytes,
       });
       const sha256 = createHash('sha256').update(bytes).digest('hex');
+      // A PDF's metadata file is part of its version: editing it alone re-indexes the PDF.
+      const metadata = isPdf(file.relativePath)
+        ? await readPdfMetadataFile(file, symlinks, deps.limits.maxFileBytes)
+        : undefined;
+      const metadataSha256 =
+        metadata === undefined ? undefined : createHash('sha256').update(metadata).digest('hex');
       if (
         known !== undefined &&
         known.source.sha256 === sha256 &&
+        known.source.metadataSha256 === metadataSha256 &&
         known.signature === signature &&
         !suspects.has(id)
       ) {
         return { outcome: 'unchanged' };
       }
-      const parsed = await deps.parsePool.parse(
+      const extracted = await deps.parsePool.parse(
         { relativePath: file.relativePath, bytes },
         {
           pdfMaxPages: deps.limits.pdfMaxPages,
@@ -412,6 +420,10 @@ async function syncLocked(
           ...(deps.ocr === undefined ? {} : { ocr: deps.ocr }),
         },
       );
+      const parsed =
+        metadata === undefined
+          ? extracted
+          : applyPdfMetadata(extracted, metadata.toString('utf8'));
       const records = buildRecords({
         id,
         parsed,
@@ -425,6 +437,7 @@ async function syncLocked(
           format: parsed.format,
           sha256,
           bytes: bytes.length,
+          ...(metadataSha256 === undefined ? {} : { metadataSha256 }),
         },
       });
       return {
@@ -477,6 +490,27 @@ async function syncLocked(
       () => true,
       () => false,
     );
+  }
+}
+
+function isPdf(relativePath: string): boolean {
+  return relativePath.toLowerCase().endsWith('.pdf');
+}
+
+/** The metadata file beside a PDF (see pdf-metadata-file.ts), or undefined when it has none. */
+async function readPdfMetadataFile(
+  file: DiscoveredFile,
+  symlinks: SymlinkPolicy,
+  maxBytes: number,
+): Promise<Buffer | undefined> {
+  try {
+    return await readContentFile(file.root, pdfMetadataPath(file.relativePath), {
+      symlinks,
+      maxBytes,
+    });
+  } catch (error) {
+    if (error instanceof UnsafeContentFileError && error.reason === 'missing') return undefined;
+    throw error;
   }
 }
 

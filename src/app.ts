@@ -1,4 +1,4 @@
-import express, { type ErrorRequestHandler, type Express } from 'express';
+import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { SearchLog } from './analytics/search-log.ts';
@@ -14,6 +14,9 @@ import { healthRouter } from './health/router.ts';
 import { sendApiError, toPublicError } from './http/http-error.ts';
 import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { searchRateLimits } from './http/rate-limit.ts';
+import type { ContentStore } from './publishing/content-store.ts';
+import type { Publisher } from './publishing/publisher.ts';
+import { publishingRouter } from './publishing/router.ts';
 import { resourcesRouter } from './resources/router.ts';
 import type { PromotionTable } from './content/promotions.ts';
 import { searchRouter } from './search/router.ts';
@@ -39,6 +42,10 @@ export interface AppDeps {
   contentSync?: ContentSync;
   /** Logs engine outages once each; by default one that probes `meili`. */
   reachability?: EngineReachability;
+  /** The published content and its writer; absent: no write API. */
+  publishing?: { publisher: Publisher; store: ContentStore };
+  /** Sets `res.locals.coordinator` or refuses (auth); absent: writes answer 401. */
+  requireCoordinator?: RequestHandler;
 }
 
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
@@ -66,6 +73,17 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(searchRouter({ ...deps, now }));
+  if (deps.publishing !== undefined)
+    app.use(
+      publishingRouter({
+        ...deps.publishing,
+        taxonomy: deps.taxonomy,
+        config: deps.config,
+        ...(deps.requireCoordinator === undefined
+          ? {}
+          : { requireCoordinator: deps.requireCoordinator }),
+      }),
+    );
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));

@@ -87,6 +87,8 @@ const envSchema = z.object({
   MEILI_BIN: optionalString,
   MEILI_START_TIMEOUT_MS: positiveInt(20_000),
   DATA_DIR: z.preprocess(emptyToUndefined, z.string().default('./data')),
+  // Unset: DATA_DIR/contenu.
+  PUBLISH_DIR: optionalString,
   CONTENT_DIRS: z.preprocess(
     emptyToUndefined,
     z
@@ -166,6 +168,8 @@ export interface Config {
   meiliStartTimeoutMs: number;
   dataDir: string;
   contentDirs: string[];
+  /** The git repository of what coordinators publish; ingested with the content folders. */
+  publishDir: string;
   /** Symbolic links in content folders: skipped, or followed when they stay inside. */
   followSymlinks: SymlinkPolicy;
   topicsFile: string;
@@ -235,6 +239,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     meiliBin: values.MEILI_BIN === undefined ? undefined : path.resolve(cwd, values.MEILI_BIN),
     meiliStartTimeoutMs: values.MEILI_START_TIMEOUT_MS,
     dataDir: path.resolve(cwd, values.DATA_DIR),
+    publishDir: path.resolve(cwd, values.PUBLISH_DIR ?? path.join(values.DATA_DIR, 'contenu')),
     contentDirs: values.CONTENT_DIRS.map((dir) => path.resolve(cwd, dir)),
     followSymlinks: values.FOLLOW_SYMLINKS,
     topicsFile: path.resolve(cwd, values.TOPICS_FILE),

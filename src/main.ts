@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
 import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
+import { createPublishHooks } from '../ingest/publish-hooks.ts';
 import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createSearchLog } from './analytics/search-log.ts';
@@ -19,6 +20,9 @@ import { trackContentSync } from './health/content-sync.ts';
 import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
 import { prepareDataDir } from './data-dir.ts';
+import { ContentStore } from './publishing/content-store.ts';
+import { Publisher } from './publishing/publisher.ts';
+import { findResource } from './resources/resource-store.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
 
@@ -74,7 +78,9 @@ process.on('unhandledRejection', (error) => {
 });
 
 try {
-  const roots = contentRoots(config.contentDirs);
+  // What coordinators publish is one more content folder.
+  const roots = contentRoots([...config.contentDirs, config.publishDir]);
+  const publishRoot = roots.find((root) => root.path === config.publishDir);
   await prepareDataDir(config.dataDir);
   engine = await connectEngine(config, logger, { supervise: true });
   // The master key stays with ingestion; the app reads with a search-only key.
@@ -89,6 +95,12 @@ try {
   parsePool = createConfiguredParsePool(config);
   const pipelineDeps = await createPipelineDeps(config, meili, logger, parsePool);
   const { indexes } = pipelineDeps;
+  // Opened (and repaired) before the first sync, so that it indexes a whole version.
+  const { store } = await ContentStore.open({
+    dir: config.publishDir,
+    rootKey: publishRoot?.key ?? 'contenu',
+    logger,
+  });
   // /readyz says ready once the index holds what the folders hold, not as soon as it exists.
   const contentSync = trackContentSync({
     countFiles: async () =>
@@ -158,6 +170,15 @@ try {
     searchLog,
     logger,
     contentSync,
+    publishing: {
+      store,
+      publisher: new Publisher({
+        store,
+        hooks: createPublishHooks(pipelineDeps, roots),
+        isIndexed: async (id) =>
+          (await findResource({ meili: searchMeili, indexes }, id)) !== undefined,
+      }),
+    },
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error !== undefined) {

@@ -21,10 +21,16 @@ const json = (schema: z.ZodType, description: string) => ({
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'Paramètre invalide (le message et `parameter` le nomment)',
+  401: 'Identification requise (session de coordination ou jeton d’API)',
+  403: 'Action interdite : pas coordinateur, ou guide livré avec Repères (le message dit pourquoi)',
   404: 'Ressource ou fichier absent',
   405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
   409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi',
-  413: 'Requête trop volumineuse',
+  412: 'La ressource a changé : If-Match ne correspond plus à sa version',
+  413: 'Requête ou fichier trop volumineux (MAX_FILE_BYTES)',
+  415: 'Ni un PDF ni du Markdown en UTF-8',
+  422: 'Fichier refusé par les analyseurs d’ingestion (le message donne la raison)',
+  428: 'En-tête If-Match manquant',
   429: 'Trop de requêtes en une minute',
   500: 'Erreur interne (enregistrée)',
   503: 'Moteur de recherche indisponible',

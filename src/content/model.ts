@@ -17,6 +17,8 @@ export interface ResourceSource {
   format: SourceFormat;
   sha256: string;
   bytes: number;
+  /** SHA-256 of the metadata file beside a PDF (`<name>.pdf.yml`), when it has one. */
+  metadataSha256?: string;
 }
 
 /** One version of a document that exists in several (see ingest/version-groups.ts). */

@@ -10,6 +10,7 @@ import {
   type OpenedContentFile,
 } from '../content/content-file.ts';
 import type { ResourceSource } from '../content/model.ts';
+import { resourceVersion } from '../content/resource-version.ts';
 import type { ContentRoot } from '../content/roots.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { FileUnavailableError, NotFoundError } from '../errors.ts';
@@ -68,6 +69,11 @@ export function resourcesRouter(
     if (resource === undefined) throw new NotFoundError(`Aucune ressource « ${id} ».`);
     const sections = await sectionsOf(deps, id);
     const related = await findRelated(deps, resource, sections);
+    // The version of the source (file, and a PDF's metadata file): what If-Match names on a write.
+    res.setHeader(
+      'ETag',
+      `"${resourceVersion(resource.source.sha256, resource.source.metadataSha256)}"`,
+    );
     res.json({
       resource: presentResource(resource),
       sections: sections.map(presentSection),

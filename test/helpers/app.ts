@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { createSearchLog, type SearchLog } from '../../src/analytics/search-log.ts';
-import { createApp } from '../../src/app.ts';
+import { createApp, type AppDeps } from '../../src/app.ts';
 import { contentRoots } from '../../src/content/roots.ts';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
@@ -20,6 +20,8 @@ export async function buildTestApp(options: {
   now?: () => Date;
   /** Silent unless a test reads the log. */
   logger?: Logger;
+  /** More of the app's dependencies (the publishing store, the coordinator check). */
+  deps?: Partial<AppDeps>;
 }): Promise<{ app: ReturnType<typeof createApp>; searchLog: SearchLog; dataDir: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-app-'));
   const config = testConfig({ DATA_DIR: dataDir, INDEX_PREFIX: options.prefix, ...options.env });
@@ -37,6 +39,7 @@ export async function buildTestApp(options: {
     searchLog,
     logger: options.logger ?? silentLogger,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...options.deps,
   });
   return { app, searchLog, dataDir };
 }
