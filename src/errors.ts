@@ -9,4 +9,7 @@ export { IndexMissingError } from './errors/index-missing-error.ts';
 export { IndexSyncingError } from './errors/index-syncing-error.ts';
 export { RateLimitedError } from './errors/rate-limited-error.ts';
 export { MethodNotAllowedError } from './errors/method-not-allowed-error.ts';
+export { UnauthenticatedError } from './errors/unauthenticated-error.ts';
+export { ForbiddenError } from './errors/forbidden-error.ts';
+export { CsrfError } from './errors/csrf-error.ts';
 export { isEngineUnreachable, isIndexNotReady } from './errors/engine-unreachable.ts';

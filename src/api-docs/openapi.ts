@@ -21,6 +21,8 @@ const json = (schema: z.ZodType, description: string) => ({
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'Paramètre invalide (le message et `parameter` le nomment)',
+  401: 'Identification requise : session ou jeton d’API (`Authorization: Bearer`) absent ou invalide',
+  403: 'Refusé : pas coordinateur, ou jeton anti-falsification (CSRF) absent',
   404: 'Ressource ou fichier absent',
   405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
   409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi',
