@@ -21,8 +21,8 @@ const json = (schema: z.ZodType, description: string) => ({
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'Paramètre invalide (le message et `parameter` le nomment)',
-  401: 'Identification requise (session de coordination ou jeton d’API)',
-  403: 'Action interdite : pas coordinateur, ou guide livré avec Repères (le message dit pourquoi)',
+  401: 'Identification requise : session ou jeton d’API (`Authorization: Bearer`) absent ou invalide',
+  403: 'Refusé : pas coordinateur, guide livré avec Repères, ou jeton anti-falsification (CSRF) absent (le message dit pourquoi)',
   404: 'Ressource ou fichier absent',
   405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
   409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi',

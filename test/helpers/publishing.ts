@@ -26,7 +26,8 @@ export const alice = 'Alice Martin <alice.martin@beta.gouv.fr>';
  */
 export const headerCoordinator: RequestHandler = (req, res, next) => {
   const match = /^(.+) <(.+)>$/.exec(req.get(coordinatorHeader) ?? '');
-  if (match !== null) res.locals['coordinator'] = { name: match[1], email: match[2] };
+  const [, name, email] = match ?? [];
+  if (name !== undefined && email !== undefined) res.locals.coordinator = { name, email };
   next();
 };
 
