@@ -49,6 +49,8 @@ export interface AppDeps {
   publishing?: { publisher: Publisher; store: ContentStore };
   /** Sign-in, sessions, tokens and CSRF; absent: no sign-in, and every write answers 401. */
   auth?: Auth;
+  /** Markdown → sanitised HTML for the publish form's preview (the ingester's processor). */
+  markdownPreview?: (markdown: string) => string;
   /** Sets `res.locals.coordinator` or refuses; by default the one `auth` gives. */
   requireCoordinator?: RequestHandler;
 }
@@ -98,7 +100,14 @@ export function createApp(deps: AppDeps): Express {
   app.use(topicsRouter(deps));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, now }));
-  app.use(coordinationRouter({ ...deps, requireCoordinator }));
+  app.use(
+    coordinationRouter({
+      ...deps,
+      requireCoordinator,
+      ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
+      ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
+    }),
+  );
   // Known address, other method (POST /api/search): 405 with `Allow`, not 404.
   app.use(methodNotAllowed(() => app.router));
 

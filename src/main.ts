@@ -4,6 +4,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
 import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
+import { markdownPreview } from '../ingest/markdown-preview.ts';
 import { createPublishHooks } from '../ingest/publish-hooks.ts';
 import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
@@ -200,6 +201,7 @@ try {
       }),
     },
     auth,
+    markdownPreview,
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error !== undefined) {
