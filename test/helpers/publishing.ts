@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import git from 'isomorphic-git';
 import type { Meilisearch } from 'meilisearch';
 import { createPublishHooks } from '../../ingest/publish-hooks.ts';
-import type { createApp } from '../../src/app.ts';
+import type { AppDeps, createApp } from '../../src/app.ts';
 import { contentRoots } from '../../src/content/roots.ts';
 import { ContentStore } from '../../src/publishing/content-store.ts';
 import { Publisher } from '../../src/publishing/publisher.ts';
@@ -49,6 +49,8 @@ export async function publishingApp(options: {
   env?: NodeJS.ProcessEnv;
   requireCoordinator?: RequestHandler | null;
   maxFileBytes?: number;
+  /** More of the app's dependencies (sign-in, the Markdown preview). */
+  deps?: Partial<AppDeps>;
 }): Promise<PublishingFixture> {
   const parent = await fsp.mkdtemp(path.join(os.tmpdir(), 'reperes-publish-'));
   const dir = path.join(parent, 'contenu');
@@ -76,6 +78,7 @@ export async function publishingApp(options: {
     deps: {
       publishing: { store, publisher },
       ...(requireCoordinator === undefined ? {} : { requireCoordinator }),
+      ...options.deps,
     },
   });
   return { app, store, dir };
