@@ -24,10 +24,16 @@ import { benchQueries, formatLoad, loadRoute } from './load.ts';
  * measures (the first ingestion always runs: the others need its index).
  * `npm run bench -- recovery`: the service's recovery time after `kill -9` of its engine
  * (bench/engine-recovery.ts).
+ * `npm run bench -- publish`: publish request → searchable, Markdown and a 50-page PDF
+ * (bench/publish.ts).
  */
 
 if (process.argv[2] === 'recovery') {
   await import('./engine-recovery.ts');
+  process.exit();
+}
+if (process.argv[2] === 'publish') {
+  await import('./publish.ts');
   process.exit();
 }
 
@@ -36,7 +42,7 @@ const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(measures as readonly string[]).includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Mesure inconnue : ${unknown.join(', ')} (mesures : ${[...measures, 'recovery'].join(', ')}).`,
+    `Mesure inconnue : ${unknown.join(', ')} (mesures : ${[...measures, 'recovery', 'publish'].join(', ')}).`,
   );
   process.exit(2);
 }

@@ -421,9 +421,7 @@ async function syncLocked(
         },
       );
       const parsed =
-        metadata === undefined
-          ? extracted
-          : applyPdfMetadata(extracted, metadata.toString('utf8'));
+        metadata === undefined ? extracted : applyPdfMetadata(extracted, metadata.toString('utf8'));
       const records = buildRecords({
         id,
         parsed,

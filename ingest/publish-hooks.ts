@@ -54,4 +54,3 @@ function asUnprocessable(error: unknown): unknown {
   }
   return error;
 }
-

@@ -5,6 +5,16 @@ import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
 import { errorResponseSchemas, type ErrorStatus } from '../http/http-error.ts';
 import { resourceIdSchema } from '../resources/router.ts';
 import { resourceDetailSchema, resourceListSchema } from '../resources/resource-response.ts';
+import {
+  auditQuerySchema,
+  auditSchema,
+  historySchema,
+  multipartSchema,
+  publishedResourceSchema,
+  restoreSchema,
+  retiredResourceSchema,
+  submissionSchema,
+} from '../publishing/publishing-schemas.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
 import { searchResultSchema } from '../search/search-response.ts';
 import { topicListSchema } from '../topics/topics-response.ts';
@@ -115,6 +125,7 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
       ...apiErrors(),
     },
   });
+  registerWrites(registry, taxonomy);
   registry.registerPath({
     method: 'get',
     path: '/healthz',
@@ -145,5 +156,93 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
       license: { name: 'MIT', identifier: 'MIT' },
     },
     ...(serverUrl === undefined ? {} : { servers: [{ url: serverUrl }] }),
+  });
+}
+
+/** The coordinators' write API (authenticated: a session cookie or `Authorization: Bearer`). */
+function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
+  const ifMatch = z.object({
+    'If-Match': z.string().meta({
+      description:
+        'La version modifiée : l’ETag de `GET /api/resources/{id}` ou de la dernière écriture (SHA-256 du fichier, et de son fichier de métadonnées pour un PDF)',
+    }),
+  });
+  const multipart = (description: string) => ({
+    description,
+    content: { 'multipart/form-data': { schema: multipartSchema(taxonomy) } },
+  });
+  const published = (description: string) => ({
+    ...json(publishedResourceSchema, description),
+    headers: { ETag: { description: 'La nouvelle version', schema: { type: 'string' as const } } },
+  });
+  const writeErrors = (...statuses: ErrorStatus[]) => apiErrors(400, 401, 403, ...statuses, 503);
+  registry.registerPath({
+    method: 'post',
+    path: '/api/resources',
+    summary: 'Publier une ressource (PDF, ou Markdown en fichier ou en texte)',
+    description:
+      'Le nom du fichier est tiré du titre, jamais de l’envoi. Le fichier est analysé avant d’être écrit ; un commit par publication, dont l’auteur est la personne connectée. Au retour, la ressource est trouvée par la recherche.',
+    request: { body: multipart('Le fichier (ou `markdown`) et ses métadonnées') },
+    responses: {
+      201: published('La ressource publiée'),
+      ...writeErrors(413, 415, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/resources/{id}',
+    summary: 'Modifier les métadonnées d’une ressource publiée et/ou remplacer son fichier',
+    request: {
+      params: resourceIdSchema,
+      headers: ifMatch,
+      body: {
+        description: 'Les champs modifiés, et un fichier pour le remplacer',
+        content: {
+          'multipart/form-data': { schema: multipartSchema(taxonomy) },
+          'application/json': { schema: submissionSchema(taxonomy) },
+        },
+      },
+    },
+    responses: {
+      200: published('La ressource modifiée'),
+      ...writeErrors(404, 412, 413, 415, 422, 428),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/resources/{id}',
+    summary: 'Retirer une ressource publiée (un commit ; son historique la garde)',
+    request: { params: resourceIdSchema, headers: ifMatch.partial() },
+    responses: {
+      200: json(retiredResourceSchema, 'La ressource est retirée'),
+      ...writeErrors(404, 412),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/resources/{id}/history',
+    summary: 'L’historique d’une ressource publiée : commit, auteur, date, message',
+    request: { params: resourceIdSchema },
+    responses: { 200: json(historySchema, 'Du plus récent au plus ancien'), ...writeErrors(404) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/resources/{id}/restore',
+    summary: 'Restaurer une version de l’historique (un nouveau commit)',
+    request: {
+      params: resourceIdSchema,
+      body: {
+        description: 'La version',
+        content: { 'application/json': { schema: restoreSchema } },
+      },
+    },
+    responses: { 200: published('La ressource restaurée'), ...writeErrors(404, 422) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/audit',
+    summary: 'Qui a fait quoi : le journal des commits du dépôt des contenus publiés, par pages',
+    request: { query: auditQuerySchema },
+    responses: { 200: json(auditSchema, 'Une page du journal'), ...apiErrors(400, 401, 403) },
   });
 }

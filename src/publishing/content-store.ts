@@ -290,7 +290,10 @@ export class ContentStore {
   async uncommitted(): Promise<string[]> {
     const matrix = await git.statusMatrix({ fs, dir: this.dir });
     return matrix
-      .filter(([file, head, workdir, stage]) => !isHidden(file) && !(head === 1 && workdir === 1 && stage === 1))
+      .filter(
+        ([file, head, workdir, stage]) =>
+          !isHidden(file) && !(head === 1 && workdir === 1 && stage === 1),
+      )
       .map(([file]) => file);
   }
 
@@ -329,7 +332,8 @@ export class ContentStore {
     const changed = await this.uncommitted();
     if (changed.length > 0) {
       for (const file of changed) {
-        if (await exists(path.join(this.dir, file))) await git.add({ fs, dir: this.dir, filepath: file });
+        if (await exists(path.join(this.dir, file)))
+          await git.add({ fs, dir: this.dir, filepath: file });
         else await git.remove({ fs, dir: this.dir, filepath: file });
       }
       await git.commit({
@@ -389,7 +393,10 @@ function filesOf(id: string, name: string, bytes: Buffer, metadata?: Buffer): Re
     path: name,
     bytes,
     ...(metadata === undefined ? {} : { metadata }),
-    version: resourceVersion(sha256Of(bytes), metadata === undefined ? undefined : sha256Of(metadata)),
+    version: resourceVersion(
+      sha256Of(bytes),
+      metadata === undefined ? undefined : sha256Of(metadata),
+    ),
   };
 }
 

@@ -20,9 +20,3 @@ export interface PublishHooks {
   /** Indexes these files of the store (a missing one leaves the index), tasks awaited. */
   sync(absolutePaths: string[]): Promise<void>;
 }
-
-/** The signed-in coordinator, set on `res.locals.coordinator` by the auth middleware. */
-export interface Coordinator {
-  name: string;
-  email: string;
-}

@@ -1,7 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resourceUrl } from '../content/ids.ts';
-import { ForbiddenError, InvalidParameterError, NotFoundError, PreconditionError } from '../errors.ts';
+import {
+  ForbiddenError,
+  InvalidParameterError,
+  NotFoundError,
+  PreconditionError,
+} from '../errors.ts';
 import type { Author, ContentStore, FileChange, ResourceFiles, Revision } from './content-store.ts';
 import type { PublishHooks } from './publish-hooks.ts';
 import {
@@ -78,7 +83,7 @@ export class Publisher {
     const metadata = { ...submission.metadata, title };
     return store.exclusive(async () => {
       const slug = await this.freeSlug(slugOfTitle(title));
-      const files = await this.prepare(kind, slug, metadata, content, {});
+      const files = await this.prepare(kind, slug, metadata, content);
       return this.apply(files, [], author, `Publication de « ${title} »`);
     });
   }
@@ -101,21 +106,29 @@ export class Publisher {
       const before = this.describe(current);
       const metadata = { ...before.metadata, ...submission.metadata };
       const slug = slugOf(current.path);
-      const content = submission.content ?? before.body;
+      // Without a new file, the current one (its front matter read again, under the new metadata).
+      const content = submission.content ?? current.bytes;
       const kind = expectKind(
         submission.content === undefined ? before.kind : detectKind(submission.content),
         submission.type,
       );
-      const frontMatter = submission.content === undefined ? before.frontMatter : {};
-      const files = await this.prepare(kind, slug, metadata, content, frontMatter);
-      const what =
-        submission.content === undefined ? 'métadonnées modifiées' : 'fichier remplacé';
-      return this.apply(files, obsolete(current, files), author, `Modification de « ${metadata.title} » (${what})`);
+      const files = await this.prepare(kind, slug, metadata, content);
+      const what = submission.content === undefined ? 'métadonnées modifiées' : 'fichier remplacé';
+      return this.apply(
+        files,
+        obsolete(current, files),
+        author,
+        `Modification de « ${metadata.title} » (${what})`,
+      );
     });
   }
 
   /** Removes a resource's files in one commit (its history keeps them). */
-  retire(id: string, ifMatch: string | undefined, author: Author): Promise<{ id: string; commit: string }> {
+  retire(
+    id: string,
+    ifMatch: string | undefined,
+    author: Author,
+  ): Promise<{ id: string; commit: string }> {
     return this.deps.store.exclusive(async () => {
       const current = await this.currentOrFail(id);
       if (ifMatch !== undefined) checkVersion(current, ifMatch);
@@ -207,7 +220,6 @@ export class Publisher {
     slug: string,
     metadata: ResourceMetadata,
     content: Buffer,
-    frontMatter: Record<string, unknown>,
   ): Promise<FileChange[]> {
     const { hooks } = this.deps;
     if (kind === 'pdf') {
@@ -221,7 +233,10 @@ export class Publisher {
     // The upload as it came, first: a front matter it carries (`---js`…) is judged as is.
     await hooks.check({ relativePath: `${slug}.md`, bytes: content });
     const uploaded = hooks.splitFrontMatter(content.toString('utf8'));
-    const file = { path: `${slug}.md`, bytes: markdownFile(metadata, { ...frontMatter, ...uploaded.data }, uploaded.body) };
+    const file = {
+      path: `${slug}.md`,
+      bytes: markdownFile(metadata, uploaded.data, uploaded.body),
+    };
     await this.check([file]);
     return [file];
   }
@@ -267,13 +282,8 @@ export class Publisher {
     };
   }
 
-  /** Metadata, kind and body of a resource's files. */
-  private describe(files: ResourceFiles): {
-    kind: 'markdown' | 'pdf';
-    metadata: ResourceMetadata;
-    frontMatter: Record<string, unknown>;
-    body: Buffer;
-  } {
+  /** Kind and metadata of a resource's files. */
+  private describe(files: ResourceFiles): { kind: 'markdown' | 'pdf'; metadata: ResourceMetadata } {
     const { hooks } = this.deps;
     const fallbackTitle = slugOf(files.path);
     if (files.path.endsWith('.pdf')) {
@@ -281,15 +291,10 @@ export class Publisher {
         files.metadata === undefined
           ? {}
           : hooks.splitFrontMatter(`---\n${files.metadata.toString('utf8')}\n---\n`).data;
-      return { kind: 'pdf', metadata: readMetadata(data, fallbackTitle), frontMatter: {}, body: files.bytes };
+      return { kind: 'pdf', metadata: readMetadata(data, fallbackTitle) };
     }
-    const { data, body } = hooks.splitFrontMatter(files.bytes.toString('utf8'));
-    return {
-      kind: 'markdown',
-      metadata: readMetadata(data, fallbackTitle),
-      frontMatter: data,
-      body: Buffer.from(body, 'utf8'),
-    };
+    const { data } = hooks.splitFrontMatter(files.bytes.toString('utf8'));
+    return { kind: 'markdown', metadata: readMetadata(data, fallbackTitle) };
   }
 
   private async currentOrFail(id: string): Promise<ResourceFiles> {
@@ -324,7 +329,9 @@ function expectKind(kind: ResourceKind, type: 'guide' | 'pdf' | undefined): Reso
 }
 
 function checkVersion(current: ResourceFiles, ifMatch: string): void {
-  const versions = ifMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
+  const versions = ifMatch
+    .split(',')
+    .map((tag) => tag.trim().replace(/^W\//, '').replace(/^"|"$/g, ''));
   if (versions.includes('*') || versions.includes(current.version)) return;
   throw new PreconditionError(
     'precondition_failed',
@@ -334,7 +341,9 @@ function checkVersion(current: ResourceFiles, ifMatch: string): void {
 
 /** The files of a resource (a PDF and its metadata file, or a Markdown file). */
 function filesOf(resource: ResourceFiles): string[] {
-  return resource.metadata === undefined ? [resource.path] : [resource.path, `${resource.path}.yml`];
+  return resource.metadata === undefined
+    ? [resource.path]
+    : [resource.path, `${resource.path}.yml`];
 }
 
 /** Files of the current version that the new one does not rewrite (a PDF replaced by Markdown…). */

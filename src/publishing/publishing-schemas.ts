@@ -9,7 +9,8 @@ const blankToUndefined = (value: unknown): unknown =>
 /** A form field, once: a repeated one keeps its last value. */
 const field = <T extends z.ZodType>(schema: T) =>
   z.preprocess(
-    (value: unknown) => blankToUndefined(Array.isArray(value) ? (value as unknown[]).at(-1) : value),
+    (value: unknown) =>
+      blankToUndefined(Array.isArray(value) ? (value as unknown[]).at(-1) : value),
     schema,
   );
 
@@ -70,8 +71,18 @@ export const restoreSchema = z.strictObject({
 });
 
 export const auditQuerySchema = z.strictObject({
-  page: z.coerce.number().int('doit être un nombre entier').min(1, 'doit valoir au moins 1').max(10_000).default(1),
-  limit: z.coerce.number().int('doit être un nombre entier').min(1, 'doit valoir au moins 1').max(100, 'doit valoir au plus 100').default(20),
+  page: z.coerce
+    .number()
+    .int('doit être un nombre entier')
+    .min(1, 'doit valoir au moins 1')
+    .max(10_000)
+    .default(1),
+  limit: z.coerce
+    .number()
+    .int('doit être un nombre entier')
+    .min(1, 'doit valoir au moins 1')
+    .max(100, 'doit valoir au plus 100')
+    .default(20),
 });
 
 export const publishedResourceSchema = z
@@ -80,7 +91,9 @@ export const publishedResourceSchema = z
     title: z.string(),
     type: z.enum(['guide', 'pdf']),
     path: z.string().meta({ description: 'Le fichier dans le dépôt des contenus publiés' }),
-    version: z.string().meta({ description: 'La version (aussi dans l’en-tête ETag) ; à renvoyer dans If-Match' }),
+    version: z
+      .string()
+      .meta({ description: 'La version (aussi dans l’en-tête ETag) ; à renvoyer dans If-Match' }),
     commit: z.string().meta({ description: 'Le commit de la modification' }),
     url: z.string(),
   })
@@ -89,7 +102,9 @@ export const publishedResourceSchema = z
 export const retiredResourceSchema = z
   .strictObject({
     id: z.string(),
-    commit: z.string().meta({ description: 'Le commit du retrait ; la version d’avant se restaure' }),
+    commit: z
+      .string()
+      .meta({ description: 'Le commit du retrait ; la version d’avant se restaure' }),
   })
   .meta({ id: 'RetiredResource' });
 

@@ -43,14 +43,19 @@ function isUtf8(bytes: Buffer): boolean {
 }
 
 /** The metadata read from front matter or a metadata file (unknown keys left aside). */
-export function readMetadata(data: Record<string, unknown>, fallbackTitle: string): ResourceMetadata {
+export function readMetadata(
+  data: Record<string, unknown>,
+  fallbackTitle: string,
+): ResourceMetadata {
   const text = (value: unknown): string | undefined =>
     typeof value === 'string' && value.trim() !== '' ? value.trim() : undefined;
   const topics = Array.isArray(data['topics'])
     ? data['topics'].filter((topic): topic is string => typeof topic === 'string')
     : undefined;
   const reviewed =
-    data['reviewed'] instanceof Date ? data['reviewed'].toISOString().slice(0, 10) : text(data['reviewed']);
+    data['reviewed'] instanceof Date
+      ? data['reviewed'].toISOString().slice(0, 10)
+      : text(data['reviewed']);
   const summary = text(data['summary']);
   const owner = text(data['owner']);
   return {

@@ -3,15 +3,11 @@ import multer from 'multer';
 import { z } from 'zod';
 import type { Config } from '../config.ts';
 import type { Taxonomy } from '../content/topics.ts';
-import {
-  InvalidParameterError,
-  PayloadTooLargeError,
-  UnauthenticatedError,
-} from '../errors.ts';
+import { InvalidParameterError, PayloadTooLargeError, UnauthenticatedError } from '../errors.ts';
 import { parseRequest } from '../http/validate.ts';
 import { resourceIdSchema } from '../resources/router.ts';
 import { formatBytes } from '../text/format-bytes.ts';
-import type { Coordinator } from './publish-hooks.ts';
+import type { Coordinator } from './coordinator.ts';
 import type { PublishedResource, Publisher, Submission } from './publisher.ts';
 import {
   auditQuerySchema,
@@ -62,7 +58,12 @@ export function publishingRouter(deps: PublishingRouterDeps): Router {
   router.put('/api/resources/:id', requireCoordinator, json, upload, async (req, res) => {
     const { id } = parseRequest(resourceIdSchema, req.params);
     const input = readSubmission(submission, req.body ?? {}, req.file);
-    const published = await deps.publisher.replace(id, req.get('If-Match'), input, coordinatorOf(res));
+    const published = await deps.publisher.replace(
+      id,
+      req.get('If-Match'),
+      input,
+      coordinatorOf(res),
+    );
     sendPublished(res, published);
   });
 
@@ -116,7 +117,8 @@ export function readSubmission(
       'markdown: envoyez un fichier ou un texte Markdown, pas les deux',
       'markdown',
     );
-  const content = file?.buffer ?? (markdown === undefined ? undefined : Buffer.from(markdown, 'utf8'));
+  const content =
+    file?.buffer ?? (markdown === undefined ? undefined : Buffer.from(markdown, 'utf8'));
   return {
     metadata: Object.fromEntries(Object.entries(metadata).filter(([, v]) => v !== undefined)),
     ...(content === undefined ? {} : { content }),

@@ -63,10 +63,13 @@ describe('GET /api/openapi.json', () => {
   it('documents every API route the app serves', async () => {
     const response = await request(app).get('/api/openapi.json').expect(200);
     assert.deepEqual(Object.keys(response.body.paths).sort(), [
+      '/api/audit',
       '/api/openapi.json',
       '/api/resources',
       '/api/resources/{id}',
       '/api/resources/{id}/file',
+      '/api/resources/{id}/history',
+      '/api/resources/{id}/restore',
       '/api/search',
       '/api/topics',
       '/healthz',
@@ -78,9 +81,11 @@ describe('GET /api/openapi.json', () => {
     const response = await request(app).get('/api/openapi.json').expect(200);
     const { paths, components } = response.body;
     for (const [path, operations] of Object.entries<Record<string, { responses: object }>>(paths)) {
-      const statuses = Object.keys(operations.get?.responses ?? {});
-      assert.ok(statuses.includes('500'), `${path} documents 500`);
-      if (path.startsWith('/api/')) assert.ok(statuses.includes('429'), `${path} documents 429`);
+      for (const operation of Object.values(operations)) {
+        const statuses = Object.keys(operation.responses);
+        assert.ok(statuses.includes('500'), `${path} documents 500`);
+        if (path.startsWith('/api/')) assert.ok(statuses.includes('429'), `${path} documents 429`);
+      }
     }
     assert.deepEqual(components.schemas.Error404.properties.error.properties.code.enum, [
       'not_found',

@@ -66,13 +66,17 @@ export async function publishingApp(options: {
       (await findResource({ meili: options.meili, indexes: deps.indexes }, id)) !== undefined,
   });
   const requireCoordinator =
-    options.requireCoordinator === null ? undefined : (options.requireCoordinator ?? headerCoordinator);
+    options.requireCoordinator === null
+      ? undefined
+      : (options.requireCoordinator ?? headerCoordinator);
   const { app } = await buildTestApp({
     meili: options.meili,
     prefix: options.prefix,
     contentDirs: roots.map((root) => root.path),
     env: {
-      ...(options.maxFileBytes === undefined ? {} : { MAX_FILE_BYTES: String(options.maxFileBytes) }),
+      ...(options.maxFileBytes === undefined
+        ? {}
+        : { MAX_FILE_BYTES: String(options.maxFileBytes) }),
       ...options.env,
     },
     deps: {
@@ -85,7 +89,9 @@ export async function publishingApp(options: {
 }
 
 /** The store's last commit and whether its folder differs from it: what a refused write must not change. */
-export async function storeState(dir: string): Promise<{ head: string; clean: boolean; files: string[] }> {
+export async function storeState(
+  dir: string,
+): Promise<{ head: string; clean: boolean; files: string[] }> {
   const head = await git.resolveRef({ fs, dir, ref: 'HEAD' });
   const matrix = await git.statusMatrix({ fs, dir });
   const clean = matrix.every(([, h, w, s]) => h === 1 && w === 1 && s === 1);

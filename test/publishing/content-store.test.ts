@@ -43,7 +43,11 @@ describe('ContentStore.open', () => {
     const { store } = await openStore(dir);
     const author = { name: 'Alice', email: 'alice@example.org' };
     await store.exclusive(() =>
-      store.commit([{ path: 'guide.md', bytes: Buffer.from('# Guide\n\nVersion une.\n') }], author, 'v1'),
+      store.commit(
+        [{ path: 'guide.md', bytes: Buffer.from('# Guide\n\nVersion une.\n') }],
+        author,
+        'v1',
+      ),
     );
     const head = await store.head();
     await store.noteIntent(['guide.md', 'nouveau.md']);
@@ -54,8 +58,15 @@ describe('ContentStore.open', () => {
     await fs.writeFile(path.join(dir, '.reperes-tmp-0123456789ab'), 'à moitié');
 
     const { store: reopened, repair } = await openStore(dir);
-    assert.deepEqual(repair, { rolledBack: ['guide.md', 'nouveau.md'], temporaryRemoved: 1, committed: [] });
-    assert.equal(await fs.readFile(path.join(dir, 'guide.md'), 'utf8'), '# Guide\n\nVersion une.\n');
+    assert.deepEqual(repair, {
+      rolledBack: ['guide.md', 'nouveau.md'],
+      temporaryRemoved: 1,
+      committed: [],
+    });
+    assert.equal(
+      await fs.readFile(path.join(dir, 'guide.md'), 'utf8'),
+      '# Guide\n\nVersion une.\n',
+    );
     assert.deepEqual((await storeState(dir)).files, ['guide.md']);
     assert.equal(await reopened.head(), head);
     assert.deepEqual(await reopened.uncommitted(), []);
@@ -89,7 +100,14 @@ describe('a write killed mid-way (kill -9 after the rename, before the commit)',
 
     const child = await spawnTracked(
       process.execPath,
-      ['--import', 'tsx', 'test/helpers/half-done-write.ts', fx.dir, 'guide-des-achats.md', '# Guide\n\nVersion à moi'],
+      [
+        '--import',
+        'tsx',
+        'test/helpers/half-done-write.ts',
+        fx.dir,
+        'guide-des-achats.md',
+        '# Guide\n\nVersion à moi',
+      ],
       { cwd: projectRoot, env: process.env },
     );
     const deadline = Date.now() + testTimeouts().readyMs;
@@ -100,7 +118,10 @@ describe('a write killed mid-way (kill -9 after the rename, before the commit)',
     }
     process.kill(child.pid, 'SIGKILL');
     await child.exited;
-    assert.equal(await fs.readFile(path.join(fx.dir, 'guide-des-achats.md'), 'utf8'), '# Guide\n\nVersion à moi');
+    assert.equal(
+      await fs.readFile(path.join(fx.dir, 'guide-des-achats.md'), 'utf8'),
+      '# Guide\n\nVersion à moi',
+    );
 
     const { store, repair } = await openStore(fx.dir);
     assert.deepEqual(repair.rolledBack, ['guide-des-achats.md']);

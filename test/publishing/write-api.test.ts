@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import request from 'supertest';
+import { apiContract, observed } from '../helpers/api-contract.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { buildPdf } from '../helpers/pdf-builder.ts';
@@ -76,7 +77,9 @@ describe('POST /api/resources', () => {
     assert.equal(res.headers['etag'], `"${res.body.version}"`);
     assert.equal(res.headers['location'], '/ressources/contenu-heberger-un-service-numerique');
 
-    assert.deepEqual(await search(fx.app, 'SecNumCloud'), ['contenu-heberger-un-service-numerique']);
+    assert.deepEqual(await search(fx.app, 'SecNumCloud'), [
+      'contenu-heberger-un-service-numerique',
+    ]);
     const page = await request(fx.app).get(`/api/resources/${res.body.id}`);
     assert.equal(page.body.resource.title, 'Héberger un service numérique');
     assert.deepEqual(page.body.resource.topics, ['hebergement']);
@@ -84,14 +87,19 @@ describe('POST /api/resources', () => {
 
     const [revision] = (await fx.store.log(1, 1)).revisions;
     assert.equal(revision?.commit, res.body.commit);
-    assert.deepEqual(revision?.author, { name: 'Alice Martin', email: 'alice.martin@beta.gouv.fr' });
+    assert.deepEqual(revision?.author, {
+      name: 'Alice Martin',
+      email: 'alice.martin@beta.gouv.fr',
+    });
     assert.equal(revision?.message, 'Publication de « Héberger un service numérique »');
     assert.equal((await storeState(fx.dir)).clean, true);
   });
 
   it('publishes a PDF with its metadata file beside it, searchable under the given title', async () => {
     const fx = await fixture();
-    const pdf = buildPdf({ pages: [['Rapport annuel'], ['Les indicateurs de fréquentation du portail']] });
+    const pdf = buildPdf({
+      pages: [['Rapport annuel'], ['Les indicateurs de fréquentation du portail']],
+    });
     const res = await request(fx.app)
       .post('/api/resources')
       .set(coordinatorHeader, alice)
@@ -100,7 +108,10 @@ describe('POST /api/resources', () => {
       .attach('file', pdf, 'bilan.pdf');
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.equal(res.body.type, 'pdf');
-    assert.deepEqual((await storeState(fx.dir)).files, ['bilan-2026-du-portail.pdf', 'bilan-2026-du-portail.pdf.yml']);
+    assert.deepEqual((await storeState(fx.dir)).files, [
+      'bilan-2026-du-portail.pdf',
+      'bilan-2026-du-portail.pdf.yml',
+    ]);
     assert.deepEqual(await search(fx.app, 'fréquentation'), ['contenu-bilan-2026-du-portail']);
     const page = await request(fx.app).get(`/api/resources/${res.body.id}`);
     assert.equal(page.body.resource.title, 'Bilan 2026 du portail');
@@ -134,7 +145,10 @@ describe('refused writes leave the store as it was', () => {
   it('401 without a coordinator', async () => {
     const fx = await fixture();
     const before = await storeState(fx.dir);
-    const res = await request(fx.app).post('/api/resources').field('title', 'T').field('markdown', 'x');
+    const res = await request(fx.app)
+      .post('/api/resources')
+      .field('title', 'T')
+      .field('markdown', 'x');
     assert.equal(res.status, 401);
     assert.equal(res.body.error.code, 'unauthenticated');
     await assertUnchanged(fx, before);
@@ -159,7 +173,10 @@ describe('refused writes leave the store as it was', () => {
       const res = await req.set(coordinatorHeader, alice);
       assert.equal(res.status, 403, JSON.stringify(res.body));
       assert.equal(res.body.error.code, 'forbidden');
-      assert.match(res.body.error.message, /ce guide est livré avec Repères : proposez la modification dans le dépôt/i);
+      assert.match(
+        res.body.error.message,
+        /ce guide est livré avec Repères : proposez la modification dans le dépôt/i,
+      );
     }
     await assertUnchanged(fx, before);
   });
@@ -233,7 +250,11 @@ describe('refused writes leave the store as it was', () => {
     assert.equal(corrupt.status, 422, JSON.stringify(corrupt.body));
     assert.equal(corrupt.body.error.code, 'unprocessable');
     assert.match(corrupt.body.error.message, /PDF illisible/);
-    const js = await publishMarkdown(fx.app, 'Script', '---js\n{ title: require("fs") }\n---\n\nTexte.\n');
+    const js = await publishMarkdown(
+      fx.app,
+      'Script',
+      '---js\n{ title: require("fs") }\n---\n\nTexte.\n',
+    );
     assert.equal(js.status, 422, JSON.stringify(js.body));
     assert.match(js.body.error.message, /front matter en langage « js » refusé/);
     await assertUnchanged(fx, before);
@@ -267,14 +288,21 @@ describe('editing, retiring, history, restoring', () => {
     assert.equal(renamed.body.id, id);
     const page = await request(fx.app).get(`/api/resources/${id}`);
     assert.equal(page.body.resource.title, 'Recruter une ou un designer');
-    assert.match(await fs.readFile(path.join(fx.dir, 'recruter-un-designer.md'), 'utf8'), /phase de découverte/);
+    assert.match(
+      await fs.readFile(path.join(fx.dir, 'recruter-un-designer.md'), 'utf8'),
+      /phase de découverte/,
+    );
 
-    const retired = await request(fx.app).delete(`/api/resources/${id}`).set(coordinatorHeader, alice);
+    const retired = await request(fx.app)
+      .delete(`/api/resources/${id}`)
+      .set(coordinatorHeader, alice);
     assert.equal(retired.status, 200, JSON.stringify(retired.body));
     assert.ok(!(await search(fx.app, 'phase de découverte designer')).includes(id));
     assert.deepEqual((await storeState(fx.dir)).files, []);
 
-    const history = await request(fx.app).get(`/api/resources/${id}/history`).set(coordinatorHeader, alice);
+    const history = await request(fx.app)
+      .get(`/api/resources/${id}/history`)
+      .set(coordinatorHeader, alice);
     assert.equal(history.status, 200);
     const messages = (history.body.revisions as { message: string }[]).map((r) => r.message);
     assert.deepEqual(messages, [
@@ -290,11 +318,17 @@ describe('editing, retiring, history, restoring', () => {
     assert.equal(restored.body.title, 'Recruter une ou un designer');
     assert.ok((await search(fx.app, 'phase de découverte designer')).includes(id));
 
-    const audit = await request(fx.app).get('/api/audit').query({ limit: 2 }).set(coordinatorHeader, alice);
+    const audit = await request(fx.app)
+      .get('/api/audit')
+      .query({ limit: 2 })
+      .set(coordinatorHeader, alice);
     assert.equal(audit.status, 200);
     assert.equal(audit.body.revisions.length, 2);
     assert.equal(audit.body.hasMore, true);
-    assert.match(audit.body.revisions[0].message, /^Restauration de « Recruter une ou un designer » \(version [0-9a-f]{7}\)$/);
+    assert.match(
+      audit.body.revisions[0].message,
+      /^Restauration de « Recruter une ou un designer » \(version [0-9a-f]{7}\)$/,
+    );
   });
 
   it('replaces a PDF by a new one and keeps the id', async () => {
@@ -303,13 +337,21 @@ describe('editing, retiring, history, restoring', () => {
       .post('/api/resources')
       .set(coordinatorHeader, alice)
       .field('title', 'Feuille de route')
-      .attach('file', buildPdf({ pages: [['Feuille de route : jalons du premier trimestre']] }), 'a.pdf');
+      .attach(
+        'file',
+        buildPdf({ pages: [['Feuille de route : jalons du premier trimestre']] }),
+        'a.pdf',
+      );
     assert.equal(created.status, 201, JSON.stringify(created.body));
     const replaced = await request(fx.app)
       .put(`/api/resources/${created.body.id}`)
       .set(coordinatorHeader, alice)
       .set('If-Match', created.headers['etag'] as string)
-      .attach('file', buildPdf({ pages: [['Feuille de route : jalons du second semestre']] }), 'b.pdf');
+      .attach(
+        'file',
+        buildPdf({ pages: [['Feuille de route : jalons du second semestre']] }),
+        'b.pdf',
+      );
     assert.equal(replaced.status, 200, JSON.stringify(replaced.body));
     assert.equal(replaced.body.title, 'Feuille de route');
     assert.deepEqual(await search(fx.app, 'semestre'), [created.body.id]);
@@ -322,7 +364,9 @@ describe('two concurrent replaces of one resource', () => {
     const fx = await fixture();
     const created = await publishMarkdown(fx.app, 'Concurrence', 'Version initiale.\n');
     const etag = created.headers['etag'] as string;
-    const versions = ['A'.repeat(20_000), 'B'.repeat(20_000)].map((body) => `# Version\n\n${body}\n`);
+    const versions = ['A'.repeat(20_000), 'B'.repeat(20_000)].map(
+      (body) => `# Version\n\n${body}\n`,
+    );
     const answers = await Promise.all(
       versions.map((markdown) =>
         request(fx.app)
@@ -337,5 +381,57 @@ describe('two concurrent replaces of one resource', () => {
     const winner = answers.findIndex((res) => res.status === 200);
     assert.ok(text.endsWith(versions[winner] as string), 'the file is the winning version, whole');
     assert.equal((await storeState(fx.dir)).clean, true);
+  });
+});
+
+describe('the write API and its OpenAPI document', () => {
+  it('answers every write, success or error, in the documented shape', async () => {
+    const fx = await fixture();
+    const document = await request(fx.app).get('/api/openapi.json');
+    const contract = apiContract(document.body);
+    const check = (method: string, url: string, res: request.Response, status: number) => {
+      assert.equal(res.status, status, JSON.stringify(res.body));
+      contract.check(observed(method, url, res));
+    };
+    const created = await publishMarkdown(fx.app, 'Contrat', 'Texte du contrat.\n');
+    check('POST', '/api/resources', created, 201);
+    const url = `/api/resources/${created.body.id}`;
+    const put = await request(fx.app)
+      .put(url)
+      .set(coordinatorHeader, alice)
+      .set('If-Match', created.headers['etag'] as string)
+      .send({ summary: 'Résumé.' });
+    check('PUT', url, put, 200);
+    check(
+      'PUT',
+      url,
+      await request(fx.app).put(url).set(coordinatorHeader, alice).set('If-Match', '"x"').send({}),
+      412,
+    );
+    check(
+      'GET',
+      `${url}/history`,
+      await request(fx.app).get(`${url}/history`).set(coordinatorHeader, alice),
+      200,
+    );
+    check(
+      'GET',
+      '/api/audit',
+      await request(fx.app).get('/api/audit').set(coordinatorHeader, alice),
+      200,
+    );
+    check('DELETE', url, await request(fx.app).delete(url).set(coordinatorHeader, alice), 200);
+    const restore = await request(fx.app)
+      .post(`${url}/restore`)
+      .set(coordinatorHeader, alice)
+      .send({ commit: put.body.commit });
+    check('POST', `${url}/restore`, restore, 200);
+    check('POST', '/api/resources', await request(fx.app).post('/api/resources').send({}), 401);
+    check(
+      'DELETE',
+      '/api/resources/guides-cadrage',
+      await request(fx.app).delete('/api/resources/guides-cadrage').set(coordinatorHeader, alice),
+      403,
+    );
   });
 });
