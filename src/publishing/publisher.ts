@@ -178,11 +178,15 @@ export class Publisher {
   /** A resource of the store with its metadata and, for Markdown, its body (the edit pages). */
   async details(id: string): Promise<PublishedDetails> {
     const files = await this.currentOrFail(id);
-    const { kind, metadata, body } = this.describe(files);
+    const { kind, metadata } = this.describe(files);
+    const markdown =
+      kind === 'markdown'
+        ? this.deps.hooks.splitFrontMatter(files.bytes.toString('utf8')).body
+        : undefined;
     return {
       ...this.present(files),
       metadata,
-      ...(kind === 'markdown' ? { markdown: body.toString('utf8') } : {}),
+      ...(markdown === undefined ? {} : { markdown }),
     };
   }
 
