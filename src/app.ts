@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
 import type { Auth } from './auth/auth.ts';
+import { sessionApiRouter } from './auth/api-router.ts';
 import { authRouter } from './auth/router.ts';
 import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
@@ -76,6 +77,7 @@ export function createApp(deps: AppDeps): Express {
     app.use(authRouter({ ...deps, auth: deps.auth }));
   }
   const requireCoordinator = deps.auth?.requireCoordinator() ?? refuseEveryone;
+  app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, now }));
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));

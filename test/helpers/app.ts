@@ -5,6 +5,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { createSearchLog, type SearchLog } from '../../src/analytics/search-log.ts';
 import { createApp } from '../../src/app.ts';
+import { createAuth, type AuthDeps } from '../../src/auth/auth.ts';
 import { contentRoots } from '../../src/content/roots.ts';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
@@ -20,6 +21,8 @@ export async function buildTestApp(options: {
   now?: () => Date;
   /** Silent unless a test reads the log. */
   logger?: Logger;
+  /** Sign-in and its dependencies (the config is the app's); absent: no sign-in. */
+  auth?: Omit<AuthDeps, 'config'>;
 }): Promise<{ app: ReturnType<typeof createApp>; searchLog: SearchLog; dataDir: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-app-'));
   const config = testConfig({ DATA_DIR: dataDir, INDEX_PREFIX: options.prefix, ...options.env });
@@ -37,6 +40,7 @@ export async function buildTestApp(options: {
     searchLog,
     logger: options.logger ?? silentLogger,
     ...(options.now === undefined ? {} : { now: options.now }),
+    ...(options.auth === undefined ? {} : { auth: createAuth({ config, ...options.auth }) }),
   });
   return { app, searchLog, dataDir };
 }
