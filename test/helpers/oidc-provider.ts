@@ -67,7 +67,10 @@ export async function startOidcProvider(
   provider.on('server_error', (_ctx, error) => {
     console.error('oidc-provider server_error', error);
   });
-  server.on('request', provider.callback());
+  const handle = provider.callback();
+  server.on('request', (req, res) => {
+    void handle(req, res);
+  });
   return {
     issuer,
     clientId,
