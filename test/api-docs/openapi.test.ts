@@ -68,6 +68,7 @@ describe('GET /api/openapi.json', () => {
       '/api/resources/{id}',
       '/api/resources/{id}/file',
       '/api/search',
+      '/api/session',
       '/api/topics',
       '/healthz',
       '/readyz',
