@@ -4,6 +4,7 @@ import type { Logger } from 'pino';
 import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
 import type { Auth } from './auth/auth.ts';
+import { sessionApiRouter } from './auth/api-router.ts';
 import { authRouter } from './auth/router.ts';
 import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
@@ -86,6 +87,7 @@ export function createApp(deps: AppDeps): Express {
   }
   const requireCoordinator =
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
+  app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, now }));
   if (deps.publishing !== undefined)
     app.use(

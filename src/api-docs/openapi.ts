@@ -1,4 +1,5 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { coordinatorSchema } from '../auth/api-router.ts';
 import { z } from 'zod';
 import type { Taxonomy } from '../content/topics.ts';
 import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
@@ -115,6 +116,23 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     path: '/api/topics',
     summary: 'La taxonomie des thématiques, avec le nombre de ressources de chacune',
     responses: { 200: json(topicListSchema, 'Les thématiques'), ...apiErrors(503) },
+  });
+  // Writes take a script's token (`npm run token`) or a coordinator's session cookie
+  // (with the `X-CSRF-Token` header).
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Jeton d’API créé par `npm run token -- create "Nom" adresse`',
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/session',
+    summary: 'La personne (coordinateur ou coordinatrice) à qui appartiennent les identifiants',
+    security: [{ bearerAuth: [] }],
+    responses: {
+      200: json(coordinatorSchema, 'Son nom et son adresse'),
+      ...apiErrors(401, 403),
+    },
   });
   registry.registerPath({
     method: 'get',
