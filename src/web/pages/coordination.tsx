@@ -172,27 +172,27 @@ export function CoordinationPage(props: CoordinationPageProps) {
                                 <a
                                   class="fr-btn fr-btn--secondary"
                                   href={`/coordination/ressources/${resource.id}/modifier`}
-                                  title={`Modifier « ${resource.title} »`}
                                 >
                                   Modifier
+                                  <span class="fr-sr-only"> « {resource.title} »</span>
                                 </a>
                               </li>
                               <li>
                                 <a
                                   class="fr-btn fr-btn--tertiary"
                                   href={`/coordination/ressources/${resource.id}/historique`}
-                                  title={`Historique de « ${resource.title} »`}
                                 >
                                   Historique
+                                  <span class="fr-sr-only"> de « {resource.title} »</span>
                                 </a>
                               </li>
                               <li>
                                 <a
                                   class="fr-btn fr-btn--tertiary"
                                   href={`/coordination/ressources/${resource.id}/retirer`}
-                                  title={`Retirer « ${resource.title} »`}
                                 >
                                   Retirer
+                                  <span class="fr-sr-only"> « {resource.title} »</span>
                                 </a>
                               </li>
                             </ul>
