@@ -11,7 +11,7 @@ import { createSearchLog } from '../src/analytics/search-log.ts';
 import { createApp } from '../src/app.ts';
 import { loadConfig } from '../src/config.ts';
 import { loadPromotions } from '../src/content/promotions.ts';
-import { contentRoots } from '../src/content/roots.ts';
+import { contentRoots, publishRootKey, withPublishRoot } from '../src/content/roots.ts';
 import { loadTaxonomy } from '../src/content/topics.ts';
 import { startEmbeddedMeilisearch } from '../src/engine/embedded-meilisearch.ts';
 import { indexNames } from '../src/engine/indexes.ts';
@@ -44,11 +44,10 @@ try {
     () => true,
     () => false,
   );
-  const roots = contentRoots([
-    path.join(root, 'guides'),
-    ...(hasCorpus ? [corpus] : []),
+  const roots = withPublishRoot(
+    contentRoots([path.join(root, 'guides'), ...(hasCorpus ? [corpus] : [])]),
     config.publishDir,
-  ]);
+  );
   const deps: PipelineDeps = {
     meili: client,
     indexes: indexNames(config.indexPrefix),
@@ -60,7 +59,7 @@ try {
   };
   const { store } = await ContentStore.open({
     dir: config.publishDir,
-    rootKey: roots.find((r) => r.path === config.publishDir)?.key ?? 'contenu',
+    rootKey: publishRootKey,
     logger,
   });
   const ingested = await syncContent(deps, { roots });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exitCodes, toCliFailure } from '../src/cli/cli-failure.ts';
 import { loadConfig } from '../src/config.ts';
-import { contentRoots } from '../src/content/roots.ts';
+import { contentRoots, withPublishRoot } from '../src/content/roots.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { prepareDataDir } from '../src/data-dir.ts';
@@ -25,7 +25,7 @@ import { createProgress, formatSummary } from './report.ts';
 
 const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--rebuild] [--strict]
 
-  dossiers…   dossiers de contenu à synchroniser (par défaut : CONTENT_DIRS)
+  dossiers…   dossiers de contenu à synchroniser (par défaut : CONTENT_DIRS et PUBLISH_DIR)
   fichiers…   fichiers à (ré)indexer un par un, sans rien retirer
   --prune     retire aussi les ressources des dossiers qui ne sont plus configurés
   --rebuild   reconstruit des index neufs puis les substitue d'un coup
@@ -81,7 +81,18 @@ async function main(): Promise<number> {
   if (files.length > 0 && (args.values.prune || args.values.rebuild)) {
     throw new UsageError('--prune et --rebuild portent sur des dossiers, pas sur des fichiers.');
   }
-  const roots = contentRoots(folders.length > 0 ? folders : config.contentDirs);
+  // By default the published content too (once the service has created it): a rebuild or
+  // a prune of the configured folders must not take it out of the index.
+  const publishDirExists = await fs.access(config.publishDir).then(
+    () => true,
+    () => false,
+  );
+  const roots =
+    folders.length > 0
+      ? contentRoots(folders)
+      : publishDirExists
+        ? withPublishRoot(contentRoots(config.contentDirs), config.publishDir)
+        : contentRoots(config.contentDirs);
 
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
   let engine: EngineHandle | undefined;

@@ -18,7 +18,7 @@ import { oidcSignIn } from './auth/oidc-sign-in.ts';
 import { loadSessionSecret } from './auth/session-secret.ts';
 import { toCliFailure } from './cli/cli-failure.ts';
 import { loadConfig, type Config } from './config.ts';
-import { contentRoots } from './content/roots.ts';
+import { contentRoots, publishRootKey, withPublishRoot } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
 import { deriveSearchKey, ensureSearchKey } from './engine/search-key.ts';
@@ -86,8 +86,7 @@ process.on('unhandledRejection', (error) => {
 
 try {
   // What coordinators publish is one more content folder.
-  const roots = contentRoots([...config.contentDirs, config.publishDir]);
-  const publishRoot = roots.find((root) => root.path === config.publishDir);
+  const roots = withPublishRoot(contentRoots(config.contentDirs), config.publishDir);
   await prepareDataDir(config.dataDir);
   const localSignIn = localSignInAllowed(config) ? createLocalSignIn() : undefined;
   const auth = createAuth({
@@ -119,7 +118,7 @@ try {
   // Opened (and repaired) before the first sync, so that it indexes a whole version.
   const { store } = await ContentStore.open({
     dir: config.publishDir,
-    rootKey: publishRoot?.key ?? 'contenu',
+    rootKey: publishRootKey,
     logger,
   });
   // /readyz says ready once the index holds what the folders hold, not as soon as it exists.

@@ -41,3 +41,23 @@ function rootKey(dir: string): string {
     .replace(/^-+|-+$/g, '');
   return key === '' ? 'contenu' : key;
 }
+
+/**
+ * The key of the published content's folder (PUBLISH_DIR), whatever its name: its ids
+ * (`publications-<name>`) stay the same wherever the folder lives, and a content folder
+ * that happens to be called `contenu` keeps its own.
+ */
+export const publishRootKey = 'publications';
+
+/** The content folders, then the published content's folder under its own key. */
+export function withPublishRoot(roots: ContentRoot[], publishDir: string): ContentRoot[] {
+  const root = { key: publishRootKey, path: path.resolve(publishDir) };
+  const others = roots.filter((candidate) => candidate.path !== root.path);
+  const clash = others.find((candidate) => candidate.key === root.key);
+  if (clash !== undefined) {
+    throw new ContentRootError(
+      `Le dossier de contenu ${clash.path} porte le nom « ${root.key} », réservé aux contenus publiés (PUBLISH_DIR) : renommez-le.`,
+    );
+  }
+  return [...others, root];
+}

@@ -198,7 +198,8 @@ export class ContentStore {
       const release = await lockfile.lock(this.dir, {
         lockfilePath: path.join(this.dir, '.git', 'reperes-write.lock'),
         retries: { retries: 600, minTimeout: 50, maxTimeout: 500 },
-        stale: 30_000,
+        // Refreshed while held; a process killed holding it frees it this long after.
+        stale: 10_000,
         onCompromised: (error) => this.logger.error({ err: error }, 'content store lock lost'),
       });
       try {

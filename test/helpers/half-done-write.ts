@@ -10,7 +10,7 @@ import { silentLogger } from './meili.ts';
 const [dir, name, text] = process.argv.slice(2);
 if (dir === undefined || name === undefined || text === undefined)
   throw new Error('usage: half-done-write.ts <store dir> <file name> <text>');
-const { store } = await ContentStore.open({ dir, rootKey: 'contenu', logger: silentLogger });
+const { store } = await ContentStore.open({ dir, rootKey: 'publications', logger: silentLogger });
 await store.noteIntent([name]);
 await store.writeFiles([{ path: name, bytes: Buffer.from(text) }]);
 process.stdout.write('renamed\n');

@@ -7,7 +7,7 @@ import git from 'isomorphic-git';
 import type { Meilisearch } from 'meilisearch';
 import { createPublishHooks } from '../../ingest/publish-hooks.ts';
 import type { AppDeps, createApp } from '../../src/app.ts';
-import { contentRoots } from '../../src/content/roots.ts';
+import { contentRoots, publishRootKey, withPublishRoot } from '../../src/content/roots.ts';
 import { ContentStore } from '../../src/publishing/content-store.ts';
 import { Publisher } from '../../src/publishing/publisher.ts';
 import { findResource } from '../../src/resources/resource-store.ts';
@@ -54,11 +54,11 @@ export async function publishingApp(options: {
 }): Promise<PublishingFixture> {
   const parent = await fsp.mkdtemp(path.join(os.tmpdir(), 'reperes-publish-'));
   const dir = path.join(parent, 'contenu');
-  const roots = contentRoots([...(options.contentDirs ?? []), dir]);
+  const roots = withPublishRoot(contentRoots(options.contentDirs ?? []), dir);
   const deps = await pipelineDeps(options.meili, options.prefix, {
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
   });
-  const { store } = await ContentStore.open({ dir, rootKey: 'contenu', logger: silentLogger });
+  const { store } = await ContentStore.open({ dir, rootKey: publishRootKey, logger: silentLogger });
   const publisher = new Publisher({
     store,
     hooks: createPublishHooks(deps, roots),

@@ -8,7 +8,9 @@ import { ContentStore } from '../../src/publishing/content-store.ts';
 import { dropIndexes, silentLogger, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { spawnTracked, temporaryFolders } from '../helpers/process.ts';
 import { alice, coordinatorHeader, publishingApp, storeState } from '../helpers/publishing.ts';
-import { pipelineDeps, sync } from '../helpers/ingest.ts';
+import { syncContent } from '../../ingest/pipeline.ts';
+import { withPublishRoot } from '../../src/content/roots.ts';
+import { pipelineDeps } from '../helpers/ingest.ts';
 import { projectRoot } from '../helpers/service.ts';
 import { testTimeouts } from '../helpers/timeouts.ts';
 
@@ -23,7 +25,7 @@ const prefixes: string[] = [];
 after(() => Promise.all(prefixes.map((prefix) => dropIndexes(client, prefix))));
 
 async function openStore(dir: string) {
-  return ContentStore.open({ dir, rootKey: 'contenu', logger: silentLogger });
+  return ContentStore.open({ dir, rootKey: 'publications', logger: silentLogger });
 }
 
 describe('ContentStore.open', () => {
@@ -128,12 +130,14 @@ describe('a write killed mid-way (kill -9 after the rename, before the commit)',
     assert.equal(await store.head(), head);
     assert.equal(await fs.readFile(path.join(fx.dir, 'guide-des-achats.md'), 'utf8'), committed);
     // The start's sync of the content folders, as `main` runs it after opening the store.
-    const summary = await sync(await pipelineDeps(client, prefix), [fx.dir]);
+    const summary = await syncContent(await pipelineDeps(client, prefix), {
+      roots: withPublishRoot([], fx.dir),
+    });
     assert.deepEqual(summary.failed, []);
     const res = await request(fx.app).get('/api/search').query({ q: 'UGAP' });
     assert.deepEqual(
       (res.body as { hits: { resourceId: string }[] }).hits.map((hit) => hit.resourceId),
-      ['contenu-guide-des-achats'],
+      ['publications-guide-des-achats'],
     );
   });
 });

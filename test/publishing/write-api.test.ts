@@ -72,13 +72,13 @@ describe('POST /api/resources', () => {
       .field('topics', 'hebergement')
       .field('summary', 'Comment choisir où héberger.');
     assert.equal(res.status, 201, JSON.stringify(res.body));
-    assert.equal(res.body.id, 'contenu-heberger-un-service-numerique');
+    assert.equal(res.body.id, 'publications-heberger-un-service-numerique');
     assert.equal(res.body.path, 'heberger-un-service-numerique.md');
     assert.equal(res.headers['etag'], `"${res.body.version}"`);
-    assert.equal(res.headers['location'], '/ressources/contenu-heberger-un-service-numerique');
+    assert.equal(res.headers['location'], '/ressources/publications-heberger-un-service-numerique');
 
     assert.deepEqual(await search(fx.app, 'SecNumCloud'), [
-      'contenu-heberger-un-service-numerique',
+      'publications-heberger-un-service-numerique',
     ]);
     const page = await request(fx.app).get(`/api/resources/${res.body.id}`);
     assert.equal(page.body.resource.title, 'Héberger un service numérique');
@@ -112,7 +112,7 @@ describe('POST /api/resources', () => {
       'bilan-2026-du-portail.pdf',
       'bilan-2026-du-portail.pdf.yml',
     ]);
-    assert.deepEqual(await search(fx.app, 'fréquentation'), ['contenu-bilan-2026-du-portail']);
+    assert.deepEqual(await search(fx.app, 'fréquentation'), ['publications-bilan-2026-du-portail']);
     const page = await request(fx.app).get(`/api/resources/${res.body.id}`);
     assert.equal(page.body.resource.title, 'Bilan 2026 du portail');
     assert.equal(page.body.resource.owner, 'Équipe EIG Link');
@@ -190,6 +190,8 @@ describe('refused writes leave the store as it was', () => {
       .set('If-Match', created.headers['etag'] as string)
       .field('markdown', 'Version deux.\n');
     assert.equal(edited.status, 200, JSON.stringify(edited.body));
+    const page = await request(fx.app).get(`/ressources/${created.body.id}`);
+    assert.match(page.text, /Version deux\./, 'its page shows the new text');
     const before = await storeState(fx.dir);
     const stale = await request(fx.app)
       .put(`/api/resources/${created.body.id}`)
