@@ -13,7 +13,9 @@ import {
   localSignInAllowed,
   type LocalSignIn,
 } from '../../src/auth/local-sign-in.ts';
+import { oidcSignIn } from '../../src/auth/oidc-sign-in.ts';
 import { loadConfig } from '../../src/config.ts';
+import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
 import { csrfAction } from '../../src/web/components/csrf-field.tsx';
 import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -316,6 +318,32 @@ describe('local sign-in link', () => {
       .get('/api/session')
       .set('Cookie', cookie.map((line) => line.split(';')[0]).join('; '))
       .expect(401);
+  });
+});
+
+describe('ProConnect unreachable', () => {
+  it('starting a login while the provider does not answer › 503 page that says so', async () => {
+    const dir = await folder();
+    // A port nothing listens on: the provider's metadata cannot be read.
+    const issuer = `http://127.0.0.1:${await findFreePort()}`;
+    const { app } = await buildTestApp({
+      meili: client,
+      prefix: 'auth-down',
+      auth: {
+        secret: randomBytes(32).toString('hex'),
+        allowList,
+        tokens: fileApiTokens(path.join(dir, 'api-tokens.json')),
+        oidc: oidcSignIn({
+          issuer,
+          clientId: 'reperes',
+          clientSecret: 'secret',
+          redirectUri: 'http://127.0.0.1/connexion/retour',
+          scopes: 'openid email',
+        }),
+      },
+    });
+    const response = await request(app).get('/connexion/proconnect').expect(503);
+    assert.match(response.text, /Le service d’identité ne répond pas/);
   });
 });
 
