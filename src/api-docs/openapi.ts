@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
-import { coordinatorSchema } from '../auth/api-router.ts';
 import { z } from 'zod';
+import { coordinatorSchema } from '../auth/api-router.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
 import { errorResponseSchemas, type ErrorStatus } from '../http/http-error.ts';

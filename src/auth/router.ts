@@ -20,7 +20,11 @@ export function authRouter(deps: PageConfigDeps & { auth: Auth; logger: Logger }
   const router = Router();
   router.use('/connexion', clientRateLimit(auth.deps.config.auth.signInRateLimitPerMinute));
 
-  const page = (req: Request, res: Response, options: { back: string; error?: string }) => {
+  const page = (
+    req: Request,
+    res: Response,
+    options: { back: string; error?: string; status?: number },
+  ) => {
     sendPage(
       res,
       h(SignInPage, {
@@ -30,7 +34,7 @@ export function authRouter(deps: PageConfigDeps & { auth: Auth; logger: Logger }
         back: options.back,
         ...(options.error === undefined ? {} : { error: options.error }),
       }),
-      options.error === undefined ? 200 : 400,
+      options.status ?? (options.error === undefined ? 200 : 400),
     );
   };
 
@@ -41,7 +45,20 @@ export function authRouter(deps: PageConfigDeps & { auth: Auth; logger: Logger }
   router.get('/connexion/proconnect', async (req, res) => {
     if (oidc === undefined)
       throw new NotFoundError('La connexion ProConnect n’est pas configurée.');
-    const { url, state, nonce, verifier } = await oidc.start();
+    let login;
+    try {
+      login = await oidc.start();
+    } catch (error) {
+      // The provider's metadata could not be read: say so, and try again next time.
+      deps.logger.error({ err: error }, 'identity provider unreachable');
+      page(req, res, {
+        back: safeReturnPath(req.query.retour),
+        error: 'Le service d’identité ne répond pas : réessayez dans quelques instants.',
+        status: 503,
+      });
+      return;
+    }
+    const { url, state, nonce, verifier } = login;
     auth.sessions.writePending(res, {
       state,
       nonce,

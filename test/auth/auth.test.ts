@@ -13,7 +13,11 @@ import {
   localSignInAllowed,
   type LocalSignIn,
 } from '../../src/auth/local-sign-in.ts';
+import { oidcSignIn } from '../../src/auth/oidc-sign-in.ts';
 import { loadConfig } from '../../src/config.ts';
+import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
+import { csrfAction } from '../../src/web/components/csrf-field.tsx';
+import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { testMeili } from '../helpers/meili.ts';
 import { temporaryFolders } from '../helpers/process.ts';
@@ -112,6 +116,16 @@ describe('API tokens (Authorization: Bearer)', () => {
     assert.equal((await fs.stat(file)).mode & 0o777, 0o600);
   });
 
+  it('GET /api/session answers as the OpenAPI document says: 200, 401, 403', async () => {
+    const { app, tokens } = await buildApp();
+    const api = await contractClient(app);
+    const ada = (await tokens.create({ name: 'Ada', email: 'ada@beta.gouv.fr' })).token;
+    const bob = (await tokens.create({ name: 'Bob', email: 'bob@exemple.fr' })).token;
+    await api.get('/api/session').set('Authorization', `Bearer ${ada}`).expect(200);
+    await api.get('/api/session').expect(401);
+    await api.get('/api/session').set('Authorization', `Bearer ${bob}`).expect(403);
+  });
+
   it('an unknown or malformed token › 401', async () => {
     const { app } = await buildApp();
     for (const token of ['rp_000000000000_' + 'a'.repeat(43), 'pas-un-jeton']) {
@@ -192,16 +206,30 @@ describe('sessions (signed cookie)', () => {
       .expect('Location', '/connexion?retour=%2Fcoordination');
   });
 
-  it('the header shows who is signed in, with a sign-out button', async () => {
+  it('the header shows who is signed in, with a sign-out button; the page is private', async () => {
     const test = await buildApp();
     const agent = await signedIn(test);
-    const html = (await agent.get('/coordination').expect(200)).text;
+    const response = await agent.get('/coordination').expect(200);
+    assert.equal(response.headers['cache-control'], 'private, no-store');
+    const html = response.text;
     assert.match(html, /id="rp-utilisateur"[^>]*>Coordination locale</);
     assert.match(html, /action="\/deconnexion"/);
   });
 });
 
 describe('CSRF', () => {
+  it('an upload form (multipart) is accepted with the token in its action’s query', async () => {
+    const test = await buildApp();
+    const agent = await signedIn(test);
+    const token = await csrfTokenOf(agent);
+    // No write route here: past the anti-forgery check, the app answers the unknown address.
+    const response = await agent
+      .post(csrfAction('/api/resources', token))
+      .field('title', 'Un guide')
+      .attach('file', Buffer.from('# Un guide\n'), 'guide.md');
+    assert.notEqual(response.status, 403);
+  });
+
   it('a form POST without its token › 403 csrf_invalid, and the session is untouched', async () => {
     const test = await buildApp();
     const agent = await signedIn(test);
@@ -290,6 +318,32 @@ describe('local sign-in link', () => {
       .get('/api/session')
       .set('Cookie', cookie.map((line) => line.split(';')[0]).join('; '))
       .expect(401);
+  });
+});
+
+describe('ProConnect unreachable', () => {
+  it('starting a login while the provider does not answer › 503 page that says so', async () => {
+    const dir = await folder();
+    // A port nothing listens on: the provider's metadata cannot be read.
+    const issuer = `http://127.0.0.1:${await findFreePort()}`;
+    const { app } = await buildTestApp({
+      meili: client,
+      prefix: 'auth-down',
+      auth: {
+        secret: randomBytes(32).toString('hex'),
+        allowList,
+        tokens: fileApiTokens(path.join(dir, 'api-tokens.json')),
+        oidc: oidcSignIn({
+          issuer,
+          clientId: 'reperes',
+          clientSecret: 'secret',
+          redirectUri: 'http://127.0.0.1/connexion/retour',
+          scopes: 'openid email',
+        }),
+      },
+    });
+    const response = await request(app).get('/connexion/proconnect').expect(503);
+    assert.match(response.text, /Le service d’identité ne répond pas/);
   });
 });
 

@@ -153,20 +153,20 @@ function AccountLinks({ context }: { context: PageContext }) {
       <ul class="fr-btns-group">
         {user === undefined ? (
           <li>
-            <a class="fr-btn fr-icon-account-circle-line" href="/connexion">
+            <a class="fr-btn fr-icon-lock-line" href="/connexion">
               Se connecter
             </a>
           </li>
         ) : (
           <>
             <li>
-              <p class="fr-btn fr-icon-account-circle-line rp-signed-in" id="rp-utilisateur">
+              <p class="fr-btn rp-signed-in" id="rp-utilisateur">
                 {user.name}
               </p>
             </li>
             {user.coordinator ? (
               <li>
-                <a class="fr-btn fr-icon-edit-line" href="/coordination">
+                <a class="fr-btn fr-icon-arrow-right-line" href="/coordination">
                   Espace coordination
                 </a>
               </li>
