@@ -214,7 +214,7 @@ describe('Coordinators in the browser (acceptance 1)', () => {
 
     // And restored from its history.
     await page.goto(
-      `${url}/coordination?fait=retire&ressource=contenu-charte-de-la-donnee-partagee`,
+      `${url}/coordination?fait=retire&ressource=publications-charte-de-la-donnee-partagee`,
     );
     await page.getByRole('link', { name: 'Voir l’historique pour la restaurer' }).click();
     await checkPage(page, 'historique');
@@ -235,9 +235,15 @@ describe('Coordinators in the browser (acceptance 1)', () => {
       for (const [name, path] of [
         ['liste', '/coordination'],
         ['publier', '/coordination/publier'],
-        ['modifier', '/coordination/ressources/contenu-reversibilite-des-hebergements/modifier'],
-        ['historique', '/coordination/ressources/contenu-charte-de-la-donnee-partagee/historique'],
-        ['retirer', '/coordination/ressources/contenu-charte-de-la-donnee-partagee/retirer'],
+        [
+          'modifier',
+          '/coordination/ressources/publications-reversibilite-des-hebergements/modifier',
+        ],
+        [
+          'historique',
+          '/coordination/ressources/publications-charte-de-la-donnee-partagee/historique',
+        ],
+        ['retirer', '/coordination/ressources/publications-charte-de-la-donnee-partagee/retirer'],
       ] as const) {
         await small.goto(url + path);
         await checkPage(small, `${name}-mobile`);

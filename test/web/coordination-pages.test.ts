@@ -79,9 +79,9 @@ describe('coordinators’ pages: who may see them', () => {
     for (const page of [
       '/coordination',
       '/coordination/publier',
-      '/coordination/ressources/contenu-x/modifier',
-      '/coordination/ressources/contenu-x/historique',
-      '/coordination/ressources/contenu-x/retirer',
+      '/coordination/ressources/publications-x/modifier',
+      '/coordination/ressources/publications-x/historique',
+      '/coordination/ressources/publications-x/retirer',
     ]) {
       const res = await request(fx.app).get(page).expect(303);
       assert.equal(res.headers['location'], `/connexion?retour=${encodeURIComponent(page)}`);
@@ -130,12 +130,12 @@ describe('coordinators’ pages: publish', () => {
     const fx = await fixture();
     const { agent, token } = await signIn(fx);
     const id = await publishGuide(agent, token);
-    assert.equal(id, 'contenu-heberger-un-service');
+    assert.equal(id, 'publications-heberger-un-service');
 
     const list = (await agent.get(`/coordination?fait=publie&ressource=${id}`).expect(200)).text;
     assert.match(list, /fr-alert--success/);
     assert.match(list, /Ressource publiée/);
-    assert.match(list, /data-resource="contenu-heberger-un-service"/);
+    assert.match(list, /data-resource="publications-heberger-un-service"/);
     assert.match(list, /Coordination locale, le <time/);
     const hits = (await request(fx.app).get('/api/search').query({ q: 'SecNumCloud' }).expect(200))
       .body as { hits: { resourceId: string }[] };
@@ -162,7 +162,7 @@ describe('coordinators’ pages: publish', () => {
       .expect(303);
     assert.equal(
       res.headers['location'],
-      '/coordination?fait=publie&ressource=contenu-charte-de-la-donnee',
+      '/coordination?fait=publie&ressource=publications-charte-de-la-donnee',
     );
     const state = await storeState(fx.dir);
     assert.deepEqual(state.files, ['charte-de-la-donnee.pdf', 'charte-de-la-donnee.pdf.yml']);

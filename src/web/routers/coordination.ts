@@ -13,6 +13,7 @@ import { submissionSchema } from '../../publishing/publishing-schemas.ts';
 import { readSubmission, uploadMiddleware } from '../../publishing/router.ts';
 import { formatBytes } from '../../text/format-bytes.ts';
 import { foldText } from '../../text/fold-accents.ts';
+import { csrfAction } from '../components/csrf-field.tsx';
 import { emptyFormValues, type ResourceFormValues } from '../components/resource-fields.tsx';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { CoordinationPage, type CoordinationPageProps } from '../pages/coordination.tsx';
@@ -76,12 +77,6 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
     return { context: pageContext(deps, req), taxonomy: deps.taxonomy, filters };
   }
 
-  /** The form's action: multipart bodies are read after the anti-forgery check, so the token rides in the query. */
-  function actionOf(res: Response, path: string): string {
-    const token = res.locals.csrfToken?.();
-    return token === undefined ? path : `${path}?${CSRF_FIELD}=${encodeURIComponent(token)}`;
-  }
-
   function sendForm(
     req: Request,
     res: Response,
@@ -95,7 +90,7 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
         ...props,
         context: pageContext(deps, req),
         taxonomy: deps.taxonomy,
-        action: actionOf(res, path),
+        action: csrfAction(path, res.locals.csrfToken?.()),
         maxFile,
       }),
       status,
