@@ -246,6 +246,18 @@ describe('coordinators’ pages: edit, retire, history', () => {
     assert.match(file, /title: Héberger un service public/);
     assert.match(file, /SecNumCloud/);
 
+    // Every topic unticked: the topics are deduced from the text again.
+    const reopened = (await agent.get(`/coordination/ressources/${id}/modifier`).expect(200)).text;
+    const current = /name="version" value="([^"]+)"/.exec(reopened)?.[1] ?? '';
+    await agent
+      .post(action)
+      .field('version', current)
+      .field('title', 'Héberger un service public')
+      .field('action', 'enregistrer')
+      .expect(303);
+    const untagged = await fs.readFile(path.join(fx.dir, 'heberger-un-service.md'), 'utf8');
+    assert.match(untagged, /^topics: \[\]$/m);
+
     const before = await storeState(fx.dir);
     const stale = await agent
       .post(action)

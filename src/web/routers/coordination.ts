@@ -178,6 +178,8 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
     }
     try {
       const fields = withoutExtras(body);
+      // No box ticked is a choice on this form (topics deduced from the text), not "unchanged".
+      fields['topics'] ??= [];
       // An unchanged text area is no new content: the metadata alone changes.
       if (details.markdown !== undefined && sameText(fields['markdown'], details.markdown))
         delete fields['markdown'];
