@@ -27,7 +27,7 @@ after(() => Promise.all(prefixes.map((prefix) => dropIndexes(client, prefix))));
 
 const shippedGuide = '# Guide livré\n\nUn guide du dépôt, sur le cadrage des projets.\n';
 
-async function fixture(): Promise<CoordinationFixture> {
+async function fixture(env: NodeJS.ProcessEnv = {}): Promise<CoordinationFixture> {
   const { prefix } = uniqueIndexes('coordination');
   prefixes.push(prefix);
   const guides = await contentFolder({ 'cadrage.md': shippedGuide }, 'guides');
@@ -38,6 +38,7 @@ async function fixture(): Promise<CoordinationFixture> {
     prefix,
     contentDirs: [guides],
     tokensDir: await folder(),
+    env,
   });
 }
 
@@ -219,6 +220,28 @@ describe('coordinators’ pages: publish', () => {
       .attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]), 'image.png')
       .expect(415);
     assert.match(binary.text, /ni un PDF ni un texte Markdown/);
+    assert.deepEqual(await storeState(fx.dir), before);
+  });
+});
+
+describe('coordinators’ pages: a file too large', () => {
+  it('› 413 with the limit, the fields sent before the file kept, nothing written', async () => {
+    const fx = await fixture({ MAX_FILE_BYTES: '4096' });
+    const { agent, token } = await signIn(fx);
+    const before = await storeState(fx.dir);
+    const res = await publishForm(agent, token)
+      .field('title', 'Rapport trop lourd')
+      .field('owner', 'Équipe EIG')
+      .attach(
+        'file',
+        Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(8192, 0x20)]),
+        'lourd.pdf',
+      )
+      .expect(413);
+    assert.match(res.text, /fr-alert--error/);
+    assert.match(res.text, /Le fichier dépasse la taille acceptée \(4 Kio/);
+    assert.match(res.text, /value="Rapport trop lourd"/);
+    assert.match(res.text, /value="Équipe EIG"/);
     assert.deepEqual(await storeState(fx.dir), before);
   });
 });

@@ -68,7 +68,7 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
   }
   const { publisher, store } = publishing;
   const schema = submissionSchema(deps.taxonomy);
-  const upload = uploadMiddleware(deps.config.maxFileBytes);
+  const upload = keepUploadRefusal(uploadMiddleware(deps.config.maxFileBytes));
   const form = express.urlencoded({ extended: false, limit: '16kb' });
   const maxFile = formatBytes(deps.config.maxFileBytes);
 
@@ -139,6 +139,11 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
     const body = bodyOf(req);
     const values = valuesOf(body);
     const path = '/coordination/publier';
+    const uploadRefusal = uploadRefusals.get(req);
+    if (uploadRefusal !== undefined) {
+      sendForm(req, res, { values, error: uploadRefusal.message }, path, uploadRefusal.status);
+      return;
+    }
     if (body['action'] === 'previsualiser') {
       sendForm(req, res, { values, preview: previewOf(values.markdown) }, path);
       return;
@@ -172,6 +177,12 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
     // The form keeps the version it was opened on: a preview or a refusal does not move it.
     const resource = { ...formResource(details), version: version ?? details.version };
     const path = `/coordination/ressources/${id}/modifier`;
+    const uploadRefusal = uploadRefusals.get(req);
+    if (uploadRefusal !== undefined) {
+      const status = uploadRefusal.status;
+      sendForm(req, res, { values, resource, error: uploadRefusal.message }, path, status);
+      return;
+    }
     if (body['action'] === 'previsualiser') {
       sendForm(req, res, { values, resource, preview: previewOf(values.markdown) }, path);
       return;
@@ -262,6 +273,25 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
   }
 
   return router;
+}
+
+/** Uploads refused by multer (too large, too many fields), for the route to show in its form. */
+const uploadRefusals = new WeakMap<Request, { status: number; message: string }>();
+
+/**
+ * The upload middleware, its refusals kept for the form (with the fields read before the
+ * file) instead of an error page; other failures go on as errors.
+ */
+function keepUploadRefusal(upload: RequestHandler): RequestHandler {
+  return (req, res, next) => {
+    void upload(req, res, (error?: unknown) => {
+      if (error === undefined) return next();
+      const publicError = toPublicError(error);
+      if (publicError.status >= 500) return next(error);
+      uploadRefusals.set(req, { status: publicError.status, message: publicError.message });
+      next();
+    });
+  };
 }
 
 function idOf(req: Request): string {
