@@ -3,11 +3,14 @@ import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
+import type { Auth } from './auth/auth.ts';
+import { sessionApiRouter } from './auth/api-router.ts';
+import { authRouter } from './auth/router.ts';
 import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
 import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
-import { NotFoundError } from './errors.ts';
+import { NotFoundError, UnauthenticatedError } from './errors.ts';
 import type { ContentSync } from './health/content-sync.ts';
 import { trackEngineReachability, type EngineReachability } from './health/engine-reachability.ts';
 import { healthRouter } from './health/router.ts';
@@ -21,6 +24,7 @@ import { resourcesRouter } from './resources/router.ts';
 import type { PromotionTable } from './content/promotions.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
+import { coordinationRouter } from './web/routers/coordination.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -44,7 +48,11 @@ export interface AppDeps {
   reachability?: EngineReachability;
   /** The published content and its writer; absent: no write API. */
   publishing?: { publisher: Publisher; store: ContentStore };
-  /** Sets `res.locals.coordinator` or refuses (auth); absent: writes answer 401. */
+  /** Sign-in, sessions, tokens and CSRF; absent: no sign-in, and every write answers 401. */
+  auth?: Auth;
+  /** Markdown → sanitised HTML for the publish form's preview (the ingester's processor). */
+  markdownPreview?: (markdown: string) => string;
+  /** Sets `res.locals.coordinator` or refuses; by default the one `auth` gives. */
   requireCoordinator?: RequestHandler;
 }
 
@@ -72,6 +80,14 @@ export function createApp(deps: AppDeps): Express {
       pages: deps.config.pagesRateLimitPerMinute,
     }),
   );
+  // Who is signed in, and the anti-forgery check, before any route that acts on it.
+  if (deps.auth !== undefined) {
+    app.use(deps.auth.middleware);
+    app.use(authRouter({ ...deps, auth: deps.auth }));
+  }
+  const requireCoordinator =
+    deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
+  app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, now }));
   if (deps.publishing !== undefined)
     app.use(
@@ -79,15 +95,21 @@ export function createApp(deps: AppDeps): Express {
         ...deps.publishing,
         taxonomy: deps.taxonomy,
         config: deps.config,
-        ...(deps.requireCoordinator === undefined
-          ? {}
-          : { requireCoordinator: deps.requireCoordinator }),
+        requireCoordinator,
       }),
     );
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, now }));
+  app.use(
+    coordinationRouter({
+      ...deps,
+      requireCoordinator,
+      ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
+      ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
+    }),
+  );
   // Known address, other method (POST /api/search): 405 with `Allow`, not 404.
   app.use(methodNotAllowed(() => app.router));
 
@@ -117,6 +139,11 @@ export function createApp(deps: AppDeps): Express {
   app.use(handleError);
   return app;
 }
+
+/** Without auth wired, nobody is a coordinator: writes are never open. */
+const refuseEveryone = (): never => {
+  throw new UnauthenticatedError();
+};
 
 function isMachinePath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz';

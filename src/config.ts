@@ -154,6 +154,29 @@ const envSchema = z.object({
   ),
   OCR_PAGE_TIMEOUT_MS: positiveInt(30_000, 10 * 60_000),
   OCR_MAX_PAGES: positiveInt(50, 1000),
+  OIDC_ISSUER: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
+  ),
+  OIDC_CLIENT_ID: optionalString,
+  OIDC_CLIENT_SECRET: optionalString,
+  OIDC_REDIRECT_URI: z.preprocess(
+    emptyToUndefined,
+    z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
+  ),
+  OIDC_SCOPES: z.preprocess(
+    emptyToUndefined,
+    z.string().default('openid email given_name usual_name'),
+  ),
+  COORDINATORS: z.preprocess(emptyToUndefined, z.string().default('')),
+  COORDINATORS_FILE: optionalString,
+  SESSION_SECRET: z.preprocess(
+    emptyToUndefined,
+    z.string().min(32, 'doit compter au moins 32 caractères').optional(),
+  ),
+  SESSION_HOURS: positiveInt(12, 24 * 30),
+  API_TOKENS_FILE: optionalString,
+  SIGN_IN_RATE_LIMIT_PER_MINUTE: positiveInt(20),
 });
 
 type Env = z.infer<typeof envSchema>;
@@ -201,6 +224,34 @@ export interface Config {
   ingestLockWaitMs: number;
   /** OCR of PDF pages without text: on or off, time per page (ms), pages per file. */
   ocr: { enabled: boolean; pageTimeoutMs: number; maxPages: number };
+  /** Sign-in, sessions and API tokens (src/auth). */
+  auth: AuthConfig;
+}
+
+/** How people and scripts sign in, and who is a coordinator. */
+export interface AuthConfig {
+  /** ProConnect (or any OpenID Connect provider); unset: no OIDC sign-in. */
+  oidc: OidcConfig | undefined;
+  /** Allow-listed e-mail addresses and domains (`@example.fr` or `example.fr`), lower-cased. */
+  coordinators: string[];
+  /** A file with more entries, one per line (`#` starts a comment). */
+  coordinatorsFile: string | undefined;
+  /** Signs session cookies; unset: one generated once into DATA_DIR/session-secret. */
+  sessionSecret: string | undefined;
+  /** How long a sign-in lasts, in hours. */
+  sessionHours: number;
+  /** Where API tokens are kept (hashes only). */
+  tokensFile: string;
+  /** Sign-in requests one client may send per minute. */
+  signInRateLimitPerMinute: number;
+}
+
+export interface OidcConfig {
+  issuer: string;
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+  scopes: string;
 }
 
 /** Thrown when the environment is invalid; its message lists every bad variable. */
@@ -231,6 +282,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     throw new ConfigError(problems);
   }
   const values = parsed.data;
+  const oidc = oidcConfig(values);
+  const dataDir = path.resolve(cwd, values.DATA_DIR);
   return {
     port: values.PORT,
     host: values.HOST,
@@ -238,7 +291,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     meiliMasterKey: values.MEILI_MASTER_KEY,
     meiliBin: values.MEILI_BIN === undefined ? undefined : path.resolve(cwd, values.MEILI_BIN),
     meiliStartTimeoutMs: values.MEILI_START_TIMEOUT_MS,
-    dataDir: path.resolve(cwd, values.DATA_DIR),
+    dataDir,
     publishDir: path.resolve(cwd, values.PUBLISH_DIR ?? path.join(values.DATA_DIR, 'contenu')),
     contentDirs: values.CONTENT_DIRS.map((dir) => path.resolve(cwd, dir)),
     followSymlinks: values.FOLLOW_SYMLINKS,
@@ -265,5 +318,55 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       pageTimeoutMs: values.OCR_PAGE_TIMEOUT_MS,
       maxPages: values.OCR_MAX_PAGES,
     },
+    auth: {
+      oidc,
+      coordinators: values.COORDINATORS.split(',')
+        .map((entry) => entry.trim().toLowerCase())
+        .filter((entry) => entry !== ''),
+      coordinatorsFile:
+        values.COORDINATORS_FILE === undefined
+          ? undefined
+          : path.resolve(cwd, values.COORDINATORS_FILE),
+      sessionSecret: values.SESSION_SECRET,
+      sessionHours: values.SESSION_HOURS,
+      tokensFile: path.resolve(
+        cwd,
+        values.API_TOKENS_FILE ?? path.join(dataDir, 'api-tokens.json'),
+      ),
+      signInRateLimitPerMinute: values.SIGN_IN_RATE_LIMIT_PER_MINUTE,
+    },
+  };
+}
+
+/** OIDC is on when OIDC_ISSUER is set; then the client's id and secret are required. */
+function oidcConfig(values: Env): OidcConfig | undefined {
+  const problems: string[] = [];
+  const issuer = values.OIDC_ISSUER;
+  if (issuer === undefined) {
+    if (values.OIDC_CLIENT_ID !== undefined || values.OIDC_CLIENT_SECRET !== undefined)
+      problems.push('OIDC_ISSUER : requis quand OIDC_CLIENT_ID ou OIDC_CLIENT_SECRET est défini');
+    if (problems.length > 0) throw new ConfigError(problems);
+    return undefined;
+  }
+  if (values.OIDC_CLIENT_ID === undefined)
+    problems.push('OIDC_CLIENT_ID : requis quand OIDC_ISSUER est défini');
+  if (values.OIDC_CLIENT_SECRET === undefined)
+    problems.push('OIDC_CLIENT_SECRET : requis quand OIDC_ISSUER est défini');
+  const redirectUri =
+    values.OIDC_REDIRECT_URI ??
+    (values.PUBLIC_URL === undefined
+      ? undefined
+      : new URL('/connexion/retour', values.PUBLIC_URL).toString());
+  if (redirectUri === undefined)
+    problems.push(
+      'OIDC_REDIRECT_URI : requis quand OIDC_ISSUER est défini et PUBLIC_URL ne l’est pas',
+    );
+  if (problems.length > 0 || redirectUri === undefined) throw new ConfigError(problems);
+  return {
+    issuer,
+    clientId: values.OIDC_CLIENT_ID ?? '',
+    clientSecret: values.OIDC_CLIENT_SECRET ?? '',
+    redirectUri,
+    scopes: values.OIDC_SCOPES,
   };
 }

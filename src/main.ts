@@ -4,11 +4,18 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
 import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
+import { markdownPreview } from '../ingest/markdown-preview.ts';
 import { createPublishHooks } from '../ingest/publish-hooks.ts';
 import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
+import { fileApiTokens } from './auth/api-tokens.ts';
+import { createAuth } from './auth/auth.ts';
+import { loadAllowList } from './auth/coordinators.ts';
+import { createLocalSignIn, localSignInAllowed } from './auth/local-sign-in.ts';
+import { oidcSignIn } from './auth/oidc-sign-in.ts';
+import { loadSessionSecret } from './auth/session-secret.ts';
 import { toCliFailure } from './cli/cli-failure.ts';
 import { loadConfig, type Config } from './config.ts';
 import { contentRoots, publishRootKey, withPublishRoot } from './content/roots.ts';
@@ -81,6 +88,20 @@ try {
   // What coordinators publish is one more content folder.
   const roots = withPublishRoot(contentRoots(config.contentDirs), config.publishDir);
   await prepareDataDir(config.dataDir);
+  const localSignIn = localSignInAllowed(config) ? createLocalSignIn() : undefined;
+  const auth = createAuth({
+    config,
+    secret: await loadSessionSecret({
+      sessionSecret: config.auth.sessionSecret,
+      dataDir: config.dataDir,
+    }),
+    allowList: await loadAllowList(config.auth),
+    tokens: fileApiTokens(config.auth.tokensFile),
+    ...(config.auth.oidc === undefined ? {} : { oidc: oidcSignIn(config.auth.oidc) }),
+    ...(localSignIn === undefined ? {} : { localSignIn }),
+  });
+  if (config.auth.oidc !== undefined && auth.deps.allowList.size === 0)
+    logger.warn('OIDC is configured but COORDINATORS is empty: nobody can publish');
   engine = await connectEngine(config, logger, { supervise: true });
   // The master key stays with ingestion; the app reads with a search-only key.
   const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey });
@@ -178,6 +199,8 @@ try {
           (await findResource({ meili: searchMeili, indexes }, id)) !== undefined,
       }),
     },
+    auth,
+    markdownPreview,
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error !== undefined) {
@@ -189,6 +212,11 @@ try {
     const port = address !== null && typeof address === 'object' ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
     logger.info(`Repères est prêt : http://${host}:${port}/`);
+    // No OIDC and reachable from this machine only: whoever reads this log runs the service.
+    if (localSignIn !== undefined)
+      logger.info(
+        `Connexion de coordination locale (lien à usage unique) : ${localSignIn.issue(`http://${host.includes(':') ? `[${host}]` : host}:${port}/`)}`,
+      );
   });
   answerClientErrors(server, logger);
 } catch (error) {

@@ -1,5 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { coordinatorSchema } from '../auth/api-router.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
 import { errorResponseSchemas, type ErrorStatus } from '../http/http-error.ts';
@@ -31,8 +32,8 @@ const json = (schema: z.ZodType, description: string) => ({
 
 const errorDescriptions: Record<ErrorStatus, string> = {
   400: 'Paramètre invalide (le message et `parameter` le nomment)',
-  401: 'Identification requise (session de coordination ou jeton d’API)',
-  403: 'Action interdite : pas coordinateur, ou guide livré avec Repères (le message dit pourquoi)',
+  401: 'Identification requise : session ou jeton d’API (`Authorization: Bearer`) absent ou invalide',
+  403: 'Refusé : pas coordinateur, guide livré avec Repères, ou jeton anti-falsification (CSRF) absent (le message dit pourquoi)',
   404: 'Ressource ou fichier absent',
   405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
   409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi',
@@ -115,6 +116,23 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     path: '/api/topics',
     summary: 'La taxonomie des thématiques, avec le nombre de ressources de chacune',
     responses: { 200: json(topicListSchema, 'Les thématiques'), ...apiErrors(503) },
+  });
+  // Writes take a script's token (`npm run token`) or a coordinator's session cookie
+  // (with the `X-CSRF-Token` header).
+  registry.registerComponent('securitySchemes', 'bearerAuth', {
+    type: 'http',
+    scheme: 'bearer',
+    description: 'Jeton d’API créé par `npm run token -- create "Nom" adresse`',
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/session',
+    summary: 'La personne (coordinateur ou coordinatrice) à qui appartiennent les identifiants',
+    security: [{ bearerAuth: [] }],
+    responses: {
+      200: json(coordinatorSchema, 'Son nom et son adresse'),
+      ...apiErrors(401, 403),
+    },
   });
   registry.registerPath({
     method: 'get',

@@ -1,11 +1,9 @@
 import { ReperesError } from './reperes-error.ts';
 
-/** A write or a coordinators' route was asked without credentials (no session, no token). */
+/** A write came without credentials, or with a token or session that is no longer valid. */
 export class UnauthenticatedError extends ReperesError {
   override name = 'UnauthenticatedError';
-  constructor(
-    message = 'Connectez-vous avec un compte de coordination (ou un jeton d’API) pour faire cette action.',
-  ) {
+  constructor(message = 'Connectez-vous, ou envoyez un jeton d’API, pour faire cette action.') {
     super('unauthenticated', message);
   }
 }

@@ -21,6 +21,7 @@ export const errorStatuses = {
   invalid_request: 400,
   unauthenticated: 401,
   forbidden: 403,
+  csrf_invalid: 403,
   not_found: 404,
   file_missing: 404,
   method_not_allowed: 405,

@@ -1,3 +1,4 @@
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { resourceUrl } from '../content/ids.ts';
 import {
@@ -52,6 +53,13 @@ export interface PublishedResource {
   version: string;
   commit: string;
   url: string;
+}
+
+/** A resource of the store with what its edit form shows. */
+export interface PublishedDetails extends Omit<PublishedResource, 'commit'> {
+  metadata: ResourceMetadata;
+  /** The Markdown body (front matter aside); absent for a PDF. */
+  markdown?: string;
 }
 
 export const shippedGuideMessage =
@@ -165,6 +173,45 @@ export class Publisher {
     const revisions = await this.deps.store.history(id);
     if (revisions.length === 0) throw new NotFoundError(`Aucune ressource « ${id} ».`);
     return revisions;
+  }
+
+  /** A resource of the store with its metadata and, for Markdown, its body (the edit pages). */
+  async details(id: string): Promise<PublishedDetails> {
+    const files = await this.currentOrFail(id);
+    const { kind, metadata } = this.describe(files);
+    const markdown =
+      kind === 'markdown'
+        ? this.deps.hooks.splitFrontMatter(files.bytes.toString('utf8')).body
+        : undefined;
+    return {
+      ...this.present(files),
+      metadata,
+      ...(markdown === undefined ? {} : { markdown }),
+    };
+  }
+
+  /** Every resource of the store as it stands, with the last commit that changed it. */
+  async list(): Promise<(PublishedDetails & { lastChange?: Revision })[]> {
+    const { store } = this.deps;
+    const names = (await fs.readdir(store.dir)).filter((name) =>
+      /^[a-z0-9-]+\.(md|pdf)$/.test(name),
+    );
+    // One walk of the log, newest first: the first commit naming a file is its last change.
+    const lastChange = new Map<string, Revision>();
+    const { revisions } = await store.log(1, 1_000_000);
+    for (const revision of revisions) {
+      for (const file of revision.files) if (!lastChange.has(file)) lastChange.set(file, revision);
+    }
+    const resources = await Promise.all(
+      names.map(async (name) => {
+        const details = await this.details(store.idOf(name));
+        const change = [lastChange.get(name), lastChange.get(`${name}.yml`)]
+          .filter((revision) => revision !== undefined)
+          .sort((a, b) => b.date.localeCompare(a.date))[0];
+        return change === undefined ? details : { ...details, lastChange: change };
+      }),
+    );
+    return resources.sort((a, b) => a.title.localeCompare(b.title, 'fr'));
   }
 
   /** A resource of the store as it stands, with its version. */

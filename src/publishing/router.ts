@@ -106,7 +106,7 @@ function coordinatorOf(res: Response): Coordinator {
   return parsed.data;
 }
 
-function readSubmission(
+export function readSubmission(
   schema: ReturnType<typeof submissionSchema>,
   body: unknown,
   file: Express.Multer.File | undefined,
@@ -127,7 +127,7 @@ function readSubmission(
 }
 
 /** multer in memory, one file named `file`, bounded by MAX_FILE_BYTES; its errors in ours. */
-function uploadMiddleware(maxFileBytes: number): RequestHandler {
+export function uploadMiddleware(maxFileBytes: number): RequestHandler {
   const single = multer({
     storage: multer.memoryStorage(),
     limits: { fileSize: maxFileBytes, fieldSize: maxFileBytes, files: 1, fields: 30, parts: 40 },

@@ -7,12 +7,16 @@ export interface PageConfigDeps {
   config: Pick<Config, 'brand' | 'contactEmail' | 'hostingInfo'>;
 }
 
-/** The layout's view of a request: branding, contacts and the current path. */
+/** The layout's view of a request: branding, contacts, the current path, who is signed in. */
 export function pageContext(deps: PageConfigDeps, req: Request): PageContext {
+  const locals = req.res?.locals;
+  const user = locals?.user;
   return {
     brand: deps.config.brand,
     path: req.path,
     contactEmail: deps.config.contactEmail,
     hostingInfo: deps.config.hostingInfo,
+    ...(locals?.signInAvailable === true ? { signIn: true } : {}),
+    ...(user === undefined ? {} : { user, csrfToken: locals?.csrfToken?.() }),
   };
 }

@@ -8,6 +8,7 @@ export function sendPage<Props>(res: Response, page: VNode<Props>, status = 200)
     .status(status)
     .type('html')
     // Pages change with the index: the browser asks again, and gets a 304 when nothing changed.
-    .setHeader('Cache-Control', 'no-cache')
+    // A signed-in person's page (their name, their anti-forgery token) is theirs alone.
+    .setHeader('Cache-Control', res.locals.user === undefined ? 'no-cache' : 'private, no-store')
     .send(`<!doctype html>${renderToString(page)}`);
 }

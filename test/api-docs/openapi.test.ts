@@ -71,6 +71,7 @@ describe('GET /api/openapi.json', () => {
       '/api/resources/{id}/history',
       '/api/resources/{id}/restore',
       '/api/search',
+      '/api/session',
       '/api/topics',
       '/healthz',
       '/readyz',

@@ -5,6 +5,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { createSearchLog, type SearchLog } from '../../src/analytics/search-log.ts';
 import { createApp, type AppDeps } from '../../src/app.ts';
+import { createAuth, type AuthDeps } from '../../src/auth/auth.ts';
 import { contentRoots } from '../../src/content/roots.ts';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
@@ -22,6 +23,8 @@ export async function buildTestApp(options: {
   logger?: Logger;
   /** More of the app's dependencies (the publishing store, the coordinator check). */
   deps?: Partial<AppDeps>;
+  /** Sign-in and its dependencies (the config is the app's); absent: no sign-in. */
+  auth?: Omit<AuthDeps, 'config'>;
 }): Promise<{ app: ReturnType<typeof createApp>; searchLog: SearchLog; dataDir: string }> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-app-'));
   const config = testConfig({ DATA_DIR: dataDir, INDEX_PREFIX: options.prefix, ...options.env });
@@ -40,6 +43,7 @@ export async function buildTestApp(options: {
     logger: options.logger ?? silentLogger,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...options.deps,
+    ...(options.auth === undefined ? {} : { auth: createAuth({ config, ...options.auth }) }),
   });
   return { app, searchLog, dataDir };
 }

@@ -6,7 +6,7 @@ import type { RequestHandler } from 'express';
 import git from 'isomorphic-git';
 import type { Meilisearch } from 'meilisearch';
 import { createPublishHooks } from '../../ingest/publish-hooks.ts';
-import type { createApp } from '../../src/app.ts';
+import type { AppDeps, createApp } from '../../src/app.ts';
 import { contentRoots, publishRootKey, withPublishRoot } from '../../src/content/roots.ts';
 import { ContentStore } from '../../src/publishing/content-store.ts';
 import { Publisher } from '../../src/publishing/publisher.ts';
@@ -26,7 +26,8 @@ export const alice = 'Alice Martin <alice.martin@beta.gouv.fr>';
  */
 export const headerCoordinator: RequestHandler = (req, res, next) => {
   const match = /^(.+) <(.+)>$/.exec(req.get(coordinatorHeader) ?? '');
-  if (match !== null) res.locals['coordinator'] = { name: match[1], email: match[2] };
+  const [, name, email] = match ?? [];
+  if (name !== undefined && email !== undefined) res.locals.coordinator = { name, email };
   next();
 };
 
@@ -48,6 +49,8 @@ export async function publishingApp(options: {
   env?: NodeJS.ProcessEnv;
   requireCoordinator?: RequestHandler | null;
   maxFileBytes?: number;
+  /** More of the app's dependencies (sign-in, the Markdown preview). */
+  deps?: Partial<AppDeps>;
 }): Promise<PublishingFixture> {
   const parent = await fsp.mkdtemp(path.join(os.tmpdir(), 'reperes-publish-'));
   const dir = path.join(parent, 'contenu');
@@ -79,6 +82,7 @@ export async function publishingApp(options: {
     deps: {
       publishing: { store, publisher },
       ...(requireCoordinator === undefined ? {} : { requireCoordinator }),
+      ...options.deps,
     },
   });
   return { app, store, dir };

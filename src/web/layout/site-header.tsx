@@ -1,3 +1,4 @@
+import { CsrfField } from '../components/csrf-field.tsx';
 import { navigation, siteName, tagline, type PageContext } from './site.ts';
 
 /** The DSFR header: brand, service name, search bar (unless the page has its own), menu. */
@@ -54,8 +55,9 @@ export function SiteHeader({ context, search }: { context: PageContext; search: 
                 <p class="fr-header__service-tagline">{tagline}</p>
               </div>
             </div>
-            {search ? (
-              <div class="fr-header__tools">
+            <div class="fr-header__tools">
+              <AccountLinks context={context} />
+              {search ? (
                 <div
                   class="fr-header__search fr-modal"
                   id="modal-recherche"
@@ -94,8 +96,8 @@ export function SiteHeader({ context, search }: { context: PageContext; search: 
                     </form>
                   </div>
                 </div>
-              </div>
-            ) : null}
+              ) : null}
+            </div>
           </div>
         </div>
       </div>
@@ -140,4 +142,46 @@ export function SiteHeader({ context, search }: { context: PageContext; search: 
 
 function isCurrent(href: string, path: string): boolean {
   return href === '/' ? path === '/' : path === href || path.startsWith(`${href}/`);
+}
+
+/** Who is signed in and "Se déconnecter", or "Se connecter"; the DSFR copies them into the menu on mobile. */
+function AccountLinks({ context }: { context: PageContext }) {
+  const { user } = context;
+  if (user === undefined && context.signIn !== true) return null;
+  return (
+    <div class="fr-header__tools-links">
+      <ul class="fr-btns-group">
+        {user === undefined ? (
+          <li>
+            <a class="fr-btn fr-icon-lock-line" href="/connexion">
+              Se connecter
+            </a>
+          </li>
+        ) : (
+          <>
+            <li>
+              <p class="fr-btn rp-signed-in" id="rp-utilisateur">
+                {user.name}
+              </p>
+            </li>
+            {user.coordinator ? (
+              <li>
+                <a class="fr-btn fr-icon-arrow-right-line" href="/coordination">
+                  Espace coordination
+                </a>
+              </li>
+            ) : null}
+            <li>
+              <form method="post" action="/deconnexion">
+                <CsrfField token={context.csrfToken} />
+                <button class="fr-btn fr-icon-logout-box-r-line" type="submit">
+                  Se déconnecter
+                </button>
+              </form>
+            </li>
+          </>
+        )}
+      </ul>
+    </div>
+  );
 }

@@ -12,6 +12,12 @@ export interface PageContext {
   hostingInfo: string | undefined;
   /** Path of the current page, to mark the current navigation link. */
   path: string;
+  /** Who is signed in, shown in the header with a sign-out button. */
+  user?: { name: string; email: string; coordinator: boolean } | undefined;
+  /** The anti-forgery token of this page's forms (signed-in people only). */
+  csrfToken?: string | undefined;
+  /** Whether the header offers "Se connecter" (sign-in wired). */
+  signIn?: boolean | undefined;
 }
 
 export const navigation = [

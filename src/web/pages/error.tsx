@@ -7,6 +7,14 @@ const wording: Record<number, { title: string; lead: string }> = {
     title: 'Requête invalide',
     lead: 'L’adresse demandée contient des paramètres que Repères ne comprend pas.',
   },
+  401: {
+    title: 'Connexion requise',
+    lead: 'Cette page est réservée aux personnes connectées.',
+  },
+  403: {
+    title: 'Accès refusé',
+    lead: 'Vous n’avez pas accès à cette page ou à cette action.',
+  },
   404: {
     title: 'Page non trouvée',
     lead: 'La page que vous cherchez est introuvable. Excusez-nous pour la gêne occasionnée.',

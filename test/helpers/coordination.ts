@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import type { Meilisearch } from 'meilisearch';
+import { markdownPreview } from '../../ingest/markdown-preview.ts';
+import { fileApiTokens } from '../../src/auth/api-tokens.ts';
+import { createAuth } from '../../src/auth/auth.ts';
+import { createAllowList } from '../../src/auth/coordinators.ts';
+import { createLocalSignIn, type LocalSignIn } from '../../src/auth/local-sign-in.ts';
+import { oidcSignIn } from '../../src/auth/oidc-sign-in.ts';
+import { testConfig } from './meili.ts';
+import { publishingApp, type PublishingFixture } from './publishing.ts';
+
+/**
+ * The service as `main` wires it for the coordinators' pages: a fresh content store, the
+ * real sign-in (sessions, CSRF, the allow-list; ProConnect when the env names an issuer,
+ * else the local one-time link) and the Markdown preview.
+ */
+
+export interface CoordinationFixture extends PublishingFixture {
+  /** The local sign-in (present without OIDC). */
+  local?: LocalSignIn;
+}
+
+export async function coordinationApp(options: {
+  meili: Meilisearch;
+  prefix: string;
+  contentDirs?: string[];
+  /** OIDC_* settings to sign in with ProConnect; absent: the local link. */
+  env?: NodeJS.ProcessEnv;
+  /** Allow-listed e-mails and domains. */
+  coordinators?: string[];
+  tokensDir: string;
+}): Promise<CoordinationFixture> {
+  const env = options.env ?? {};
+  const config = testConfig(env);
+  const oidc = config.auth.oidc;
+  const local = oidc === undefined ? createLocalSignIn() : undefined;
+  const auth = createAuth({
+    config,
+    secret: randomBytes(32).toString('base64url'),
+    allowList: createAllowList(options.coordinators ?? []),
+    tokens: fileApiTokens(path.join(options.tokensDir, 'api-tokens.json')),
+    ...(oidc === undefined ? {} : { oidc: oidcSignIn(oidc) }),
+    ...(local === undefined ? {} : { localSignIn: local }),
+  });
+  const fixture = await publishingApp({
+    meili: options.meili,
+    prefix: options.prefix,
+    env,
+    requireCoordinator: null,
+    deps: { auth, markdownPreview },
+    ...(options.contentDirs === undefined ? {} : { contentDirs: options.contentDirs }),
+  });
+  return { ...fixture, ...(local === undefined ? {} : { local }) };
+}
+
+/** The path and query of the local one-time link `npm start` prints. */
+export function localLinkPath(local: LocalSignIn): string {
+  const url = new URL(local.issue('http://127.0.0.1:3000/'));
+  return `${url.pathname}${url.search}`;
+}
