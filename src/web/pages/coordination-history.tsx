@@ -2,7 +2,7 @@ import type { Revision } from '../../publishing/content-store.ts';
 import { ErrorAlert, SuccessAlert } from '../components/coordination-alerts.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { Layout, type PageContext } from '../layout.tsx';
-import { formatDateTime } from './coordination.tsx';
+import { formatDateTime } from '../labels.ts';
 import { CoordinationBreadcrumb } from './coordination-form.tsx';
 
 /** A resource's versions, newest first, each but the current one restorable. */

@@ -1,7 +1,7 @@
 import type { Taxonomy } from '../../content/topics.ts';
 import type { Revision } from '../../publishing/content-store.ts';
 import { SuccessAlert } from '../components/coordination-alerts.tsx';
-import { countLabel, topicLabel } from '../labels.ts';
+import { countLabel, formatDateTime, topicLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 import { CoordinationBreadcrumb } from './coordination-form.tsx';
 
@@ -237,16 +237,4 @@ function ChangeCell({ revision }: { revision: Revision | undefined }) {
       <time dateTime={revision.date}>{formatDateTime(revision.date)}</time>
     </>
   );
-}
-
-const dateTimeFormat = new Intl.DateTimeFormat('fr-FR', {
-  dateStyle: 'long',
-  timeStyle: 'short',
-  timeZone: 'Europe/Paris',
-});
-
-/** "3 mars 2024 à 14:05" (Paris time), or the text itself when it is not a date. */
-export function formatDateTime(iso: string): string {
-  const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? iso : dateTimeFormat.format(date);
 }
