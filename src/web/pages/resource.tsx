@@ -5,6 +5,7 @@ import type { RelatedResource } from '../../resources/related.ts';
 import type { StoredResource } from '../../resources/resource-store.ts';
 import { otherVersionsOf } from '../../resources/present.ts';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
+import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
 import { containsTerms, type PreparedBody } from '../highlight.ts';
 import { formatBytes } from '../../text/format-bytes.ts';
@@ -29,6 +30,8 @@ export interface ResourcePageProps {
   /** The search that led here, and its words to mark. */
   q: string;
   terms: string[];
+  /** The parcours this page was reached from, and its step there. */
+  position?: ParcoursPosition;
 }
 
 interface TocEntry {
@@ -108,6 +111,7 @@ export function ResourcePage(props: ResourcePageProps) {
       {...(resource.summary === undefined ? {} : { description: resource.summary })}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
+        {props.position === undefined ? null : <ParcoursStepNav position={props.position} />}
         {q === '' ? null : (
           <p>
             <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={searchUrl({ q })}>
