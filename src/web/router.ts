@@ -22,13 +22,13 @@ export type WebDeps = SearchPageDeps & {
   /** Content folders, where the parcours files are. */
   roots: readonly ContentRoot[];
   /** The parcours; by default read from the content folders' `parcours/`. */
-  parcoursStore?: ParcoursStore;
+  parcours?: ParcoursStore;
 };
 
 export function webRouter(deps: WebDeps): Router {
   const router = Router();
   const store =
-    deps.parcoursStore ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
+    deps.parcours ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
   const pageDeps = { ...deps, parcours: parcoursCatalogue(store) };
   router.use(assetsRouter());
   router.use(homeRouter(pageDeps));
