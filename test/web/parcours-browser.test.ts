@@ -101,10 +101,16 @@ describe('Parcours in a browser', () => {
           `Étape ${index + 1} sur ${links.length} du parcours « ${startTitle} »`,
         );
         if (index < links.length - 1) {
-          await page.getByRole('link', { name: /^Étape suivante/ }).click();
+          await page
+            .getByRole('link', { name: /^Étape suivante/ })
+            .first()
+            .click();
         }
       }
-      await page.getByRole('link', { name: /^Fin du parcours/ }).click();
+      await page
+        .getByRole('link', { name: /^Fin du parcours/ })
+        .first()
+        .click();
       await page.waitForURL((url) => url.pathname === startPath);
       assert.equal(await page.locator('h1').textContent(), startTitle);
       assert.deepEqual(watch.errors, []);
@@ -120,7 +126,10 @@ describe('Parcours in a browser', () => {
       await page.goto(site.url + startPath);
       const links = await stepLinks(page);
       await page.goto(site.url + links[1]);
-      await page.getByRole('link', { name: /^Étape précédente/ }).click();
+      await page
+        .getByRole('link', { name: /^Étape précédente/ })
+        .first()
+        .click();
       await page.waitForURL((url) => sameAddress(url, links[0] ?? ''));
       assert.match((await page.locator('#parcours-etape').textContent()) ?? '', /^Étape 1 sur /);
     } finally {
@@ -184,7 +193,10 @@ describe('Parcours in a browser', () => {
       assert.equal(await page.locator('#lu-2').isChecked(), true);
       await page.locator('.rp-step__title a').first().click();
       assert.match((await page.locator('#parcours-etape').textContent()) ?? '', /^Étape 1 sur /);
-      await page.getByRole('link', { name: /^Étape suivante/ }).click();
+      await page
+        .getByRole('link', { name: /^Étape suivante/ })
+        .first()
+        .click();
       assert.match((await page.locator('#parcours-etape').textContent()) ?? '', /^Étape 2 sur /);
     } finally {
       await done();

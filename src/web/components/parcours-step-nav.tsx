@@ -24,23 +24,28 @@ export function positionIn(
 }
 
 /**
- * "Étape 3 sur 9 du parcours « … »" with links to the previous and next steps, or back to
- * the parcours after the last one.
+ * "Étape 3 sur 9 du parcours « … »" with the step's note and links to the previous and next
+ * steps, or back to the parcours after the last one. `end`: the short version after the
+ * content, for whoever read down to it.
  */
-export function ParcoursStepNav({ position }: { position: ParcoursPosition }) {
+export function ParcoursStepNav({ position, end }: { position: ParcoursPosition; end?: boolean }) {
   const { parcours, step } = position;
   const total = parcours.steps.length;
   const previous = parcours.steps[step - 2];
   const next = parcours.steps[step];
   const label = (s: { title: string; heading?: string | undefined }) =>
     s.heading === undefined ? s.title : `${s.title} › ${s.heading}`;
+  const titleId = end === true ? 'parcours-etape-fin' : 'parcours-etape';
   return (
-    <nav class="rp-step-nav fr-mb-4w" aria-labelledby="parcours-etape">
-      <p class="rp-step-nav__position" id="parcours-etape">
-        Étape {step} sur {total} du parcours{' '}
+    <nav
+      class={end === true ? 'rp-step-nav fr-mt-6w' : 'rp-step-nav fr-mb-3w'}
+      aria-labelledby={titleId}
+    >
+      <p class="rp-step-nav__position" id={titleId}>
+        {end === true ? 'Fin de l’étape' : 'Étape'} {step} sur {total} du parcours{' '}
         <a href={`${parcoursUrl(parcours.slug)}#etape-${step}`}>« {parcours.title} »</a>
       </p>
-      <p class="rp-step-nav__note">{parcours.steps[step - 1]?.note}</p>
+      {end === true ? null : <p class="rp-step-nav__note">{parcours.steps[step - 1]?.note}</p>}
       <ul class="rp-step-nav__links fr-raw-list">
         {previous === undefined ? null : (
           <li>

@@ -86,11 +86,7 @@ export function ParcoursPage(props: {
           </div>
         </form>
         <p class="fr-mt-4w">
-          <a
-            class="fr-link fr-icon-links-line fr-link--icon-left"
-            href={shareUrl}
-            data-parcours-share
-          >
+          <a class="fr-link" href={shareUrl} data-parcours-share>
             Lien vers ce parcours avec ma progression
           </a>
         </p>

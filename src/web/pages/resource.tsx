@@ -111,7 +111,6 @@ export function ResourcePage(props: ResourcePageProps) {
       {...(resource.summary === undefined ? {} : { description: resource.summary })}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
-        {props.position === undefined ? null : <ParcoursStepNav position={props.position} />}
         {q === '' ? null : (
           <p>
             <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={searchUrl({ q })}>
@@ -200,14 +199,22 @@ export function ResourcePage(props: ResourcePageProps) {
           </a>
         </p>
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
-          {toc.length === 0 ? null : (
+          {toc.length === 0 && props.position === undefined ? null : (
             <div class="fr-col-12 fr-col-md-4">
-              <nav class="fr-summary rp-toc" role="navigation" aria-labelledby="sommaire-titre">
-                <h2 class="fr-summary__title" id="sommaire-titre">
-                  {isPdf ? 'Pages' : 'Sommaire'}
-                </h2>
-                <TocList nodes={buildToc(toc)} />
-              </nav>
+              {/* Sticky together: a reader who landed on a section deep in the page still sees the step. */}
+              <div class="rp-aside">
+                {props.position === undefined ? null : (
+                  <ParcoursStepNav position={props.position} />
+                )}
+                {toc.length === 0 ? null : (
+                  <nav class="fr-summary rp-toc" role="navigation" aria-labelledby="sommaire-titre">
+                    <h2 class="fr-summary__title" id="sommaire-titre">
+                      {isPdf ? 'Pages' : 'Sommaire'}
+                    </h2>
+                    <TocList nodes={buildToc(toc)} />
+                  </nav>
+                )}
+              </div>
             </div>
           )}
           <div class="fr-col-12 fr-col-md-8">
@@ -248,6 +255,9 @@ export function ResourcePage(props: ResourcePageProps) {
                 <div dangerouslySetInnerHTML={{ __html: body.html }} />
               )}
             </div>
+            {props.position === undefined ? null : (
+              <ParcoursStepNav position={props.position} end />
+            )}
             {related.length === 0 ? null : <SeeAlso related={related} taxonomy={taxonomy} />}
           </div>
         </div>
