@@ -53,6 +53,16 @@ function problem(
   };
 }
 
+/** A parcours's slug: its file name without the extension. */
+export function parcoursSlugOf(file: string): string {
+  return path.posix.basename(file).replace(/\.ya?ml$/i, '');
+}
+
+/** Whether a path below a content folder is a parcours file (`parcours/<name>.yml`). */
+export function isParcoursPath(relativePath: string): boolean {
+  return new RegExp(`^${parcoursFolder}/[^/]+\\.ya?ml$`, 'i').test(relativePath);
+}
+
 /** The parcours files of one content folder, in name order. */
 async function parcoursFiles(root: ContentRoot): Promise<string[]> {
   try {
@@ -85,7 +95,7 @@ export function parseParcoursFile(file: string, source: string): Outcome<Parcour
     const step = typeof stepIndex === 'number' ? stepIndex + 1 : undefined;
     return problem(file, 'invalid_field', formatIssues(parsed.error).join(' ; '), step);
   }
-  const slug = parsed.data.slug ?? path.basename(file).replace(/\.ya?ml$/i, '');
+  const slug = parcoursSlugOf(file);
   const seen = new Map<string, number>();
   for (const [index, step] of parsed.data.steps.entries()) {
     const key = `${step.resource}#${step.anchor ?? ''}#${step.page ?? ''}`;

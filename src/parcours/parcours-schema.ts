@@ -27,10 +27,6 @@ export const parcoursStepSchema = z
 
 export const parcoursFileSchema = z
   .object({
-    slug: z
-      .string()
-      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'lettres minuscules, chiffres et tirets')
-      .optional(),
     title: text,
     audience: text,
     description: text,
