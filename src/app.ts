@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(topicsRouter(deps));
   app.use(parcoursRouter({ parcours }));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
-  app.use(webRouter({ ...deps, now }));
+  app.use(webRouter({ ...deps, now, parcours }));
   app.use(
     coordinationRouter({
       ...deps,

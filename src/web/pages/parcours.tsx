@@ -52,7 +52,10 @@ export function ParcoursPage(props: {
           </span>
         </p>
         <h1>{parcours.title}</h1>
-        <p class="fr-text--lead">{parcours.description}</p>
+        {/* The search links a parcours' description here (its section "presentation"). */}
+        <p class="fr-text--lead" id="presentation">
+          {parcours.description}
+        </p>
         <p class="rp-item__meta">
           {total} étapes · environ {readingTimeLabel(parcours.readingMinutes)} de lecture
         </p>
