@@ -94,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   const requireCoordinator =
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
-  app.use(searchRouter({ ...deps, now }));
+  app.use(searchRouter({ ...deps, parcours, now }));
   if (deps.publishing !== undefined)
     app.use(
       publishingRouter({
@@ -108,7 +108,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(topicsRouter(deps));
   app.use(parcoursRouter({ parcours }));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
-  app.use(webRouter({ ...deps, now, parcours }));
+  app.use(webRouter({ ...deps, parcours, now }));
   app.use(
     coordinationRouter({
       ...deps,

@@ -26,6 +26,8 @@ export interface ResourceLookup {
   resource(id: string): Promise<Resource | undefined>;
   /** Its sections in reading order. */
   sections(resourceId: string): Promise<Section[]>;
+  /** Changes whenever the index does; absent: resolutions are not kept between calls. */
+  version?(): Promise<string>;
 }
 
 export interface LoadParcoursDeps {
@@ -220,48 +222,75 @@ export async function resolveParcours(
   };
 }
 
-/**
- * Every parcours of the content folders, checked against the index: a file that does not
- * validate is reported (file, step, reason) and the others still load.
- */
-export async function loadParcours(deps: LoadParcoursDeps): Promise<ParcoursCatalog> {
-  const catalog: ParcoursCatalog = { parcours: [], problems: [] };
-  const slugs = new Map<string, string>();
-  for (const root of deps.roots) {
+/** One parcours file as read from its content folder (or why it could not be read). */
+export interface ParcoursSource {
+  file: string;
+  source?: string;
+  unreadable?: string;
+}
+
+/** The text of every parcours file of the content folders, in folder then name order. */
+export async function readParcoursSources(
+  roots: readonly ContentRoot[],
+): Promise<ParcoursSource[]> {
+  const sources: ParcoursSource[] = [];
+  for (const root of roots) {
     for (const name of await parcoursFiles(root)) {
       const file = `${root.key}/${parcoursFolder}/${name}`;
-      let source: string;
       try {
-        source = await fs.readFile(path.join(root.path, parcoursFolder, name), 'utf8');
-      } catch (error) {
-        const reason = `fichier illisible (${(error as Error).message})`;
-        const outcome = problem(file, 'unreadable_file', reason);
-        if (!outcome.ok) catalog.problems.push(outcome.problem);
-        continue;
-      }
-      const parsed = parseParcoursFile(file, source);
-      if (!parsed.ok) {
-        catalog.problems.push(parsed.problem);
-        continue;
-      }
-      const other = slugs.get(parsed.value.slug);
-      if (other !== undefined) {
-        const outcome = problem(
+        sources.push({
           file,
-          'duplicate_slug',
-          `le slug « ${parsed.value.slug} » est déjà pris par ${other}`,
-        );
-        if (!outcome.ok) catalog.problems.push(outcome.problem);
-        continue;
+          source: await fs.readFile(path.join(root.path, parcoursFolder, name), 'utf8'),
+        });
+      } catch (error) {
+        sources.push({ file, unreadable: (error as Error).message });
       }
-      const resolved = await resolveParcours(deps.lookup, parsed.value);
-      if (!resolved.ok) {
-        catalog.problems.push(resolved.problem);
-        continue;
-      }
-      slugs.set(parsed.value.slug, file);
-      catalog.parcours.push(resolved.value);
     }
   }
+  return sources;
+}
+
+/**
+ * Validates parcours files and resolves them against the index: a file that does not
+ * validate is reported (file, step, reason) and the others still load.
+ */
+export async function resolveParcoursSources(
+  lookup: ResourceLookup,
+  sources: readonly ParcoursSource[],
+): Promise<ParcoursCatalog> {
+  const catalog: ParcoursCatalog = { parcours: [], problems: [] };
+  const slugs = new Map<string, string>();
+  const report = (outcome: Outcome<unknown>): void => {
+    if (!outcome.ok) catalog.problems.push(outcome.problem);
+  };
+  for (const { file, source, unreadable } of sources) {
+    if (source === undefined) {
+      report(problem(file, 'unreadable_file', `fichier illisible (${unreadable ?? '?'})`));
+      continue;
+    }
+    const parsed = parseParcoursFile(file, source);
+    if (!parsed.ok) {
+      report(parsed);
+      continue;
+    }
+    const other = slugs.get(parsed.value.slug);
+    if (other !== undefined) {
+      const reason = `le slug « ${parsed.value.slug} » est déjà pris par ${other}`;
+      report(problem(file, 'duplicate_slug', reason));
+      continue;
+    }
+    const resolved = await resolveParcours(lookup, parsed.value);
+    if (!resolved.ok) {
+      report(resolved);
+      continue;
+    }
+    slugs.set(parsed.value.slug, file);
+    catalog.parcours.push(resolved.value);
+  }
   return catalog;
+}
+
+/** Every parcours of the content folders, checked against the index. */
+export async function loadParcours(deps: LoadParcoursDeps): Promise<ParcoursCatalog> {
+  return resolveParcoursSources(deps.lookup, await readParcoursSources(deps.roots));
 }

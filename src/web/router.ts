@@ -32,7 +32,7 @@ export function webRouter(deps: WebDeps): Router {
   const pageDeps = { ...deps, parcours: parcoursCatalogue(store) };
   router.use(assetsRouter());
   router.use(homeRouter(pageDeps));
-  router.use(searchPageRouter(deps));
+  router.use(searchPageRouter({ ...deps, parcours: store }));
   router.use(resourcePagesRouter(pageDeps));
   router.use(parcoursPagesRouter(pageDeps));
   router.use(legalPagesRouter(deps));

@@ -61,3 +61,42 @@ describe('GET /api/parcours/:slug', () => {
     assert.equal(response.body.error.code, 'invalid_parameter');
   });
 });
+
+describe('GET /api/search › hits of a resource in a parcours', () => {
+  it('carry the parcours, the step and the number of steps', async () => {
+    const api = await contractClient(app);
+    const response = await api
+      .get('/api/search?q=rencontrer+les+services+support&group=section&limit=50')
+      .expect(200);
+    const hit = response.body.hits.find(
+      (candidate: { anchor?: string }) => candidate.anchor === 'rencontrer-les-services-support',
+    );
+    assert.ok(hit, 'the section is found');
+    const start = await api.get('/api/parcours/bien-demarrer-sa-promotion').expect(200);
+    const step = start.body.steps.find(
+      (candidate: { anchor?: string }) => candidate.anchor === 'rencontrer-les-services-support',
+    );
+    assert.deepEqual(
+      hit.parcours.filter((one: { slug: string }) => one.slug === 'bien-demarrer-sa-promotion'),
+      [
+        {
+          slug: 'bien-demarrer-sa-promotion',
+          title: 'Bien démarrer sa promotion',
+          step: step.position,
+          of: start.body.steps.length,
+        },
+      ],
+    );
+  });
+
+  it('of a resource in no parcours carry none', async () => {
+    const api = await contractClient(app);
+    const response = await api.get('/api/search?q=rgaa').expect(200);
+    const hit = response.body.hits.find(
+      (candidate: { resourceId: string }) =>
+        candidate.resourceId === 'guides-accessibilite-numerique-rgaa',
+    );
+    assert.ok(hit, 'the guide is found');
+    assert.equal(hit.parcours, undefined);
+  });
+});

@@ -203,6 +203,42 @@ describe('Parcours in a browser', () => {
     }
   });
 
+  it('a search hit whose resource is a step of "Bien démarrer sa promotion" carries the badge "Étape n · Bien démarrer sa promotion"', async () => {
+    const { page, done } = await openPage();
+    try {
+      await page.goto(site.url + startPath);
+      const firstTitle = await page.locator('.rp-step__title a').first().textContent();
+      const resourceTitle = (firstTitle ?? '').split(' › ')[0] ?? '';
+      await page.goto(`${site.url}/recherche?q=${encodeURIComponent(resourceTitle)}`);
+      const hit = page
+        .locator('.rp-hit', { has: page.getByRole('link', { name: resourceTitle, exact: true }) })
+        .first();
+      const badge = hit.locator('.rp-hit__parcours a', { hasText: startTitle });
+      assert.match(
+        (await badge.textContent()) ?? '',
+        new RegExp(`^Étape 1 sur \\d+ du parcours · ${startTitle}$`),
+      );
+      await badge.click();
+      await page.waitForURL((url) => url.pathname === startPath && url.hash === '#etape-1');
+    } finally {
+      await done();
+    }
+  });
+
+  it('an unknown parcours answers 404 with a page that says so', async () => {
+    const { page, done } = await openPage();
+    try {
+      const response = await page.goto(`${site.url}/parcours/parcours-inconnu`);
+      assert.equal(response?.status(), 404);
+      assert.match(
+        (await page.locator('main').textContent()) ?? '',
+        /Aucun parcours ne porte l’identifiant « parcours-inconnu »/,
+      );
+    } finally {
+      await done();
+    }
+  });
+
   it('the home page shows the parcours above the topics', async () => {
     const { page, done } = await openPage();
     try {
@@ -212,7 +248,10 @@ describe('Parcours in a browser', () => {
       assert.ok(
         headings.indexOf('Par où commencer ?') < headings.indexOf('Parcourir par thématique'),
       );
-      await page.getByRole('link', { name: startTitle, exact: true }).click();
+      await page
+        .locator('section[aria-labelledby="parcours-titre"]')
+        .getByRole('link', { name: startTitle, exact: true })
+        .click();
       await page.waitForURL((url) => url.pathname === startPath);
     } finally {
       await done();

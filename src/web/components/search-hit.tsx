@@ -32,6 +32,7 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
           </span>
         )}
       </p>
+      <ParcoursBadges memberships={hit.parcours ?? []} />
       <h3 class="rp-hit__title">
         <a href={withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q)}>
           {hit.title}
