@@ -35,14 +35,16 @@ export function ParcoursStepNav({ position, end }: { position: ParcoursPosition;
   const next = parcours.steps[step];
   const label = (s: { title: string; heading?: string | undefined }) =>
     s.heading === undefined ? s.title : `${s.title} › ${s.heading}`;
-  const titleId = end === true ? 'parcours-etape-fin' : 'parcours-etape';
+  // Two of these on a page: landmarks need names of their own.
+  const naming =
+    end === true ? { 'aria-label': 'Suite du parcours' } : { 'aria-labelledby': 'parcours-etape' };
   return (
     <nav
-      class={end === true ? 'rp-step-nav fr-mt-6w' : 'rp-step-nav fr-mb-3w'}
-      aria-labelledby={titleId}
+      class={end === true ? 'rp-step-nav rp-step-nav--end fr-mt-6w' : 'rp-step-nav fr-mb-3w'}
+      {...naming}
     >
-      <p class="rp-step-nav__position" id={titleId}>
-        {end === true ? 'Fin de l’étape' : 'Étape'} {step} sur {total} du parcours{' '}
+      <p class="rp-step-nav__position" {...(end === true ? {} : { id: 'parcours-etape' })}>
+        Étape {step} sur {total} du parcours{' '}
         <a href={`${parcoursUrl(parcours.slug)}#etape-${step}`}>« {parcours.title} »</a>
       </p>
       {end === true ? null : <p class="rp-step-nav__note">{parcours.steps[step - 1]?.note}</p>}
