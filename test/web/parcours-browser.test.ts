@@ -220,6 +220,7 @@ describe('Parcours in a browser', () => {
         (await badge.textContent()) ?? '',
         new RegExp(`^Étape 1 sur \\d+ du parcours · ${startTitle}$`),
       );
+      await screenshot(page, 'parcours-badge-resultats-desktop');
       await badge.click();
       await page.waitForURL((url) => url.pathname === startPath && url.hash === '#etape-1');
     } finally {
