@@ -125,8 +125,12 @@ export function ParcoursBadges(props: { memberships: ParcoursMembershipView[] })
             class="fr-tag fr-tag--sm"
             href={`${parcoursUrl(membership.slug)}#etape-${membership.step}`}
           >
-            Étape {membership.step}
-            <span class="fr-sr-only"> sur {membership.of} du parcours</span> · {membership.title}
+            {/* One inline box: the tag is a flex container, which would drop the spaces. */}
+            <span>
+              {`Étape ${membership.step}`}
+              <span class="fr-sr-only">{` sur ${membership.of} du parcours`}</span>
+              {` · ${membership.title}`}
+            </span>
           </a>
         </li>
       ))}
