@@ -5,8 +5,8 @@ import { contentRoots } from '../../src/content/roots.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
 import { loadParcours, type ResourceLookup } from '../../src/parcours/load-parcours.ts';
 import type { ParcoursCatalog } from '../../src/parcours/model.ts';
-import { indexLookup } from '../../src/parcours/parcours-store.ts';
-import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
+import { createParcoursStore, indexLookup } from '../../src/parcours/parcours-store.ts';
+import { contentFolder, pipelineDeps, sync, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { projectRoot } from '../helpers/service.ts';
 
@@ -211,5 +211,26 @@ describe('loading parcours files', () => {
     assert.equal(catalog.problems[0]?.code, 'invalid_field');
     assert.equal(catalog.problems[0]?.step, 2);
     assert.match(catalog.problems[0]?.message ?? '', /étape 2 : steps\.1\.note : /);
+  });
+});
+
+describe('the parcours store', () => {
+  it('sees an edited file at the next call, and a resource that enters the index', async () => {
+    const dir = await contentFolder({ 'parcours/valide.yml': valid });
+    const store = createParcoursStore({ roots: contentRoots([dir]), lookup });
+    assert.equal((await store.getParcours('valide'))?.title, 'Un parcours valide');
+
+    await writeContent(dir, 'parcours/valide.yml', valid.replace('Un parcours valide', 'Renommé'));
+    assert.equal((await store.getParcours('valide'))?.title, 'Renommé');
+
+    await writeContent(
+      dir,
+      'parcours/nouveau.yml',
+      withStep('  - resource: contenu-note\n    note: Une note publiée ensuite.', 'Nouveau'),
+    );
+    assert.equal(await store.getParcours('nouveau'), undefined);
+    await writeContent(dir, 'note.md', '# Une note\n\nDu texte à lire.\n');
+    await sync(await pipelineDeps(client, prefix), [dir]);
+    assert.equal((await store.getParcours('nouveau'))?.steps[1]?.title, 'Une note');
   });
 });
