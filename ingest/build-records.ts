@@ -1,5 +1,6 @@
 import type { Resource, ResourceSource, Section } from '../src/content/model.ts';
 import { asciiSlug, resourceUrl, sectionUrl } from '../src/content/ids.ts';
+import { parcoursSlugOf } from '../src/parcours/load-parcours.ts';
 import { stemText } from '../src/text/french-stems.ts';
 import type { TopicAssignment, TopicInput } from './assign-topics.ts';
 import { chunkText } from './chunk-text.ts';
@@ -95,7 +96,10 @@ export function buildRecords(input: RecordInput): BuiltRecords {
         chunk,
         text,
         position: sections.length,
-        url: sectionUrl(id, parsedSection),
+        url:
+          parsed.type === 'parcours'
+            ? `${parcoursUrl(source.path)}#${parsedSection.anchor ?? ''}`
+            : sectionUrl(id, parsedSection),
         source: { path: source.path, format: source.format },
         // Resource-wide words (abbreviation expansions) are searchable through its first section.
         ...(keywords === undefined ? {} : { keywords }),
@@ -123,7 +127,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     source,
     sectionCount: sections.length,
     updatedAt: now.toISOString(),
-    url: resourceUrl(id),
+    url: parsed.type === 'parcours' ? parcoursUrl(source.path) : resourceUrl(id),
     signature: input.signature,
     minhash: minhashSignature(shingleHashes(text)),
   };
@@ -132,4 +136,9 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     sections,
     warnings: [...parsed.warnings, ...warnings.map((reason) => ({ reason }))],
   };
+}
+
+/** A parcours is read on its own page, not as a resource. */
+function parcoursUrl(sourcePath: string): string {
+  return `/parcours/${encodeURIComponent(parcoursSlugOf(sourcePath))}`;
 }

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { isParcoursPath } from '../src/parcours/load-parcours.ts';
 import {
   describeUnsafe,
   resolveContentPath,
@@ -93,7 +94,11 @@ export async function discoverFiles(
       }
       if (isDirectory) {
         if (!rules.ignores(`${relativePath}/`)) await walk(absolutePath);
-      } else if (isFile && isContentFile(entry.name) && !rules.ignores(relativePath)) {
+      } else if (
+        isFile &&
+        (isContentFile(entry.name) || isParcoursPath(relativePath)) &&
+        !rules.ignores(relativePath)
+      ) {
         const stat = await fs.stat(absolutePath);
         found.push({ root, relativePath, absolutePath, bytes: stat.size });
       }

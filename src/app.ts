@@ -19,6 +19,8 @@ import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { searchRateLimits } from './http/rate-limit.ts';
 import type { ContentStore } from './publishing/content-store.ts';
 import type { Publisher } from './publishing/publisher.ts';
+import { indexLookup, createParcoursStore, type ParcoursStore } from './parcours/parcours-store.ts';
+import { parcoursRouter } from './parcours/router.ts';
 import { publishingRouter } from './publishing/router.ts';
 import { resourcesRouter } from './resources/router.ts';
 import type { PromotionTable } from './content/promotions.ts';
@@ -54,11 +56,15 @@ export interface AppDeps {
   markdownPreview?: (markdown: string) => string;
   /** Sets `res.locals.coordinator` or refuses; by default the one `auth` gives. */
   requireCoordinator?: RequestHandler;
+  /** The parcours; by default read from the content folders and resolved against the index. */
+  parcours?: ParcoursStore;
 }
 
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
 export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
+  const parcours =
+    deps.parcours ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
   const app = express();
   app.disable('x-powered-by');
   // Who may tell the client's address (X-Forwarded-For): rate limits count per address.
@@ -88,7 +94,7 @@ export function createApp(deps: AppDeps): Express {
   const requireCoordinator =
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
-  app.use(searchRouter({ ...deps, now }));
+  app.use(searchRouter({ ...deps, parcours, now }));
   if (deps.publishing !== undefined)
     app.use(
       publishingRouter({
@@ -100,8 +106,9 @@ export function createApp(deps: AppDeps): Express {
     );
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
+  app.use(parcoursRouter({ parcours }));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
-  app.use(webRouter({ ...deps, now }));
+  app.use(webRouter({ ...deps, parcours, now }));
   app.use(
     coordinationRouter({
       ...deps,

@@ -1,6 +1,8 @@
 import { defiDocument, isDefi } from './defi.ts';
 import { readMarkdownSource } from './markdown-source.ts';
+import { isParcoursPath } from '../../src/parcours/load-parcours.ts';
 import { markdownDocument } from './markdown.ts';
+import { parseParcours } from './parcours.ts';
 import { parsePdf } from './pdf.ts';
 import { isPost, postDocument } from './post.ts';
 import { ParseError, type ParsedDocument, type ParseOptions, type SourceFile } from './types.ts';
@@ -27,6 +29,7 @@ export async function parseSource(
 ): Promise<ParsedDocument> {
   const extension = extensionOf(file.relativePath);
   if (extension === '.pdf') return parsePdf(file, options);
+  if (isParcoursPath(file.relativePath)) return parseParcours(file);
   if (!markdownExtensions.includes(extension)) {
     throw new ParseError(
       'unsupported',

@@ -101,6 +101,7 @@ export const parseFailureCodes = [
   'pdf_no_text',
   'pdf_too_many_pages',
   'unsupported',
+  'invalid_parcours',
 ] as const;
 export type ParseFailureCode = (typeof parseFailureCodes)[number];
 

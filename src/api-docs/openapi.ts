@@ -18,6 +18,11 @@ import {
 } from '../publishing/publishing-schemas.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
 import { searchResultSchema } from '../search/search-response.ts';
+import {
+  parcoursDetailSchema,
+  parcoursListSchema,
+  parcoursSlugSchema,
+} from '../parcours/parcours-response.ts';
 import { topicListSchema } from '../topics/topics-response.ts';
 
 /**
@@ -116,6 +121,22 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     path: '/api/topics',
     summary: 'La taxonomie des thématiques, avec le nombre de ressources de chacune',
     responses: { 200: json(topicListSchema, 'Les thématiques'), ...apiErrors(503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/parcours',
+    summary: 'Les parcours de lecture, avec leur public et leur temps de lecture',
+    responses: { 200: json(parcoursListSchema, 'Les parcours'), ...apiErrors(503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/parcours/{slug}',
+    summary: 'Un parcours et ses étapes dans l’ordre, chacune avec sa ressource et sa note',
+    request: { params: parcoursSlugSchema },
+    responses: {
+      200: json(parcoursDetailSchema, 'Le parcours'),
+      ...apiErrors(400, 404, 503),
+    },
   });
   // Writes take a script's token (`npm run token`) or a coordinator's session cookie
   // (with the `X-CSRF-Token` header).

@@ -3,7 +3,7 @@
  * cut into Sections (the unit of search).
  */
 
-export const resourceTypes = ['guide', 'pdf', 'defi', 'article', 'page'] as const;
+export const resourceTypes = ['guide', 'pdf', 'defi', 'article', 'page', 'parcours'] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
 export const sourceFormats = ['markdown', 'pdf', 'yaml'] as const;

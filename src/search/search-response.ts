@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parcoursMembershipSchema } from '../parcours/parcours-response.ts';
 import { resourceTypes, sourceFormats, type Section } from '../content/model.ts';
 import { groupings } from './search-query.ts';
 
@@ -65,6 +66,10 @@ export const searchHitSchema = z
     otherSections: z.number().int().optional().meta({
       description:
         'Avec group=document : nombre d’autres sections de la ressource qui correspondent',
+    }),
+    parcours: z.array(parcoursMembershipSchema).optional().meta({
+      description:
+        'Les parcours dont la ressource est une étape : son rang (`step`) sur le nombre d’étapes (`of`)',
     }),
     otherVersions: z.array(versionRefSchema).optional().meta({
       description:

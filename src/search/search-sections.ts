@@ -1,5 +1,6 @@
 import type { Hit, Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import type { Section } from '../content/model.ts';
+import { membershipsOf, type ParcoursStore } from '../parcours/parcours-store.ts';
 import type { PromotionTable } from '../content/promotions.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import { fuseRankings } from './fuse-rankings.ts';
@@ -26,6 +27,8 @@ export interface SearchDeps {
   indexes: IndexNames;
   /** Year → promotion label: a query naming a promotion ranks its défis (none: no such ranking). */
   promotions?: PromotionTable;
+  /** The parcours, so that hits carry their place in them; absent: hits carry none. */
+  parcours?: Pick<ParcoursStore, 'listParcours'>;
 }
 
 /** How a search with words ranks resources (one hit per resource). */
@@ -122,8 +125,16 @@ export async function searchSections(
   const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking);
   return finish({ ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) });
 
-  function finish(result: Omit<SearchResult, 'processingTimeMs'>): SearchResult {
-    return { ...result, processingTimeMs: Math.round(performance.now() - started) };
+  async function finish(result: Omit<SearchResult, 'processingTimeMs'>): Promise<SearchResult> {
+    const parcours = await deps.parcours?.listParcours();
+    const hits =
+      parcours === undefined
+        ? result.hits
+        : result.hits.map((hit) => {
+            const memberships = membershipsOf(parcours, hit.resourceId, hit);
+            return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
+          });
+    return { ...result, hits, processingTimeMs: Math.round(performance.now() - started) };
   }
 }
 

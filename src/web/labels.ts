@@ -9,6 +9,7 @@ export const typeLabels: Record<ResourceType, string> = {
   defi: 'Défi',
   article: 'Article',
   page: 'Page',
+  parcours: 'Parcours',
 };
 
 /** The label of a type, or the value itself for a type this UI does not know yet. */

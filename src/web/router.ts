@@ -2,6 +2,14 @@ import { Router } from 'express';
 import { assetsRouter } from './assets.ts';
 import { homeRouter } from './routers/home.ts';
 import { legalPagesRouter } from './routers/legal.ts';
+import type { ContentRoot } from '../content/roots.ts';
+import {
+  createParcoursStore,
+  indexLookup,
+  type ParcoursStore,
+} from '../parcours/parcours-store.ts';
+import { parcoursCatalogue } from './parcours/catalogue.ts';
+import { parcoursPagesRouter } from './routers/parcours.ts';
 import { resourcePagesRouter } from './routers/resources.ts';
 import { searchPageRouter, type SearchPageDeps } from './routers/search.ts';
 
@@ -10,14 +18,23 @@ import { searchPageRouter, type SearchPageDeps } from './routers/search.ts';
 export { sendErrorPage, webNotFound } from './error-pages.ts';
 
 /** Everything the pages need together; each area's router takes only its part. */
-export type WebDeps = SearchPageDeps;
+export type WebDeps = SearchPageDeps & {
+  /** Content folders, where the parcours files are. */
+  roots: readonly ContentRoot[];
+  /** The parcours; by default read from the content folders' `parcours/`. */
+  parcours?: ParcoursStore;
+};
 
 export function webRouter(deps: WebDeps): Router {
   const router = Router();
+  const store =
+    deps.parcours ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
+  const pageDeps = { ...deps, parcours: parcoursCatalogue(store) };
   router.use(assetsRouter());
-  router.use(homeRouter(deps));
-  router.use(searchPageRouter(deps));
-  router.use(resourcePagesRouter(deps));
+  router.use(homeRouter(pageDeps));
+  router.use(searchPageRouter({ ...deps, parcours: store }));
+  router.use(resourcePagesRouter(pageDeps));
+  router.use(parcoursPagesRouter(pageDeps));
   router.use(legalPagesRouter(deps));
   return router;
 }

@@ -65,6 +65,8 @@ describe('GET /api/openapi.json', () => {
     assert.deepEqual(Object.keys(response.body.paths).sort(), [
       '/api/audit',
       '/api/openapi.json',
+      '/api/parcours',
+      '/api/parcours/{slug}',
       '/api/resources',
       '/api/resources/{id}',
       '/api/resources/{id}/file',

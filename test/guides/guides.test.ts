@@ -58,13 +58,15 @@ describe('ingesting guides/', () => {
   const { prefix } = uniqueIndexes('guides');
   after(() => dropIndexes(client, prefix));
 
-  it('indexes every guide and the PDF with no warning, and leaves the PDF sources out', async () => {
+  it('indexes every guide, the PDF and the parcours with no warning, and leaves the PDF sources out', async () => {
     const summary = await sync(await pipelineDeps(client, prefix), [guidesDir]);
     assert.deepEqual(summary.failed, []);
     assert.deepEqual(summary.warnings, []);
     const resources = (await client.index<ResourceRecord>(`${prefix}-resources`).getDocuments({ limit: 1000 })).results;
     const paths = resources.map((resource) => resource.source.path).sort();
-    assert.deepEqual(paths, [...files.filter((file) => !file.startsWith('sources/')), 'pdf/mini-guide-logiciel-libre.pdf'].sort());
+    const parcours = (await fs.readdir(path.join(guidesDir, 'parcours'))).map((name) => `parcours/${name}`);
+    assert.ok(parcours.length >= 4);
+    assert.deepEqual(paths, [...files.filter((file) => !file.startsWith('sources/')), 'pdf/mini-guide-logiciel-libre.pdf', ...parcours].sort());
     const pdf = resources.find((resource) => resource.type === 'pdf');
     assert.equal(pdf?.title, "Mini-guide du logiciel libre à l'usage des EIG");
     assert.deepEqual(pdf?.topics.slice(0, 1), ['open-source']);

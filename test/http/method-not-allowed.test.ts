@@ -20,6 +20,8 @@ const machineRoutes = [
   '/api/resources/un-guide',
   '/api/resources/un-guide/file',
   '/api/topics',
+  '/api/parcours',
+  '/api/parcours/un-parcours',
   '/api/openapi.json',
   '/healthz',
   '/readyz',

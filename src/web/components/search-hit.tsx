@@ -4,6 +4,7 @@ import { Fragment } from 'preact';
 import type { VersionRef } from '../../content/model.ts';
 import type { SearchHit as Hit } from '../../search/search-sections.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
+import { parcoursUrl } from '../parcours/progress.ts';
 import { internalHref, withHighlight } from '../urls.ts';
 
 /**
@@ -31,6 +32,7 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
           </span>
         )}
       </p>
+      <ParcoursBadges memberships={hit.parcours ?? []} />
       <h3 class="rp-hit__title">
         <a href={withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q)}>
           {hit.title}
@@ -102,4 +104,36 @@ export function headingPath(hit: Hit): string[] {
   if (hit.page !== undefined) return [`Page ${hit.page}`];
   const [first, ...rest] = hit.hierarchy;
   return first === hit.title ? rest : hit.hierarchy;
+}
+
+/** A parcours a hit's resource belongs to: its slug and title, the step, of how many. */
+export interface ParcoursMembershipView {
+  slug: string;
+  title: string;
+  step: number;
+  of: number;
+}
+
+/** "Étape 3 · Bien démarrer sa promotion": links to the resource's step in each parcours. */
+export function ParcoursBadges(props: { memberships: ParcoursMembershipView[] }) {
+  if (props.memberships.length === 0) return null;
+  return (
+    <ul class="fr-tags-group rp-hit__parcours">
+      {props.memberships.map((membership) => (
+        <li key={membership.slug}>
+          <a
+            class="fr-tag fr-tag--sm"
+            href={`${parcoursUrl(membership.slug)}#etape-${membership.step}`}
+          >
+            {/* One inline box: the tag is a flex container, which would drop the spaces. */}
+            <span>
+              {`Étape ${membership.step}`}
+              <span class="fr-sr-only">{` sur ${membership.of} du parcours`}</span>
+              {` · ${membership.title}`}
+            </span>
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
 }

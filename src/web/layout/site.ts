@@ -22,6 +22,7 @@ export interface PageContext {
 
 export const navigation = [
   { href: '/', label: 'Accueil' },
+  { href: '/parcours', label: 'Parcours' },
   { href: '/ressources', label: 'Toutes les ressources' },
   { href: '/plan-du-site', label: 'Plan du site' },
 ];

@@ -2,6 +2,8 @@ import type { Resource } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import { ResourceList } from '../components/resource-list.tsx';
 import { SearchForm } from '../components/search-form.tsx';
+import type { ParcoursSummaryView } from '../parcours/view.ts';
+import { ParcoursCards } from './parcours-list.tsx';
 import { countLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 import { searchUrl } from '../urls.ts';
@@ -12,6 +14,8 @@ export function HomePage(props: {
   taxonomy: Taxonomy;
   topicCounts: Record<string, number>;
   recent: Resource[];
+  /** The parcours, shown first: where a new promotion starts. */
+  parcours: ParcoursSummaryView[];
 }) {
   const { taxonomy, topicCounts } = props;
   const topics = taxonomy.topics.filter((topic) => (topicCounts[topic.slug] ?? 0) > 0);
@@ -33,6 +37,20 @@ export function HomePage(props: {
         </div>
       </div>
       <div class="fr-container fr-py-6w">
+        {props.parcours.length === 0 ? null : (
+          <section aria-labelledby="parcours-titre" class="fr-mb-6w">
+            <h2 id="parcours-titre">Par où commencer ?</h2>
+            <p>
+              Des parcours de lecture dans l’ordre, avec pour chaque étape la raison de la lire.
+            </p>
+            <ParcoursCards parcours={props.parcours} headingLevel="h3" />
+            <p class="fr-mt-2w">
+              <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/parcours">
+                Voir tous les parcours
+              </a>
+            </p>
+          </section>
+        )}
         {topics.length === 0 ? null : (
           <section aria-labelledby="thematiques">
             <h2 id="thematiques">Parcourir par thématique</h2>

@@ -254,6 +254,9 @@ export function SiteMapPage({ context, taxonomy }: { context: PageContext; taxon
           <a href="/recherche">Recherche</a>
         </li>
         <li>
+          <a href="/parcours">Parcours de lecture</a>
+        </li>
+        <li>
           <a href="/ressources">Toutes les ressources</a>
           <ul>
             {taxonomy.topics.map((topic) => (

@@ -5,6 +5,7 @@ import type { RelatedResource } from '../../resources/related.ts';
 import type { StoredResource } from '../../resources/resource-store.ts';
 import { otherVersionsOf } from '../../resources/present.ts';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
+import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
 import { containsTerms, type PreparedBody } from '../highlight.ts';
 import { formatBytes } from '../../text/format-bytes.ts';
@@ -29,6 +30,8 @@ export interface ResourcePageProps {
   /** The search that led here, and its words to mark. */
   q: string;
   terms: string[];
+  /** The parcours this page was reached from, and its step there. */
+  position?: ParcoursPosition;
 }
 
 interface TocEntry {
@@ -196,14 +199,22 @@ export function ResourcePage(props: ResourcePageProps) {
           </a>
         </p>
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
-          {toc.length === 0 ? null : (
+          {toc.length === 0 && props.position === undefined ? null : (
             <div class="fr-col-12 fr-col-md-4">
-              <nav class="fr-summary rp-toc" role="navigation" aria-labelledby="sommaire-titre">
-                <h2 class="fr-summary__title" id="sommaire-titre">
-                  {isPdf ? 'Pages' : 'Sommaire'}
-                </h2>
-                <TocList nodes={buildToc(toc)} />
-              </nav>
+              {/* Sticky together: a reader who landed on a section deep in the page still sees the step. */}
+              <div class="rp-aside">
+                {props.position === undefined ? null : (
+                  <ParcoursStepNav position={props.position} />
+                )}
+                {toc.length === 0 ? null : (
+                  <nav class="fr-summary rp-toc" role="navigation" aria-labelledby="sommaire-titre">
+                    <h2 class="fr-summary__title" id="sommaire-titre">
+                      {isPdf ? 'Pages' : 'Sommaire'}
+                    </h2>
+                    <TocList nodes={buildToc(toc)} />
+                  </nav>
+                )}
+              </div>
             </div>
           )}
           <div class="fr-col-12 fr-col-md-8">
@@ -244,6 +255,9 @@ export function ResourcePage(props: ResourcePageProps) {
                 <div dangerouslySetInnerHTML={{ __html: body.html }} />
               )}
             </div>
+            {props.position === undefined ? null : (
+              <ParcoursStepNav position={props.position} end />
+            )}
             {related.length === 0 ? null : <SeeAlso related={related} taxonomy={taxonomy} />}
           </div>
         </div>

@@ -5,18 +5,23 @@ import { listResources, type ResourceStoreDeps } from '../../resources/resource-
 import { searchQuerySchema } from '../../search/search-query.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { HomePage } from '../pages/home.tsx';
+import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
 
-/** GET /: the search bar, the topics with their counts, the recent resources. */
+/** GET /: the search bar, the parcours, the topics with their counts, the recent resources. */
 export function homeRouter(
-  deps: PageConfigDeps & ResourceStoreDeps & { taxonomy: Taxonomy },
+  deps: PageConfigDeps &
+    ResourceStoreDeps & { taxonomy: Taxonomy; parcours: Pick<ParcoursCatalogue, 'list'> },
 ): Router {
   const router = Router();
   const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
 
   router.get('/', async (req, res) => {
     // The unfiltered list's topic counts are the tiles' counts: one round trip for both.
-    const recent = await listResources(deps, listSchema.parse({ limit: 6 }));
+    const [recent, parcours] = await Promise.all([
+      listResources(deps, listSchema.parse({ limit: 6 })),
+      deps.parcours.list(),
+    ]);
     sendPage(
       res,
       h(HomePage, {
@@ -24,6 +29,7 @@ export function homeRouter(
         taxonomy: deps.taxonomy,
         topicCounts: recent.facets.topics,
         recent: recent.resources,
+        parcours,
       }),
     );
   });

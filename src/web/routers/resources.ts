@@ -16,11 +16,14 @@ import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { describeIssues, rawState, stateOf } from '../page-params.ts';
 import { ResourcePage } from '../pages/resource.tsx';
 import { ResourcesPage } from '../pages/resources.tsx';
+import { positionIn, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
+import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
 
 /** GET /ressources (the list, with filters) and GET /ressources/:id (one resource). */
 export function resourcePagesRouter(
-  deps: PageConfigDeps & ResourceStoreDeps & { taxonomy: Taxonomy },
+  deps: PageConfigDeps &
+    ResourceStoreDeps & { taxonomy: Taxonomy; parcours: Pick<ParcoursCatalogue, 'get'> },
 ): Router {
   const router = Router();
   const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
@@ -52,7 +55,10 @@ export function resourcePagesRouter(
     const resource = await findResource(deps, id.data.id);
     if (resource === undefined)
       throw new NotFoundError(`Aucune ressource ne porte l’identifiant « ${id.data.id} ».`);
-    const sections = await sectionsOf(deps, resource.id);
+    const [sections, position] = await Promise.all([
+      sectionsOf(deps, resource.id),
+      parcoursPosition(deps.parcours, req.query, resource.id),
+    ]);
     const related = await findRelated(deps, resource, sections);
     const rawQ = req.query['q'];
     const q =
@@ -73,9 +79,29 @@ export function resourcePagesRouter(
         ...(body === undefined ? {} : { body }),
         q,
         terms,
+        ...(position === undefined ? {} : { position }),
       }),
     );
   });
 
   return router;
+}
+
+/**
+ * `?parcours=<slug>&etape=<n>`: where the page sits in the parcours it was reached from;
+ * undefined (the page shows no parcours) when the slug or the step do not fit.
+ */
+async function parcoursPosition(
+  catalogue: Pick<ParcoursCatalogue, 'get'>,
+  query: Record<string, unknown>,
+  resourceId: string,
+): Promise<ParcoursPosition | undefined> {
+  const slug = query['parcours'];
+  if (typeof slug !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) return undefined;
+  const parcours = await catalogue.get(slug);
+  if (parcours === undefined) return undefined;
+  const rawStep = query['etape'];
+  const asked =
+    typeof rawStep === 'string' && /^\d{1,4}$/.test(rawStep) ? Number(rawStep) : undefined;
+  return positionIn(parcours, resourceId, asked);
 }

@@ -124,16 +124,23 @@ export interface RunningSite {
   close: () => Promise<void>;
 }
 
-/** Ingests the content folder into fresh indexes and serves the app on a free port. */
-export async function startSite(options: { env?: NodeJS.ProcessEnv } = {}): Promise<RunningSite> {
+/**
+ * Ingests the content folder (the small one above unless another is given, such as the
+ * shipped guides) into fresh indexes and serves the app on a free port.
+ */
+export async function startSite(
+  options: { env?: NodeJS.ProcessEnv; contentDir?: string } = {},
+): Promise<RunningSite> {
   const { client } = testMeili();
   const { prefix } = uniqueIndexes('web');
-  const contentDir = await contentFolder({
-    'heberger-un-service.md': guideMarkdown,
-    'choisir-une-licence.md': licenceMarkdown,
-    'guide-piege.md': maliciousMarkdown,
-    'checklist-arrivee.pdf': checklistPdf,
-  });
+  const contentDir =
+    options.contentDir ??
+    (await contentFolder({
+      'heberger-un-service.md': guideMarkdown,
+      'choisir-une-licence.md': licenceMarkdown,
+      'guide-piege.md': maliciousMarkdown,
+      'checklist-arrivee.pdf': checklistPdf,
+    }));
   const summary = await sync(await pipelineDeps(client, prefix), [contentDir]);
   if (summary.failed.length > 0) {
     throw new Error(`ingestion failed: ${JSON.stringify(summary.failed)}`);
