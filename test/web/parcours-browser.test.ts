@@ -209,8 +209,11 @@ describe('Parcours in a browser', () => {
     const { page, done } = await openPage();
     try {
       await page.goto(site.url + startPath);
-      const firstTitle = await page.locator('.rp-step__title a').first().textContent();
-      const resourceTitle = (firstTitle ?? '').split(' › ')[0] ?? '';
+      // Step 1 is one section of a guide: the page names the guide under the section's link.
+      const resourceTitle =
+        (await page.locator('.rp-step').first().locator('.rp-step__source cite').textContent()) ??
+        '';
+      assert.notEqual(resourceTitle, '');
       await page.goto(`${site.url}/recherche?q=${encodeURIComponent(resourceTitle)}`);
       const hit = page
         .locator('.rp-hit', { has: page.getByRole('link', { name: resourceTitle, exact: true }) })

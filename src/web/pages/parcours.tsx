@@ -122,10 +122,17 @@ function Step(props: {
       </p>
       <h2 class="rp-step__title fr-h5" id={titleId}>
         <a href={stepUrl(step.url, props.slug, position)}>
-          {step.heading === undefined ? step.title : `${step.title} › ${step.heading}`}
+          {step.heading ?? step.title}
           {step.page === undefined ? null : `, page ${step.page}`}
         </a>
       </h2>
+      {/* A section's heading alone would hide which document it belongs to; the document's
+          title on every step would repeat itself (a checklist read over four weeks). */}
+      {step.heading === undefined ? null : (
+        <p class="rp-step__source">
+          Dans « <cite>{step.title}</cite> »
+        </p>
+      )}
       <p class="rp-step__note">{step.note}</p>
       <div class="fr-checkbox-group fr-checkbox-group--sm">
         <input
