@@ -29,6 +29,7 @@ import type { PromotionTable } from './content/promotions.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { coordinationRouter } from './web/routers/coordination.ts';
+import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -126,6 +127,15 @@ export function createApp(deps: AppDeps): Express {
       ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
     }),
   );
+  if (deps.publishing?.parcoursPublisher !== undefined)
+    app.use(
+      coordinationParcoursRouter({
+        ...deps,
+        parcours,
+        requireCoordinator,
+        parcoursPublisher: deps.publishing.parcoursPublisher,
+      }),
+    );
   // Known address, other method (POST /api/search): 405 with `Allow`, not 404.
   app.use(methodNotAllowed(() => app.router));
 
