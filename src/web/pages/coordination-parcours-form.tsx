@@ -1,5 +1,6 @@
 import { ErrorAlert } from '../components/coordination-alerts.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
+import { typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 import { CoordinationBreadcrumb } from './coordination-form.tsx';
 
@@ -272,7 +273,7 @@ function StepFields(props: { step: ParcoursFormStep; index: number; count: numbe
           </div>
         </div>
       </fieldset>
-      <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline">
+      <ul class="fr-btns-group fr-btns-group--sm fr-btns-group--inline fr-btns-group--icon-left">
         {index === 0 ? null : (
           <li>
             <button
@@ -328,7 +329,7 @@ function PickerResults({ results, query }: { results: PickerResult[]; query: str
             Ajouter<span class="fr-sr-only"> « {label(result)} »</span>
           </button>
           <a href={result.url}>{label(result)}</a>{' '}
-          <span class="fr-badge fr-badge--sm">{result.type}</span>
+          <span class="fr-badge fr-badge--sm">{typeLabel(result.type)}</span>
         </li>
       ))}
     </ul>
