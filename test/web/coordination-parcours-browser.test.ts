@@ -154,6 +154,7 @@ describe('coordinators’ parcours in a browser', () => {
     await checkPage(page, 'retrait');
   });
 
+  // Runs after the test above (node:test runs a suite's tests in order): its parcours is edited here.
   it('axe-core finds nothing on the new pages at mobile width either', async () => {
     assert.ok(browser !== undefined && fixture.local !== undefined);
     const small = await browser.newContext(mobile);
