@@ -21,12 +21,15 @@ import type { ContentStore } from './publishing/content-store.ts';
 import type { Publisher } from './publishing/publisher.ts';
 import { indexLookup, createParcoursStore, type ParcoursStore } from './parcours/parcours-store.ts';
 import { parcoursRouter } from './parcours/router.ts';
+import type { ParcoursPublisher } from './publishing/parcours-publisher.ts';
+import { parcoursWriteRouter } from './publishing/parcours-router.ts';
 import { publishingRouter } from './publishing/router.ts';
 import { resourcesRouter } from './resources/router.ts';
 import type { PromotionTable } from './content/promotions.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { coordinationRouter } from './web/routers/coordination.ts';
+import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -48,8 +51,8 @@ export interface AppDeps {
   contentSync?: ContentSync;
   /** Logs engine outages once each; by default one that probes `meili`. */
   reachability?: EngineReachability;
-  /** The published content and its writer; absent: no write API. */
-  publishing?: { publisher: Publisher; store: ContentStore };
+  /** The published content and its writers; absent: no write API. */
+  publishing?: { publisher: Publisher; store: ContentStore; parcoursPublisher?: ParcoursPublisher };
   /** Sign-in, sessions, tokens and CSRF; absent: no sign-in, and every write answers 401. */
   auth?: Auth;
   /** Markdown → sanitised HTML for the publish form's preview (the ingester's processor). */
@@ -106,6 +109,13 @@ export function createApp(deps: AppDeps): Express {
     );
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
+  if (deps.publishing?.parcoursPublisher !== undefined)
+    app.use(
+      parcoursWriteRouter({
+        parcoursPublisher: deps.publishing.parcoursPublisher,
+        requireCoordinator,
+      }),
+    );
   app.use(parcoursRouter({ parcours }));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, parcours, now }));
@@ -117,6 +127,15 @@ export function createApp(deps: AppDeps): Express {
       ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
     }),
   );
+  if (deps.publishing?.parcoursPublisher !== undefined)
+    app.use(
+      coordinationParcoursRouter({
+        ...deps,
+        parcours,
+        requireCoordinator,
+        parcoursPublisher: deps.publishing.parcoursPublisher,
+      }),
+    );
   // Known address, other method (POST /api/search): 405 with `Allow`, not 404.
   app.use(methodNotAllowed(() => app.router));
 

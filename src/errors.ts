@@ -15,5 +15,7 @@ export { PreconditionError } from './errors/precondition-error.ts';
 export { UnsupportedTypeError } from './errors/unsupported-type-error.ts';
 export { UnprocessableError } from './errors/unprocessable-error.ts';
 export { PayloadTooLargeError } from './errors/payload-too-large-error.ts';
+export { InvalidParcoursError } from './errors/invalid-parcours-error.ts';
+export { SlugTakenError } from './errors/slug-taken-error.ts';
 export { CsrfError } from './errors/csrf-error.ts';
 export { isEngineUnreachable, isIndexNotReady } from './errors/engine-unreachable.ts';

@@ -28,6 +28,8 @@ import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { ContentStore } from './publishing/content-store.ts';
+import { indexLookup } from './parcours/parcours-store.ts';
+import { ParcoursPublisher } from './publishing/parcours-publisher.ts';
 import { Publisher } from './publishing/publisher.ts';
 import { findResource } from './resources/resource-store.ts';
 
@@ -180,6 +182,7 @@ try {
     maxBytes: config.analyticsMaxBytes,
     logger,
   });
+  const publishHooks = createPublishHooks(pipelineDeps, roots);
   const app = createApp({
     config,
     meili: searchMeili,
@@ -194,9 +197,15 @@ try {
       store,
       publisher: new Publisher({
         store,
-        hooks: createPublishHooks(pipelineDeps, roots),
+        hooks: publishHooks,
         isIndexed: async (id) =>
           (await findResource({ meili: searchMeili, indexes }, id)) !== undefined,
+      }),
+      parcoursPublisher: new ParcoursPublisher({
+        store,
+        hooks: publishHooks,
+        lookup: indexLookup({ meili: searchMeili, indexes }),
+        roots,
       }),
     },
     auth,

@@ -16,6 +16,11 @@ import {
   retiredResourceSchema,
   submissionSchema,
 } from '../publishing/publishing-schemas.ts';
+import {
+  parcoursInputSchema,
+  retiredParcoursSchema,
+  savedParcoursSchema,
+} from '../publishing/parcours-write-schemas.ts';
 import { searchQuerySchema } from '../search/search-query.ts';
 import { searchResultSchema } from '../search/search-response.ts';
 import {
@@ -41,11 +46,11 @@ const errorDescriptions: Record<ErrorStatus, string> = {
   403: 'Refusé : pas coordinateur, guide livré avec Repères, ou jeton anti-falsification (CSRF) absent (le message dit pourquoi)',
   404: 'Ressource ou fichier absent',
   405: 'Méthode non acceptée (l’en-tête `Allow` donne celles qui le sont)',
-  409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi',
+  409: 'Le fichier a changé depuis son indexation, ou dépasse MAX_FILE_BYTES : il n’est pas servi ; ou l’identifiant (slug) est déjà pris',
   412: 'La ressource a changé : If-Match ne correspond plus à sa version',
   413: 'Requête ou fichier trop volumineux (MAX_FILE_BYTES)',
   415: 'Ni un PDF ni du Markdown en UTF-8',
-  422: 'Fichier refusé par les analyseurs d’ingestion (le message donne la raison)',
+  422: 'Fichier refusé par les analyseurs d’ingestion, ou parcours invalide (le message donne la raison et l’étape)',
   428: 'En-tête If-Match manquant',
   429: 'Trop de requêtes en une minute',
   500: 'Erreur interne (enregistrée)',
@@ -276,6 +281,43 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
       },
     },
     responses: { 200: published('La ressource restaurée'), ...writeErrors(404, 422) },
+  });
+  const savedParcours = (description: string) => ({
+    ...json(savedParcoursSchema, description),
+    headers: { ETag: { description: 'La nouvelle version', schema: { type: 'string' as const } } },
+  });
+  registry.registerPath({
+    method: 'put',
+    path: '/api/parcours/{slug}',
+    summary: 'Créer un parcours, ou le remplacer (If-Match)',
+    description:
+      'Stocké en `parcours/<slug>.yml` dans le dépôt des contenus publiés, un commit dont l’auteur est la personne connectée. Validé comme à l’ingestion : un titre, des ressources et ancres connues, pas d’étape en double ; sinon 422 `invalid_parcours`, le message nomme l’étape, et rien n’est écrit. Les parcours livrés avec Repères sont en lecture seule (403).',
+    request: {
+      params: parcoursSlugSchema,
+      headers: ifMatch.partial(),
+      body: {
+        description: 'Le parcours, en JSON ou en YAML (mêmes champs que le fichier)',
+        content: {
+          'application/json': { schema: parcoursInputSchema },
+          'application/yaml': { schema: parcoursInputSchema },
+        },
+      },
+    },
+    responses: {
+      200: savedParcours('Le parcours modifié'),
+      201: savedParcours('Le parcours créé'),
+      ...writeErrors(404, 409, 412, 422, 428),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/parcours/{slug}',
+    summary: 'Retirer un parcours (un commit ; son historique le garde)',
+    request: { params: parcoursSlugSchema, headers: ifMatch.partial() },
+    responses: {
+      200: json(retiredParcoursSchema, 'Le parcours est retiré'),
+      ...writeErrors(404, 412),
+    },
   });
   registry.registerPath({
     method: 'get',

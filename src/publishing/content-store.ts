@@ -11,7 +11,8 @@ import { resourceVersion, sha256Of } from '../content/resource-version.ts';
 /**
  * The published content: a folder that is a git repository (isomorphic-git, no git binary).
  * Files sit flat at its root, named by the service (`<slug>.md`, `<slug>.pdf` and its
- * metadata file `<slug>.pdf.yml`). Every change is one commit, made in these steps:
+ * metadata file `<slug>.pdf.yml`), but for parcours files in `parcours/<slug>.yml`.
+ * Every change is one commit, made in these steps:
  *
  *   intent noted (.git/reperes-pending.json) → temporary files written and fsynced →
  *   renamed into place → staged → committed → intent cleared.
@@ -253,9 +254,14 @@ export class ContentStore {
   async writeFiles(changes: FileChange[]): Promise<void> {
     for (const change of changes) {
       if (change.bytes === null) await fsp.rm(path.join(this.dir, change.path), { force: true });
-      else await writeAtomically(this.dir, change.path, change.bytes);
+      else {
+        await fsp.mkdir(path.dirname(path.join(this.dir, change.path)), { recursive: true });
+        await writeAtomically(this.dir, change.path, change.bytes);
+      }
     }
     await syncDir(this.dir);
+    for (const folder of storeFolders)
+      if (await exists(path.join(this.dir, folder))) await syncDir(path.join(this.dir, folder));
   }
 
   /** The commits that changed a resource's files, newest first. */
@@ -375,7 +381,10 @@ export class ContentStore {
     };
   }
 
-  /** Name → blob id of the files at the root of a commit's tree (the store is flat). */
+  /**
+   * Path → blob id of the files of a commit: those at the root, and those of the one
+   * subfolder the store has (`parcours/`).
+   */
   private async treeOf(commit: string): Promise<Map<string, string>> {
     const cached = this.treeCache.get(commit);
     if (cached !== undefined) return cached;
@@ -383,8 +392,37 @@ export class ContentStore {
     const files = new Map(
       tree.filter((entry) => entry.type === 'blob').map((entry) => [entry.path, entry.oid]),
     );
+    for (const entry of tree) {
+      if (entry.type !== 'tree' || !storeFolders.includes(entry.path)) continue;
+      const sub = await git.readTree({ fs, dir: this.dir, oid: entry.oid });
+      for (const child of sub.tree)
+        if (child.type === 'blob') files.set(`${entry.path}/${child.path}`, child.oid);
+    }
     this.treeCache.set(commit, files);
     return files;
+  }
+
+  /** A file of the store (a path such as `parcours/<slug>.yml`) as it is on disk, or undefined. */
+  async readFile(filepath: string): Promise<Buffer | undefined> {
+    if (!isPlainName(filepath)) return undefined;
+    return fsp.readFile(path.join(this.dir, filepath)).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+  }
+
+  /** A file of the store in a past commit, or undefined when that commit does not hold it. */
+  async readFileAt(filepath: string, commit: string): Promise<Buffer | undefined> {
+    const oid = (await this.treeOf(commit)).get(filepath);
+    if (oid === undefined) return undefined;
+    const { blob } = await git.readBlob({ fs, dir: this.dir, oid });
+    return Buffer.from(blob);
+  }
+
+  /** The commits that changed one file of the store, newest first. */
+  async fileHistory(filepath: string): Promise<Revision[]> {
+    const revisions = await this.revisions();
+    return revisions.filter((revision) => revision.files.includes(filepath));
   }
 }
 
@@ -447,8 +485,15 @@ async function readPending(file: string): Promise<string[] | undefined> {
   return [];
 }
 
-/** A file name at the store's root, never a path. */
+/** The subfolders the store writes into (parcours files); everything else sits at its root. */
+const storeFolders = ['parcours'];
+
+/** A file name at the store's root, or in one of its folders; never another path. */
 function isPlainName(name: string): boolean {
+  const parts = name.split('/');
+  const [first, second] = parts;
+  if (parts.length === 2 && first !== undefined && second !== undefined)
+    return storeFolders.includes(first) && isPlainName(second);
   return name !== '' && !name.includes('/') && !name.includes('\\') && !name.startsWith('.');
 }
 

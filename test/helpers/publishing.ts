@@ -9,6 +9,8 @@ import { createPublishHooks } from '../../ingest/publish-hooks.ts';
 import type { AppDeps, createApp } from '../../src/app.ts';
 import { contentRoots, publishRootKey, withPublishRoot } from '../../src/content/roots.ts';
 import { ContentStore } from '../../src/publishing/content-store.ts';
+import { indexLookup } from '../../src/parcours/parcours-store.ts';
+import { ParcoursPublisher } from '../../src/publishing/parcours-publisher.ts';
 import { Publisher } from '../../src/publishing/publisher.ts';
 import { findResource } from '../../src/resources/resource-store.ts';
 import { buildTestApp } from './app.ts';
@@ -59,9 +61,16 @@ export async function publishingApp(options: {
     ...(options.maxFileBytes === undefined ? {} : { maxFileBytes: options.maxFileBytes }),
   });
   const { store } = await ContentStore.open({ dir, rootKey: publishRootKey, logger: silentLogger });
+  const hooks = createPublishHooks(deps, roots);
+  const parcoursPublisher = new ParcoursPublisher({
+    store,
+    hooks,
+    lookup: indexLookup({ meili: options.meili, indexes: deps.indexes }),
+    roots,
+  });
   const publisher = new Publisher({
     store,
-    hooks: createPublishHooks(deps, roots),
+    hooks,
     isIndexed: async (id) =>
       (await findResource({ meili: options.meili, indexes: deps.indexes }, id)) !== undefined,
   });
@@ -80,7 +89,7 @@ export async function publishingApp(options: {
       ...options.env,
     },
     deps: {
-      publishing: { store, publisher },
+      publishing: { store, publisher, parcoursPublisher },
       ...(requireCoordinator === undefined ? {} : { requireCoordinator }),
       ...options.deps,
     },

@@ -74,6 +74,34 @@ describe('ContentStore.open', () => {
     assert.deepEqual(await reopened.uncommitted(), []);
   });
 
+  it('rolls back a half-done write of a parcours file (parcours/<slug>.yml) to its committed version', async () => {
+    const dir = path.join(await tempDir(), 'contenu');
+    const { store } = await openStore(dir);
+    const author = { name: 'Alice', email: 'alice@example.org' };
+    const v1 = Buffer.from('title: Version une\n');
+    await store.exclusive(() =>
+      store.commit([{ path: 'parcours/accueil.yml', bytes: v1 }], author, 'v1'),
+    );
+    const head = await store.head();
+    assert.deepEqual(
+      (await store.fileHistory('parcours/accueil.yml')).map((r) => r.message),
+      ['v1'],
+    );
+    await store.noteIntent(['parcours/accueil.yml', 'parcours/nouveau.yml']);
+    await store.writeFiles([
+      { path: 'parcours/accueil.yml', bytes: Buffer.from('title: Version deux\n') },
+      { path: 'parcours/nouveau.yml', bytes: Buffer.from('title: Nouveau\n') },
+    ]);
+
+    const { store: reopened, repair } = await openStore(dir);
+    assert.deepEqual(repair.rolledBack, ['parcours/accueil.yml', 'parcours/nouveau.yml']);
+    assert.deepEqual(await reopened.readFile('parcours/accueil.yml'), v1);
+    assert.equal(await reopened.readFile('parcours/nouveau.yml'), undefined);
+    assert.equal(await reopened.head(), head);
+    assert.deepEqual(await reopened.uncommitted(), []);
+    assert.equal(await reopened.readFile('../secret.yml'), undefined, 'never a path out');
+  });
+
   it('commits changes made by hand in the folder, as the service', async () => {
     const dir = path.join(await tempDir(), 'contenu');
     await openStore(dir);

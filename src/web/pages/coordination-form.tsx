@@ -115,7 +115,14 @@ export function ResourceFormPage(props: ResourceFormPageProps) {
 }
 
 /** Accueil › Espace coordination › the page. */
-export function CoordinationBreadcrumb({ current }: { current?: string }) {
+export function CoordinationBreadcrumb({
+  current,
+  parent,
+}: {
+  current?: string;
+  /** A level between the workspace and the page (the parcours list). */
+  parent?: { href: string; label: string };
+}) {
   return (
     <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
       <button
@@ -144,6 +151,13 @@ export function CoordinationBreadcrumb({ current }: { current?: string }) {
               </a>
             )}
           </li>
+          {parent === undefined ? null : (
+            <li>
+              <a class="fr-breadcrumb__link" href={parent.href}>
+                {parent.label}
+              </a>
+            </li>
+          )}
           {current === undefined ? null : (
             <li>
               <a class="fr-breadcrumb__link" aria-current="page">

@@ -17,6 +17,12 @@ export interface HistoryPageProps {
   revisions: Revision[];
   error?: string;
   restored?: boolean;
+  /** Where « Restaurer » posts; by default the resource's. */
+  restoreAction?: string;
+  /** The level above, in the breadcrumb and the back link; by default the workspace. */
+  parent?: { href: string; label: string };
+  /** What is restored, in the text: by default « ressource ». */
+  kind?: 'ressource' | 'parcours';
 }
 
 export function HistoryPage(props: HistoryPageProps) {
@@ -25,7 +31,10 @@ export function HistoryPage(props: HistoryPageProps) {
   return (
     <Layout context={context} title={title} headerSearch={false}>
       <div class="fr-container fr-pt-6w fr-pb-12w">
-        <CoordinationBreadcrumb current={title} />
+        <CoordinationBreadcrumb
+          current={title}
+          {...(props.parent === undefined ? {} : { parent: props.parent })}
+        />
         <h1>{title}</h1>
         {props.error === undefined ? null : (
           <ErrorAlert title="La version n’a pas été restaurée" message={props.error} />
@@ -34,7 +43,9 @@ export function HistoryPage(props: HistoryPageProps) {
         <p>
           {props.published
             ? 'Chaque modification est une version conservée. Restaurer une version en fait la version actuelle, par une nouvelle modification.'
-            : 'Cette ressource est retirée. Restaurer une version la publie de nouveau.'}
+            : props.kind === 'parcours'
+              ? 'Ce parcours est retiré. Restaurer une version le publie de nouveau.'
+              : 'Cette ressource est retirée. Restaurer une version la publie de nouveau.'}
         </p>
         <ol class="rp-history">
           {props.revisions.map((revision, index) => {
@@ -52,7 +63,10 @@ export function HistoryPage(props: HistoryPageProps) {
                   {props.published && index === 0 ? ' (version actuelle)' : ''}
                 </p>
                 {restorable ? (
-                  <form method="post" action={`/coordination/ressources/${props.id}/restaurer`}>
+                  <form
+                    method="post"
+                    action={props.restoreAction ?? `/coordination/ressources/${props.id}/restaurer`}
+                  >
                     <CsrfField token={context.csrfToken} />
                     <input type="hidden" name="commit" value={revision.commit} />
                     <button
@@ -69,8 +83,13 @@ export function HistoryPage(props: HistoryPageProps) {
           })}
         </ol>
         <p>
-          <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href="/coordination">
-            Retour à l’espace coordination
+          <a
+            class="fr-link fr-icon-arrow-left-line fr-link--icon-left"
+            href={props.parent?.href ?? '/coordination'}
+          >
+            {props.parent === undefined
+              ? 'Retour à l’espace coordination'
+              : `Retour : ${props.parent.label}`}
           </a>
         </p>
       </div>

@@ -69,6 +69,14 @@ export function CoordinationPage(props: CoordinationPageProps) {
             Publier une ressource
           </a>
         </p>
+        <p>
+          <a
+            class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+            href="/coordination/parcours"
+          >
+            Parcours : créer, modifier et ordonner les parcours de lecture
+          </a>
+        </p>
 
         <h2 class="fr-mt-6w">Ressources publiées</h2>
         <form method="get" action="/coordination" class="fr-mb-3w">
