@@ -29,7 +29,7 @@ import { createLogger } from './logger.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { ContentStore } from './publishing/content-store.ts';
 import { Publisher } from './publishing/publisher.ts';
-import { findResource } from './resources/resource-store.ts';
+import { findResource } from './index-lookup/index-lookup.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
 

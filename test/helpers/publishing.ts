@@ -10,7 +10,7 @@ import type { AppDeps, createApp } from '../../src/app.ts';
 import { contentRoots, publishRootKey, withPublishRoot } from '../../src/content/roots.ts';
 import { ContentStore } from '../../src/publishing/content-store.ts';
 import { Publisher } from '../../src/publishing/publisher.ts';
-import { findResource } from '../../src/resources/resource-store.ts';
+import { findResource } from '../../src/index-lookup/index-lookup.ts';
 import { buildTestApp } from './app.ts';
 import { pipelineDeps } from './ingest.ts';
 import { silentLogger } from './meili.ts';

@@ -2,12 +2,8 @@ import { Router } from 'express';
 import { h } from 'preact';
 import type { Taxonomy } from '../../content/topics.ts';
 import { NotFoundError } from '../../errors.ts';
-import {
-  findResource,
-  listResources,
-  sectionsOf,
-  type ResourceStoreDeps,
-} from '../../resources/resource-store.ts';
+import { findResource, sectionsOf } from '../../index-lookup/index-lookup.ts';
+import { listResources, type ResourceStoreDeps } from '../../resources/resource-store.ts';
 import { findRelated } from '../../resources/related.ts';
 import { resourceIdSchema } from '../../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
