@@ -17,6 +17,8 @@ export interface ResourceFilters {
   organisation: string[];
   page: number;
   limit: number;
+  /** Types left out of the list and its counts (the pages list parcours on their own). */
+  exceptTypes?: readonly ResourceType[];
 }
 
 /** Counts per value of the filters a list offers. */
@@ -30,9 +32,12 @@ const listFilters = {
 } as const;
 
 function listFilter(filters: ResourceFilters, except?: keyof typeof listFilters): string[][] {
-  return (Object.keys(listFilters) as (keyof typeof listFilters)[])
-    .filter((key) => key !== except && filters[key].length > 0)
-    .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`));
+  return [
+    ...(Object.keys(listFilters) as (keyof typeof listFilters)[])
+      .filter((key) => key !== except && filters[key].length > 0)
+      .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`)),
+    ...(filters.exceptTypes ?? []).map((type) => [`type != ${JSON.stringify(type)}`]),
+  ];
 }
 
 /**
