@@ -18,7 +18,7 @@ import { indexNames } from '../src/engine/indexes.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { ContentStore } from '../src/publishing/content-store.ts';
 import { Publisher } from '../src/publishing/publisher.ts';
-import { findResource } from '../src/resources/resource-store.ts';
+import { findResource } from '../src/index-lookup/index-lookup.ts';
 import { buildPdf } from '../test/helpers/pdf-builder.ts';
 
 /**

@@ -12,12 +12,13 @@ import { createLogger } from '../src/logger.ts';
 import type { ParsePool } from './parse-pool.ts';
 import { syncContent } from './pipeline.ts';
 import { createConfiguredParsePool, createPipelineDeps } from './pipeline-deps.ts';
-import { createProgress, formatSummary } from './report.ts';
+import { checkParcours } from './check-parcours.ts';
+import { createProgress, formatParcoursProblems, formatSummary } from './report.ts';
 
 /**
  * `npm run ingest -- [paths…] [--prune] [--rebuild] [--strict]`
- * Exit codes: 0 what could be indexed is (bad files are listed), 1 some files failed and
- * `--strict` was given (the others are indexed all the same), 2 usage or
+ * Exit codes: 0 what could be indexed is (bad files and parcours are listed), 1 some files
+ * failed or some parcours do not load, and `--strict` was given (the others are indexed all the same), 2 usage or
  * configuration error, 3 the index could not be written, 4 another ingestion of the same
  * indexes kept the lock longer than INGEST_LOCK_WAIT_MS (or took it over), 130 interrupted
  * (see src/cli/cli-failure.ts).
@@ -29,8 +30,8 @@ const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--
   fichiers…   fichiers à (ré)indexer un par un, sans rien retirer
   --prune     retire aussi les ressources des dossiers qui ne sont plus configurés
   --rebuild   reconstruit des index neufs puis les substitue d'un coup
-  --strict    sort en code 1 si un fichier est en échec (sinon 0 : les fichiers en échec
-              sont listés, tout le reste est indexé)
+  --strict    sort en code 1 si un fichier est en échec ou si un parcours ne se charge pas
+              (sinon 0 : ils sont listés, tout le reste est indexé)
   --help      affiche cette aide`;
 
 /** The command was called wrongly; the message ends with the usage. */
@@ -112,15 +113,28 @@ async function main(): Promise<number> {
       onProgress: progress.onProgress,
       signal: interrupt.signal,
     });
+    const parcoursProblems = await checkParcours(
+      { meili, indexes: deps.indexes },
+      roots,
+      new Set(summary.failed.map((failure) => failure.path)),
+    );
     progress.stop();
     console.log(formatSummary(summary));
-    if (summary.failed.length === 0) return 0;
+    if (parcoursProblems.length > 0) console.log(formatParcoursProblems(parcoursProblems));
+    if (summary.failed.length === 0 && parcoursProblems.length === 0) return 0;
     // A bad file must not keep a deployment from starting on everything else: it is
     // reported, and only --strict turns it into a failure.
     if (args.values.strict) return exitCodes.invalidContent;
-    console.error(
-      `Attention : ${summary.failed.length} fichier(s) en échec, non indexé(s) (liste ci-dessus) ; le reste est indexé. Avec --strict, l'ingestion sortirait en code 1.`,
-    );
+    if (summary.failed.length > 0) {
+      console.error(
+        `Attention : ${summary.failed.length} fichier(s) en échec, non indexé(s) (liste ci-dessus) ; le reste est indexé. Avec --strict, l'ingestion sortirait en code 1.`,
+      );
+    }
+    if (parcoursProblems.length > 0) {
+      console.error(
+        `Attention : ${parcoursProblems.length} parcours non chargé(s) par le site (liste ci-dessus) ; les autres le sont. Avec --strict, l'ingestion sortirait en code 1.`,
+      );
+    }
     return 0;
   } finally {
     progress.stop();

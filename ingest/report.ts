@@ -1,4 +1,5 @@
 import { SingleBar, Presets } from 'cli-progress';
+import type { ParcoursProblem } from '../src/parcours/model.ts';
 import { formatBytes } from '../src/text/format-bytes.ts';
 import type { ProgressEvent, SyncSummary } from './pipeline.ts';
 
@@ -89,7 +90,18 @@ export function formatSummary(summary: SyncSummary): string {
   return lines.join('\n');
 }
 
-/** Where a warning is, as editors and terminals link it: `path:line:column`. */
+/**
+ * The parcours the site will leave out, each with its file, step and reason (the message
+ * names them); empty when every parcours loads.
+ */
+export function formatParcoursProblems(problems: readonly ParcoursProblem[]): string {
+  if (problems.length === 0) return '';
+  return [
+    'Parcours non chargés (les autres le sont) :',
+    ...problems.map((p) => `  - ${p.message}`),
+  ].join('\n');
+}
+
 /** Pages read by OCR and from its cache, when a PDF needed it. */
 function ocrRow(ocr: SyncSummary['ocr']): [string, string][] {
   if (ocr.recognised === 0 && ocr.cached === 0) return [];
@@ -99,6 +111,7 @@ function ocrRow(ocr: SyncSummary['ocr']): [string, string][] {
   ];
 }
 
+/** Where a warning is, as editors and terminals link it: `path:line:column`. */
 function warningPlace(warning: SyncSummary['warnings'][number]): string {
   if (warning.line === undefined) return warning.path;
   return `${warning.path}:${warning.line}${warning.column === undefined ? '' : `:${warning.column}`}`;

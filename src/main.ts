@@ -31,7 +31,7 @@ import { ContentStore } from './publishing/content-store.ts';
 import { indexLookup } from './parcours/parcours-store.ts';
 import { ParcoursPublisher } from './publishing/parcours-publisher.ts';
 import { Publisher } from './publishing/publisher.ts';
-import { findResource } from './resources/resource-store.ts';
+import { findResource } from './index-lookup/index-lookup.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
 

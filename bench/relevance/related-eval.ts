@@ -9,7 +9,7 @@ import type { Section } from '../../src/content/model.ts';
 import { startEmbeddedMeilisearch } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { findRelated, relatedDefaults, type RelatedOptions } from '../../src/resources/related.ts';
-import { findResource, sectionsOf } from '../../src/resources/resource-store.ts';
+import { findResource, sectionsOf } from '../../src/index-lookup/index-lookup.ts';
 import {
   loadRelatedSet,
   meanRelated,

@@ -16,6 +16,7 @@ import remarkLiquid from './remark-liquid.ts';
 import remarkPruneEmpty from './remark-prune-empty.ts';
 import remarkStrayDirectives from './remark-stray-directives.ts';
 import remarkTocMarker from './remark-toc-marker.ts';
+import rehypeTaskListLabels from './rehype-task-list-labels.ts';
 
 /**
  * The one Markdown processor: Markdown (GFM, front matter, VuePress / Jekyll extras) →
@@ -53,6 +54,8 @@ const processor = unified()
   })
   .use(rehypeRawWhenNeeded)
   .use(rehypeSanitize, sanitizeSchema)
+  // After sanitising, which would drop the aria-label (GitHub's schema allows none).
+  .use(rehypeTaskListLabels)
   // After sanitising, so that ids are not prefixed: they are the section anchors.
   .use(rehypeSlug)
   .use(rehypeStringify)

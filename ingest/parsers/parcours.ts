@@ -6,7 +6,8 @@ import { ParseError, type ParsedDocument, type SourceFile } from './types.ts';
  * A parcours file (`parcours/*.yml`) as a searchable document: its title and description,
  * then one section per step carrying the step's note, so that a search finds the parcours
  * by what it says. Its shape is checked here; its references are checked against the index
- * when it is served (src/parcours/load-parcours.ts).
+ * after each ingestion (ingest/check-parcours.ts) and when it is served
+ * (src/parcours/load-parcours.ts).
  */
 export function parseParcours(file: SourceFile): ParsedDocument {
   const outcome = parseParcoursFile(file.relativePath, decodeText(file.bytes, file.relativePath));

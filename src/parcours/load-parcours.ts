@@ -1,8 +1,9 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
-import type { Resource, Section } from '../content/model.ts';
+import type { Section } from '../content/model.ts';
 import type { ContentRoot } from '../content/roots.ts';
+import type { ResourceLookup } from '../index-lookup/index-lookup.ts';
 import { formatIssues, issuePath } from '../validation/format-issues.ts';
 import {
   wordsPerMinute,
@@ -19,16 +20,6 @@ import { parcoursFileSchema } from './parcours-schema.ts';
 
 /** The folder of a content root that holds parcours files. */
 export const parcoursFolder = 'parcours';
-
-/** What a parcours needs to know of the index. */
-export interface ResourceLookup {
-  /** One resource, or undefined when no such id is indexed. */
-  resource(id: string): Promise<Resource | undefined>;
-  /** Its sections in reading order. */
-  sections(resourceId: string): Promise<Section[]>;
-  /** Changes whenever the index does; absent: resolutions are not kept between calls. */
-  version?(): Promise<string>;
-}
 
 export interface LoadParcoursDeps {
   roots: readonly ContentRoot[];

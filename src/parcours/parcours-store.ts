@@ -1,10 +1,6 @@
 import type { ContentRoot } from '../content/roots.ts';
-import { findResource, sectionsOf, type ResourceStoreDeps } from '../resources/resource-store.ts';
-import {
-  readParcoursSources,
-  resolveParcoursSources,
-  type ResourceLookup,
-} from './load-parcours.ts';
+import type { ResourceLookup } from '../index-lookup/index-lookup.ts';
+import { readParcoursSources, resolveParcoursSources } from './load-parcours.ts';
 import type { Parcours, ParcoursCatalog } from './model.ts';
 
 /**
@@ -30,18 +26,6 @@ export interface ParcoursMembership {
   title: string;
   step: number;
   of: number;
-}
-
-/** The index as a parcours sees it. */
-export function indexLookup(deps: ResourceStoreDeps): ResourceLookup {
-  return {
-    resource: (id) => findResource(deps, id),
-    sections: (resourceId) => sectionsOf(deps, resourceId),
-    async version() {
-      const info = await deps.meili.index(deps.indexes.resources).getRawInfo();
-      return `${info.uid}@${info.updatedAt}`;
-    },
-  };
 }
 
 /** A store over the parcours files of the content folders, resolved against the index. */

@@ -1,18 +1,13 @@
-import { MeilisearchApiError, type Meilisearch, type MultiSearchParams } from 'meilisearch';
+import type { MultiSearchParams } from 'meilisearch';
 import type { z } from 'zod';
-import type { Resource, ResourceType, Section } from '../content/model.ts';
-import type { IndexNames } from '../engine/indexes.ts';
+import type { Resource, ResourceType } from '../content/model.ts';
+import type { IndexReadDeps } from '../index-lookup/index-lookup.ts';
 import { listedResourceFields, type resourceFacetsSchema } from './resource-response.ts';
 
-/** Reads resources and their sections from the index. */
+/** Lists resources from the index (one resource and its sections: src/index-lookup/). */
 
-/** The stored resource record (see ingest/build-records.ts): `html` is sanitised at ingestion. */
-export type StoredResource = Resource & { html?: string; sortDate: number };
-
-export interface ResourceStoreDeps {
-  meili: Meilisearch;
-  indexes: IndexNames;
-}
+/** The engine and index names the store reads. */
+export type ResourceStoreDeps = IndexReadDeps;
 
 export interface ResourceFilters {
   q: string;
@@ -22,38 +17,8 @@ export interface ResourceFilters {
   organisation: string[];
   page: number;
   limit: number;
-}
-
-/** One resource, or undefined when no such id is indexed. */
-export async function findResource(
-  deps: ResourceStoreDeps,
-  id: string,
-): Promise<StoredResource | undefined> {
-  try {
-    return await deps.meili
-      .index<StoredResource>(deps.indexes.resources)
-      .getDocument<StoredResource>(id);
-  } catch (error) {
-    if (error instanceof MeilisearchApiError && error.cause?.code === 'document_not_found') {
-      return undefined;
-    }
-    throw error;
-  }
-}
-
-/** All sections of a resource, in reading order. */
-export async function sectionsOf(deps: ResourceStoreDeps, resourceId: string): Promise<Section[]> {
-  const sections: Section[] = [];
-  for (let offset = 0; ; offset += 1000) {
-    const page = await deps.meili.index<Section>(deps.indexes.sections).getDocuments({
-      filter: `resourceId = ${JSON.stringify(resourceId)}`,
-      sort: ['position:asc'],
-      limit: 1000,
-      offset,
-    });
-    sections.push(...page.results);
-    if (page.results.length < 1000) return sections;
-  }
+  /** Types left out of the list and its counts (the pages list parcours on their own). */
+  exceptTypes?: readonly ResourceType[];
 }
 
 /** Counts per value of the filters a list offers. */
@@ -67,9 +32,12 @@ const listFilters = {
 } as const;
 
 function listFilter(filters: ResourceFilters, except?: keyof typeof listFilters): string[][] {
-  return (Object.keys(listFilters) as (keyof typeof listFilters)[])
-    .filter((key) => key !== except && filters[key].length > 0)
-    .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`));
+  return [
+    ...(Object.keys(listFilters) as (keyof typeof listFilters)[])
+      .filter((key) => key !== except && filters[key].length > 0)
+      .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`)),
+    ...(filters.exceptTypes ?? []).map((type) => [`type != ${JSON.stringify(type)}`]),
+  ];
 }
 
 /**

@@ -20,12 +20,8 @@ import { formatBytes } from '../text/format-bytes.ts';
 import { presentRelated, presentResource, presentSection } from './present.ts';
 import { findRelated } from './related.ts';
 import type { ResourceDetailResponse, ResourceListResponse } from './resource-response.ts';
-import {
-  findResource,
-  listResources,
-  sectionsOf,
-  type ResourceStoreDeps,
-} from './resource-store.ts';
+import { findResource, sectionsOf } from '../index-lookup/index-lookup.ts';
+import { listResources, type ResourceStoreDeps } from './resource-store.ts';
 
 export const resourceIdSchema = z.object({
   id: z.string().regex(/^[a-z0-9_-]{1,511}$/i, 'identifiant de ressource invalide'),

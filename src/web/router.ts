@@ -3,11 +3,8 @@ import { assetsRouter } from './assets.ts';
 import { homeRouter } from './routers/home.ts';
 import { legalPagesRouter } from './routers/legal.ts';
 import type { ContentRoot } from '../content/roots.ts';
-import {
-  createParcoursStore,
-  indexLookup,
-  type ParcoursStore,
-} from '../parcours/parcours-store.ts';
+import { indexLookup } from '../index-lookup/index-lookup.ts';
+import { createParcoursStore, type ParcoursStore } from '../parcours/parcours-store.ts';
 import { parcoursCatalogue } from './parcours/catalogue.ts';
 import { parcoursPagesRouter } from './routers/parcours.ts';
 import { resourcePagesRouter } from './routers/resources.ts';

@@ -12,7 +12,7 @@ import { ContentStore } from '../../src/publishing/content-store.ts';
 import { indexLookup } from '../../src/parcours/parcours-store.ts';
 import { ParcoursPublisher } from '../../src/publishing/parcours-publisher.ts';
 import { Publisher } from '../../src/publishing/publisher.ts';
-import { findResource } from '../../src/resources/resource-store.ts';
+import { findResource } from '../../src/index-lookup/index-lookup.ts';
 import { buildTestApp } from './app.ts';
 import { pipelineDeps } from './ingest.ts';
 import { silentLogger } from './meili.ts';

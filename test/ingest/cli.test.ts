@@ -5,6 +5,9 @@ import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import type { ResourceRecord } from '../../ingest/build-records.ts';
 import { acquireIngestLock } from '../../ingest/ingest-lock.ts';
+import { contentRoots } from '../../src/content/roots.ts';
+import { indexLookup } from '../../src/index-lookup/index-lookup.ts';
+import { createParcoursStore } from '../../src/parcours/parcours-store.ts';
 import { contentFolder, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { spawnTracked } from '../helpers/process.ts';
@@ -112,6 +115,79 @@ describe('npm run ingest', () => {
     const strict = await ingest([dir, '--strict'], env);
     assert.equal(strict.code, 1, strict.stderr);
     assert.match(strict.stdout, /en échec +: 9/);
+  });
+
+  it('reports each parcours the site would leave out with its file, step and reason, loads the others, exits 0 (1 with --strict)', async () => {
+    const { prefix, names } = uniqueIndexes('cli');
+    prefixes.push(prefix);
+    const step = (resource: string, extra = '') =>
+      `  - resource: ${resource}\n${extra}    note: Parce que c'est le moment.\n`;
+    const parcours = (title: string, ...steps: string[]) =>
+      `title: ${title}\naudience: nouvelle promotion\ndescription: Un parcours.\nsteps:\n${steps.join('')}`;
+    const dir = await contentFolder({
+      'bon.md': '# Un bon guide\n\n## Partie\n\nDu texte utile.\n',
+      'parcours/valide.yml': parcours('Valide', step('contenu-bon', '    anchor: partie\n')),
+      'parcours/ressource-inconnue.yml': parcours(
+        'Ressource inconnue',
+        step('contenu-bon'),
+        step('contenu-nulle-part'),
+      ),
+      'parcours/ancre-inconnue.yml': parcours(
+        'Ancre inconnue',
+        step('contenu-bon', '    anchor: pas-de-partie\n'),
+      ),
+    });
+    const env = { INDEX_PREFIX: prefix };
+
+    const run = await ingest([dir], env);
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(run.stdout, /^Parcours non chargés \(les autres le sont\) :$/m);
+    assert.match(
+      run.stdout,
+      /^ {2}- Parcours contenu\/parcours\/ressource-inconnue\.yml, étape 2 : ressource inconnue « contenu-nulle-part »$/m,
+    );
+    assert.match(
+      run.stdout,
+      /^ {2}- Parcours contenu\/parcours\/ancre-inconnue\.yml, étape 1 : ancre inconnue « pas-de-partie » dans « contenu-bon »$/m,
+    );
+    assert.doesNotMatch(run.stdout, /valide\.yml/);
+    assert.match(run.stderr, /Attention : 2 parcours non chargé\(s\) par le site.*--strict/);
+    const { parcours: loaded } = await createParcoursStore({
+      roots: contentRoots([dir]),
+      lookup: indexLookup({ meili: client, indexes: names }),
+    }).catalog();
+    assert.deepEqual(
+      loaded.map((one) => one.slug),
+      ['valide'],
+    );
+
+    const strict = await ingest([dir, '--strict'], env);
+    assert.equal(strict.code, 1, strict.stderr);
+
+    // A step twice or no title: the file itself fails, named with the step, once.
+    await writeContent(
+      dir,
+      'parcours/etape-en-double.yml',
+      parcours('En double', step('contenu-bon'), step('contenu-bon')),
+    );
+    await writeContent(
+      dir,
+      'parcours/sans-titre.yml',
+      parcours('', step('contenu-bon')).replace('title: \n', ''),
+    );
+    const bad = await ingest([dir], env);
+    assert.equal(bad.code, 0, bad.stderr);
+    assert.match(
+      bad.stdout,
+      /^ {2}- contenu\/parcours\/etape-en-double\.yml : Parcours parcours\/etape-en-double\.yml, étape 2 : « contenu-bon » figure déjà à l'étape 1$/m,
+    );
+    assert.match(
+      bad.stdout,
+      /^ {2}- contenu\/parcours\/sans-titre\.yml : Parcours parcours\/sans-titre\.yml : le titre \(title\) manque ou est vide$/m,
+    );
+    const notLoaded = bad.stdout.slice(bad.stdout.indexOf('Parcours non chargés'));
+    assert.doesNotMatch(notLoaded, /etape-en-double|sans-titre/);
+    assert.match(bad.stderr, /Attention : 2 fichier\(s\) en échec/);
   });
 
   it('prints plain progress lines and a summary when not on a terminal, then nothing to parse the second time', async () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { findResource } from '../../src/resources/resource-store.ts';
+import { findResource } from '../../src/index-lookup/index-lookup.ts';
 import { contentFolder, pipelineDeps, sync, writeContent } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { buildPdf } from '../helpers/pdf-builder.ts';

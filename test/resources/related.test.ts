@@ -4,7 +4,7 @@ import request from 'supertest';
 import type { createApp } from '../../src/app.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { describingTerms, findRelated, type RelatedDeps } from '../../src/resources/related.ts';
-import { findResource, sectionsOf } from '../../src/resources/resource-store.ts';
+import { findResource, sectionsOf } from '../../src/index-lookup/index-lookup.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
 import { startCountingProxy, type CountingProxy } from '../helpers/counting-proxy.ts';

@@ -25,6 +25,11 @@ const pages: { name: string; path: string; axe: 'desktop' | 'both' | 'none' }[] 
     path: '/ressources/contenu-heberger-un-service?q=r%C3%A9versibilit%C3%A9',
     axe: 'both',
   },
+  {
+    name: 'ressource-liste-de-taches',
+    path: '/ressources/contenu-choisir-une-licence#avant-de-publier',
+    axe: 'both',
+  },
   { name: 'ressource-pdf', path: '/ressources/contenu-checklist-arrivee?q=badge', axe: 'desktop' },
   { name: 'ressources', path: '/ressources', axe: 'none' },
   { name: 'accessibilite', path: '/accessibilite', axe: 'desktop' },

@@ -21,6 +21,7 @@ import { startSite, type RunningSite } from './helpers/site.ts';
  */
 
 const startTitle = 'Bien démarrer sa promotion';
+const developerAudience = 'EIG développeur·se';
 
 let site: RunningSite;
 let browser: Browser;
@@ -78,10 +79,8 @@ async function stepLinks(page: Page): Promise<string[]> {
 
 const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
-async function axeViolations(page: Page, exclude?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(axeTags);
-  if (exclude !== undefined) builder.exclude(exclude);
-  const { violations } = await builder.analyze();
+async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
   return violations.map(
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
@@ -264,11 +263,31 @@ describe('Parcours in a browser', () => {
     }
   });
 
+  it('on the home page, « Je suis : EIG développeur·se » shows that audience’s parcours without JavaScript, marked as the current choice', async () => {
+    const { page, done } = await openPage({ ...desktop, javaScriptEnabled: false });
+    try {
+      await page.goto(`${site.url}/`);
+      const choice = page.getByRole('navigation', { name: 'Je suis :' });
+      const current = () => choice.locator('[aria-current="true"]').textContent();
+      assert.equal(await current(), 'nouvelle promotion');
+      const cards = page.locator('section[aria-labelledby="parcours-titre"] .fr-card__title');
+      assert.ok((await cards.allTextContents()).includes(startTitle));
+      await choice.getByRole('link', { name: developerAudience }).click();
+      await page.waitForURL((url) => url.searchParams.get('public') === developerAudience);
+      assert.equal(await current(), developerAudience);
+      const titles = await cards.allTextContents();
+      assert.ok(titles.length > 0 && !titles.includes(startTitle), titles.join(' | '));
+      assert.ok(titles.includes('Publier son code en open source'), titles.join(' | '));
+    } finally {
+      await done();
+    }
+  });
+
   for (const [name, width] of [
     ['desktop', desktop],
     ['mobile', mobile],
   ] as const) {
-    it(`axe-core reports no violation on the parcours list, a parcours (with progress) and the frame of a step's resource page at ${name} width`, async () => {
+    it(`axe-core reports no violation on the home page with an audience chosen, the parcours list, a parcours (with progress) and the frame of a step's resource page at ${name} width`, async () => {
       const { page, done } = await openPage(width);
       try {
         const links = await (async () => {
@@ -276,6 +295,7 @@ describe('Parcours in a browser', () => {
           return stepLinks(page);
         })();
         for (const [shot, address] of [
+          ['accueil-public', `/?public=${encodeURIComponent(developerAudience)}`],
           ['parcours-liste', '/parcours'],
           ['parcours', `${startPath}?lu=1,2`],
           ['parcours-etape', links[1] ?? ''],
@@ -283,13 +303,8 @@ describe('Parcours in a browser', () => {
           await page.goto(site.url + address);
           await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
           await screenshot(page, `${shot}-${name}`, shot !== 'parcours-etape');
-          // A guide's own Markdown (its task lists) is not the parcours' doing: the step's
-          // resource page is checked around it.
-          assert.deepEqual(
-            await axeViolations(page, shot === 'parcours-etape' ? '#contenu-ressource' : undefined),
-            [],
-            `${address} at ${name} width`,
-          );
+          // The step's resource page whole, its guide's task lists included.
+          assert.deepEqual(await axeViolations(page), [], `${address} at ${name} width`);
         }
       } finally {
         await done();

@@ -14,7 +14,12 @@ import { internalHref, withHighlight } from '../urls.ts';
 export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
   const { hit, q, taxonomy } = props;
   const path = headingPath(hit);
-  const resourcePage = withHighlight(resourceUrl(hit.resourceId), q);
+  // A parcours's passages are its steps, on its own page.
+  const isParcours = hit.type === 'parcours';
+  const resourcePage = withHighlight(
+    isParcours ? hit.url.replace(/#.*$/, '') : resourceUrl(hit.resourceId),
+    q,
+  );
   const others = hit.otherSections ?? 0;
   return (
     <li class="rp-hit">
@@ -59,7 +64,7 @@ export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
           {others === 0 ? null : (
             <a
               class="fr-link fr-link--sm"
-              href={q === '' ? resourcePage : `${resourcePage}#passages`}
+              href={q === '' || isParcours ? resourcePage : `${resourcePage}#passages`}
             >
               {countLabel(others, 'autre passage', 'autres passages')}
               <span class="fr-sr-only"> dans « {hit.title} »</span>

@@ -6,6 +6,7 @@ import type { ParcoursSummaryView } from '../parcours/view.ts';
 import { ParcoursCards } from './parcours-list.tsx';
 import { countLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
+import { audienceUrl } from '../parcours/audience.ts';
 import { searchUrl } from '../urls.ts';
 
 /** /: the search bar, topics with their number of resources, the latest resources. */
@@ -14,8 +15,12 @@ export function HomePage(props: {
   taxonomy: Taxonomy;
   topicCounts: Record<string, number>;
   recent: Resource[];
-  /** The parcours, shown first: where a new promotion starts. */
+  /** The chosen audience's parcours, shown first: where a new promotion starts. */
   parcours: ParcoursSummaryView[];
+  /** Every audience some parcours is for, to choose from. */
+  audiences: string[];
+  /** The audience whose parcours are shown. */
+  audience?: string;
 }) {
   const { taxonomy, topicCounts } = props;
   const topics = taxonomy.topics.filter((topic) => (topicCounts[topic.slug] ?? 0) > 0);
@@ -43,6 +48,7 @@ export function HomePage(props: {
             <p>
               Des parcours de lecture dans l’ordre, avec pour chaque étape la raison de la lire.
             </p>
+            <AudienceChoice audiences={props.audiences} current={props.audience} />
             <ParcoursCards parcours={props.parcours} headingLevel="h3" />
             <p class="fr-mt-2w">
               <a class="fr-link fr-icon-arrow-right-line fr-link--icon-right" href="/parcours">
@@ -89,5 +95,33 @@ export function HomePage(props: {
         </section>
       </div>
     </Layout>
+  );
+}
+
+/**
+ * « Je suis : … »: one link per audience (no JavaScript needed), the shown one marked
+ * aria-current; hidden when every parcours is for the same people.
+ */
+function AudienceChoice(props: { audiences: string[]; current: string | undefined }) {
+  if (props.audiences.length < 2) return null;
+  return (
+    <nav class="rp-audiences" aria-labelledby="public-titre">
+      <p id="public-titre" class="fr-mb-1w">
+        Je suis :
+      </p>
+      <ul class="fr-tags-group">
+        {props.audiences.map((audience) => (
+          <li key={audience}>
+            <a
+              class="fr-tag"
+              href={audienceUrl(audience)}
+              {...(audience === props.current ? { 'aria-current': 'true' as const } : {})}
+            >
+              {audience}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }

@@ -2,7 +2,7 @@ import { resourceFileUrl } from '../../content/ids.ts';
 import type { Section } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import type { RelatedResource } from '../../resources/related.ts';
-import type { StoredResource } from '../../resources/resource-store.ts';
+import type { StoredResource } from '../../index-lookup/index-lookup.ts';
 import { otherVersionsOf } from '../../resources/present.ts';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
 import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';

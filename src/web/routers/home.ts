@@ -5,10 +5,11 @@ import { listResources, type ResourceStoreDeps } from '../../resources/resource-
 import { searchQuerySchema } from '../../search/search-query.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { HomePage } from '../pages/home.tsx';
+import { audienceQuerySchema, audiencesOf, chooseAudience } from '../parcours/audience.ts';
 import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
 
-/** GET /: the search bar, the parcours, the topics with their counts, the recent resources. */
+/** GET /?public=<audience>: the search bar, that audience's parcours, the topics with their counts, the recent resources. */
 export function homeRouter(
   deps: PageConfigDeps &
     ResourceStoreDeps & { taxonomy: Taxonomy; parcours: Pick<ParcoursCatalogue, 'list'> },
@@ -19,9 +20,12 @@ export function homeRouter(
   router.get('/', async (req, res) => {
     // The unfiltered list's topic counts are the tiles' counts: one round trip for both.
     const [recent, parcours] = await Promise.all([
-      listResources(deps, listSchema.parse({ limit: 6 })),
+      // The parcours have their own section above: not "added resources" as well.
+      listResources(deps, { ...listSchema.parse({ limit: 6 }), exceptTypes: ['parcours'] }),
       deps.parcours.list(),
     ]);
+    const audiences = audiencesOf(parcours);
+    const audience = chooseAudience(audiences, audienceQuerySchema.parse(req.query).public);
     sendPage(
       res,
       h(HomePage, {
@@ -29,7 +33,9 @@ export function homeRouter(
         taxonomy: deps.taxonomy,
         topicCounts: recent.facets.topics,
         recent: recent.resources,
-        parcours,
+        parcours: parcours.filter((one) => one.audience === audience),
+        audiences,
+        ...(audience === undefined ? {} : { audience }),
       }),
     );
   });

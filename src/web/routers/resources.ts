@@ -2,12 +2,8 @@ import { Router } from 'express';
 import { h } from 'preact';
 import type { Taxonomy } from '../../content/topics.ts';
 import { NotFoundError } from '../../errors.ts';
-import {
-  findResource,
-  listResources,
-  sectionsOf,
-  type ResourceStoreDeps,
-} from '../../resources/resource-store.ts';
+import { findResource, sectionsOf } from '../../index-lookup/index-lookup.ts';
+import { listResources, type ResourceStoreDeps } from '../../resources/resource-store.ts';
 import { findRelated } from '../../resources/related.ts';
 import { resourceIdSchema } from '../../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
@@ -45,7 +41,7 @@ export function resourcePagesRouter(
     }
     // Longer pages than the search's: a list is for browsing.
     const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
-    const list = await listResources(deps, { ...parsed.data, limit });
+    const list = await listResources(deps, { ...parsed.data, limit, exceptTypes: ['parcours'] });
     sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
   });
 
@@ -55,6 +51,11 @@ export function resourcePagesRouter(
     const resource = await findResource(deps, id.data.id);
     if (resource === undefined)
       throw new NotFoundError(`Aucune ressource ne porte l’identifiant « ${id.data.id} ».`);
+    // A parcours is read on its own page (steps, progress), not as a resource.
+    if (resource.type === 'parcours') {
+      res.redirect(301, resource.url);
+      return;
+    }
     const [sections, position] = await Promise.all([
       sectionsOf(deps, resource.id),
       parcoursPosition(deps.parcours, req.query, resource.id),

@@ -63,6 +63,16 @@ describe('stored HTML of a Markdown page', () => {
       /<pre><code class="language-ruby"># pas un titre\nputs "\*pas\* en italique"\n<\/code><\/pre>/,
     );
   });
+
+  it('names the check-boxes of a task list « À faire » or « Fait », its text unchanged', async () => {
+    const document = await parse('# T\n\n## Avant\n\n- [ ] Relire le guide\n- [x] Signer\n');
+    const boxes = [...(document.html ?? '').matchAll(/<input[^>]*>/g)].map((match) => match[0]);
+    assert.deepEqual(boxes, [
+      '<input type="checkbox" disabled aria-label="À faire">',
+      '<input type="checkbox" checked disabled aria-label="Fait">',
+    ]);
+    assert.equal(document.sections[0]?.text, 'Relire le guide\nSigner');
+  });
 });
 
 describe('parser warnings', () => {

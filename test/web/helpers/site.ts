@@ -8,7 +8,7 @@ import { buildPdf } from '../../helpers/pdf-builder.ts';
 
 /**
  * A running Repères on a small content folder: a long Markdown guide (headings far down
- * the page), a second guide, a three-page PDF and a document full of `<script>`.
+ * the page), a second guide (with a task list), a three-page PDF and a document full of `<script>`.
  */
 
 export const XSS = '<script>alert(1)</script>';
@@ -75,6 +75,11 @@ La licence MIT et la licence Apache 2.0 laissent réutiliser le code librement.
 ## Licences à réciprocité
 
 La licence EUPL et la GPL imposent de publier les modifications. Les sauvegardes du dépôt restent utiles.
+
+## Avant de publier
+
+- [x] Lister les dépendances et leurs licences.
+- [ ] Ajouter le fichier LICENSE à la racine du dépôt.
 `;
 
 export const maliciousMarkdown = `---
