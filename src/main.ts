@@ -28,10 +28,9 @@ import { answerClientErrors } from './http/client-errors.ts';
 import { createLogger } from './logger.ts';
 import { prepareDataDir } from './data-dir.ts';
 import { ContentStore } from './publishing/content-store.ts';
-import { indexLookup } from './parcours/parcours-store.ts';
 import { ParcoursPublisher } from './publishing/parcours-publisher.ts';
 import { Publisher } from './publishing/publisher.ts';
-import { findResource } from './index-lookup/index-lookup.ts';
+import { findResource, indexLookup } from './index-lookup/index-lookup.ts';
 
 /** The one wiring place: config → engine → clients → app → listen. */
 

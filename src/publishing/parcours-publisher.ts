@@ -15,8 +15,8 @@ import {
   parseParcoursFile,
   readParcoursSources,
   resolveParcours,
-  type ResourceLookup,
 } from '../parcours/load-parcours.ts';
+import type { ResourceLookup } from '../index-lookup/index-lookup.ts';
 import type { ParcoursDefinition, ParcoursStepDefinition } from '../parcours/model.ts';
 import type { Author, ContentStore, Revision } from './content-store.ts';
 import type { PublishHooks } from './publish-hooks.ts';

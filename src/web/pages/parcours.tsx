@@ -130,7 +130,7 @@ function Step(props: {
           title on every step would repeat itself (a checklist read over four weeks). */}
       {step.heading === undefined ? null : (
         <p class="rp-step__source">
-          Dans « <cite>{step.title}</cite> »
+          Dans «&nbsp;<cite>{step.title}</cite>&nbsp;»
         </p>
       )}
       <p class="rp-step__note">{step.note}</p>
