@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { assetsRouter } from './assets.ts';
 import { homeRouter } from './routers/home.ts';
 import { legalPagesRouter } from './routers/legal.ts';
+import { createCommunityStore, type CommunityStore } from '../community/community-store.ts';
 import type { ContentRoot } from '../content/roots.ts';
 import {
   createParcoursStore,
@@ -9,6 +10,7 @@ import {
   type ParcoursStore,
 } from '../parcours/parcours-store.ts';
 import { parcoursCatalogue } from './parcours/catalogue.ts';
+import { communityPagesRouter } from './routers/community.ts';
 import { parcoursPagesRouter } from './routers/parcours.ts';
 import { resourcePagesRouter } from './routers/resources.ts';
 import { searchPageRouter, type SearchPageDeps } from './routers/search.ts';
@@ -23,6 +25,8 @@ export type WebDeps = SearchPageDeps & {
   roots: readonly ContentRoot[];
   /** The parcours; by default read from the content folders' `parcours/`. */
   parcours?: ParcoursStore;
+  /** Past défis and the community; by default read from the index. */
+  community?: CommunityStore;
 };
 
 export function webRouter(deps: WebDeps): Router {
@@ -35,6 +39,9 @@ export function webRouter(deps: WebDeps): Router {
   router.use(searchPageRouter({ ...deps, parcours: store }));
   router.use(resourcePagesRouter(pageDeps));
   router.use(parcoursPagesRouter(pageDeps));
+  router.use(
+    communityPagesRouter({ ...deps, community: deps.community ?? createCommunityStore(deps) }),
+  );
   router.use(legalPagesRouter(deps));
   return router;
 }

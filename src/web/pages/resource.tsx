@@ -4,6 +4,13 @@ import type { Taxonomy } from '../../content/topics.ts';
 import type { RelatedResource } from '../../resources/related.ts';
 import type { StoredResource } from '../../resources/resource-store.ts';
 import { otherVersionsOf } from '../../resources/present.ts';
+import {
+  DefiLinks,
+  DefiMetaEntries,
+  DefiSections,
+  defiBlocks,
+  type DefiLinkView,
+} from '../components/defi-facts.tsx';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
 import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
@@ -32,6 +39,8 @@ export interface ResourcePageProps {
   terms: string[];
   /** The parcours this page was reached from, and its step there. */
   position?: ParcoursPosition;
+  /** A défi's documents (PDFs and posts that name it) and the défis close to it. */
+  defiLinks?: { documents: DefiLinkView[]; related: DefiLinkView[] };
 }
 
 interface TocEntry {
@@ -104,11 +113,19 @@ export function ResourcePage(props: ResourcePageProps) {
   const date = resource.date === undefined ? undefined : formatDate(resource.date);
   const updated = formatDate(resource.updatedAt);
   const otherVersions = otherVersionsOf(resource).otherVersions ?? [];
+  const defi = resource.type === 'defi' ? resource.defi : undefined;
+  const defiLinks = props.defiLinks ?? { documents: [], related: [] };
+  const blocks = defi === undefined ? [] : defiBlocks(defi, defiLinks);
+  toc.push(...blocks.map(({ id, label }) => ({ label, href: `#${id}`, depth: 2 })));
+  // "Voir aussi" leaves out what "Défis proches" already lists.
+  const closeDefis = new Set(defiLinks.related.slice(0, 5).map((item) => item.id));
+  const seeAlso = related.filter((item) => !closeDefis.has(item.id));
+  const lead = resource.summary ?? defi?.description;
   return (
     <Layout
       context={props.context}
       title={resource.title}
-      {...(resource.summary === undefined ? {} : { description: resource.summary })}
+      {...(lead === undefined ? {} : { description: lead })}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
         {q === '' ? null : (
@@ -122,7 +139,7 @@ export function ResourcePage(props: ResourcePageProps) {
           <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
         </p>
         <h1 {...(body?.titleId === undefined ? {} : { id: body.titleId })}>{resource.title}</h1>
-        {resource.summary === undefined ? null : <p class="fr-text--lead">{resource.summary}</p>}
+        {lead === undefined ? null : <p class="fr-text--lead">{lead}</p>}
         <dl class="rp-meta">
           {resource.topics.length === 0 ? null : (
             <div>
@@ -140,7 +157,8 @@ export function ResourcePage(props: ResourcePageProps) {
               </dd>
             </div>
           )}
-          {resource.promotion === undefined ? null : (
+          {defi === undefined ? null : <DefiMetaEntries defi={defi} />}
+          {resource.promotion === undefined || defi !== undefined ? null : (
             <div>
               <dt>Promotion</dt>
               <dd>
@@ -148,7 +166,7 @@ export function ResourcePage(props: ResourcePageProps) {
               </dd>
             </div>
           )}
-          {resource.organisation === undefined ? null : (
+          {resource.organisation === undefined || defi !== undefined ? null : (
             <div>
               <dt>Administration</dt>
               <dd>{resource.organisation}</dd>
@@ -160,7 +178,8 @@ export function ResourcePage(props: ResourcePageProps) {
               <dd>{resource.author}</dd>
             </div>
           )}
-          {date === undefined ? null : (
+          {/* A défi's date is its promotion's year, shown beside the promotion. */}
+          {date === undefined || defi !== undefined ? null : (
             <div>
               <dt>Date</dt>
               <dd>{date}</dd>
@@ -189,6 +208,7 @@ export function ResourcePage(props: ResourcePageProps) {
             </div>
           )}
         </dl>
+        {defi === undefined ? null : <DefiLinks defi={defi} />}
         <p>
           <a class="fr-link fr-link--download" href={fileUrl}>
             {isPdf ? 'Ouvrir le PDF d’origine' : 'Télécharger le fichier d’origine'}
@@ -258,7 +278,8 @@ export function ResourcePage(props: ResourcePageProps) {
             {props.position === undefined ? null : (
               <ParcoursStepNav position={props.position} end />
             )}
-            {related.length === 0 ? null : <SeeAlso related={related} taxonomy={taxonomy} />}
+            {defi === undefined ? null : <DefiSections defi={defi} {...defiLinks} />}
+            {seeAlso.length === 0 ? null : <SeeAlso related={seeAlso} taxonomy={taxonomy} />}
           </div>
         </div>
       </div>
