@@ -30,7 +30,8 @@ export function indexNames(prefix: string): IndexNames {
  */
 export const MAX_TOTAL_HITS = 1000;
 
-export const facetAttributes = ['type', 'topics', 'promotion', 'organisation'] as const;
+// `skills`: the compétences of a défi (programme data), a facet of search.
+export const facetAttributes = ['type', 'topics', 'promotion', 'organisation', 'skills'] as const;
 
 /**
  * French stop words, except those that occur inside a multi-word synonym: Meilisearch
