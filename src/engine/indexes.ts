@@ -30,8 +30,7 @@ export function indexNames(prefix: string): IndexNames {
  */
 export const MAX_TOTAL_HITS = 1000;
 
-// `skills`: the compétences of a défi (programme data), a facet of search.
-export const facetAttributes = ['type', 'topics', 'promotion', 'organisation', 'skills'] as const;
+export const facetAttributes = ['type', 'topics', 'promotion', 'organisation'] as const;
 
 /**
  * French stop words, except those that occur inside a multi-word synonym: Meilisearch
