@@ -2,6 +2,7 @@ import { MeilisearchApiError, type Meilisearch, type MultiSearchParams } from 'm
 import type { z } from 'zod';
 import type { Resource, ResourceType, Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
+import { filterExpression } from '../search/search-query.ts';
 import { listedResourceFields, type resourceFacetsSchema } from './resource-response.ts';
 
 /** Reads resources and their sections from the index. */
@@ -20,6 +21,8 @@ export interface ResourceFilters {
   type: ResourceType[];
   promotion: string[];
   organisation: string[];
+  administration: string[];
+  competence: string[];
   page: number;
   limit: number;
 }
@@ -59,17 +62,8 @@ export async function sectionsOf(deps: ResourceStoreDeps, resourceId: string): P
 /** Counts per value of the filters a list offers. */
 export type ResourceFacets = z.infer<typeof resourceFacetsSchema>;
 
-const listFilters = {
-  topic: 'topics',
-  type: 'type',
-  promotion: 'promotion',
-  organisation: 'organisation',
-} as const;
-
-function listFilter(filters: ResourceFilters, except?: keyof typeof listFilters): string[][] {
-  return (Object.keys(listFilters) as (keyof typeof listFilters)[])
-    .filter((key) => key !== except && filters[key].length > 0)
-    .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`));
+function listFilter(filters: ResourceFilters, except?: 'topics' | 'type'): string[][] {
+  return filterExpression(filters, except);
 }
 
 /**
@@ -98,7 +92,7 @@ export async function listResources(
         attributesToRetrieve: listedResourceFields,
         ...(filters.q === '' ? { sort: ['sortDate:desc', 'title:asc'] } : {}),
       },
-      { ...base, filter: listFilter(filters, 'topic'), limit: 0, facets: ['topics'] },
+      { ...base, filter: listFilter(filters, 'topics'), limit: 0, facets: ['topics'] },
       { ...base, filter: listFilter(filters, 'type'), limit: 0, facets: ['type'] },
     ],
   });

@@ -9,7 +9,8 @@ import { groupings } from './search-query.ts';
  * are their keys.
  */
 
-export const facetNames = ['topics', 'type', 'promotion'] as const;
+/** The attributes counted per value: `organisation` is the administration, `skills` the compétences. */
+export const facetNames = ['topics', 'type', 'promotion', 'organisation', 'skills'] as const;
 export type FacetName = (typeof facetNames)[number];
 
 export const countsSchema = z
@@ -83,6 +84,12 @@ export const facetCountsSchema = z.strictObject({
   topics: countsSchema,
   type: countsSchema,
   promotion: countsSchema,
+  organisation: countsSchema.meta({
+    description: 'Nombre de résultats par administration (filtre `administration`)',
+  }),
+  skills: countsSchema.meta({
+    description: 'Nombre de résultats par code de compétence des défis (filtre `competence`)',
+  }),
 } satisfies Record<FacetName, typeof countsSchema>);
 export type FacetCounts = z.infer<typeof facetCountsSchema>;
 
