@@ -1,6 +1,6 @@
 import type { DefiFields, KeyFigure, TeamMember } from '../../community/model.ts';
 import { countLabel } from '../labels.ts';
-import { communityUrl, personUrl, publicHref } from '../community/urls.ts';
+import { personUrl, publicHref } from '../community/urls.ts';
 import { searchUrl } from '../urls.ts';
 import { ExternalLink } from './external-link.tsx';
 
@@ -62,8 +62,7 @@ export function DefiMetaEntries({ defi }: { defi: DefiFields }) {
                 <li key={skill.code}>
                   <a
                     class="fr-tag fr-tag--sm"
-                    href={communityUrl({ competence: [skill.code] })}
-                    title={`${skill.label} : les personnes de la communauté`}
+                    href={searchUrl({ type: ['defi'], competence: [skill.code] })}
                   >
                     {skill.label}
                   </a>
