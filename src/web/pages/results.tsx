@@ -5,6 +5,7 @@ import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-ta
 import { Pagination } from '../components/pagination.tsx';
 import { SearchForm } from '../components/search-form.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
+import type { HitCards } from '../community/hit-cards.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 import { filterKeys, searchUrl, toggleFilter, type FilterKey, type SearchState } from '../urls.ts';
@@ -25,6 +26,8 @@ export interface ResultsPageProps {
   topicCounts: Record<string, number>;
   /** French label of a skill code (programme data); the code itself when absent. */
   skillLabel?: (code: string) => string;
+  /** Défi and person hits' cards, by resource id. */
+  cards?: HitCards;
 }
 
 export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
@@ -119,7 +122,13 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
           <>
             <ol class="rp-hits fr-raw-list">
               {result.hits.map((hit) => (
-                <SearchHit hit={hit} q={state.q} taxonomy={taxonomy} key={hit.id} />
+                <SearchHit
+                  hit={hit}
+                  q={state.q}
+                  taxonomy={taxonomy}
+                  card={props.cards?.get(hit.resourceId)}
+                  key={hit.id}
+                />
               ))}
             </ol>
             <Pagination

@@ -8,6 +8,7 @@ import { recordSearch } from '../../search/record-search.ts';
 import { searchQuerySchema } from '../../search/search-query.ts';
 import { searchSections, type SearchDeps } from '../../search/search-sections.ts';
 import { taxonomyVocabulary } from '../../search/spelling.ts';
+import { hitCards } from '../community/hit-cards.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { describeIssues, rawState, stateOf } from '../page-params.ts';
 import { ResultsPage } from '../pages/results.tsx';
@@ -53,13 +54,21 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
     if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
     // Few or nothing found: other spellings (one round trip, only then); nothing at all:
     // the topics to browse instead, counted meanwhile.
-    const [suggestions, topicCounts] = await Promise.all([
+    const [suggestions, topicCounts, cards] = await Promise.all([
       didYouMean(spelling, query, result.total),
       result.total === 0 ? countByTopic(deps) : {},
+      hitCards(deps, result.hits),
     ]);
     sendPage(
       res,
-      h(ResultsPage, { ...base, state: stateOf(query, req), result, suggestions, topicCounts }),
+      h(ResultsPage, {
+        ...base,
+        state: stateOf(query, req),
+        result,
+        suggestions,
+        topicCounts,
+        cards,
+      }),
     );
   });
 
