@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { Defi, Person } from '../../src/community/community-store.ts';
 import { lowerFirst } from '../../src/web/components/defi-facts.tsx';
+import { isProgrammeEntry } from '../../src/web/pages/resource.tsx';
 import {
   communityQuerySchema,
   describeCommunityIssues,
@@ -153,5 +154,14 @@ describe('filterOptions', () => {
       options.competence.map((option) => option.label),
       ['Data science', 'design', 'Développement'],
     );
+  });
+});
+
+describe('isProgrammeEntry', () => {
+  it('tells a défi known only from the data (virtual path) from a page of its own', () => {
+    assert.equal(isProgrammeEntry('data/defis.yml#monitorfish'), true);
+    assert.equal(isProgrammeEntry('corpus/data/defis.yml#monitorfish'), true);
+    assert.equal(isProgrammeEntry('defis/2018-01-01-archifiltre.md'), false);
+    assert.equal(isProgrammeEntry('data/defis.yml'), false);
   });
 });

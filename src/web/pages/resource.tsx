@@ -97,23 +97,29 @@ export function ResourcePage(props: ResourcePageProps) {
   const isPdf = resource.source.format === 'pdf';
   const fileUrl = resourceFileUrl(resource.id);
   const pages = isPdf ? pdfPages(sections) : [];
+  const defi = resource.type === 'defi' ? resource.defi : undefined;
+  // A défi known only from the data: its sections are the data's text, shown as the blocks.
+  const dataEntry = defi !== undefined && isProgrammeEntry(resource.source.path);
   const toc: TocEntry[] = isPdf
     ? pages.map(({ page }) => ({ label: `Page ${page}`, href: `#page-${page}`, depth: 1 }))
-    : sections
-        .filter(
-          (section) =>
-            section.chunk === 0 && section.anchor !== undefined && section.anchor !== body?.titleId,
-        )
-        .map((section) => ({
-          label: section.heading,
-          href: `#${section.anchor ?? ''}`,
-          depth: section.hierarchy.length,
-        }));
+    : dataEntry
+      ? []
+      : sections
+          .filter(
+            (section) =>
+              section.chunk === 0 &&
+              section.anchor !== undefined &&
+              section.anchor !== body?.titleId,
+          )
+          .map((section) => ({
+            label: section.heading,
+            href: `#${section.anchor ?? ''}`,
+            depth: section.hierarchy.length,
+          }));
   const passages = terms.length === 0 ? [] : matchingPassages(sections, terms);
   const date = resource.date === undefined ? undefined : formatDate(resource.date);
   const updated = formatDate(resource.updatedAt);
   const otherVersions = otherVersionsOf(resource).otherVersions ?? [];
-  const defi = resource.type === 'defi' ? resource.defi : undefined;
   const defiLinks = props.defiLinks ?? { documents: [], related: [] };
   const blocks = defi === undefined ? [] : defiBlocks(defi, defiLinks);
   toc.push(...blocks.map(({ id, label }) => ({ label, href: `#${id}`, depth: 2 })));
@@ -209,15 +215,21 @@ export function ResourcePage(props: ResourcePageProps) {
           )}
         </dl>
         {defi === undefined ? null : <DefiLinks defi={defi} />}
-        <p>
-          <a class="fr-link fr-link--download" href={fileUrl}>
-            {isPdf ? 'Ouvrir le PDF d’origine' : 'Télécharger le fichier d’origine'}
-            <span class="fr-link__detail">
-              {isPdf ? 'PDF' : resource.source.format === 'yaml' ? 'YAML' : 'Markdown'} –{' '}
-              {formatBytes(resource.source.bytes)}
-            </span>
-          </a>
-        </p>
+        {dataEntry ? (
+          <p class="fr-text--sm rp-source">
+            D’après les données publiques du programme Entrepreneurs d’intérêt général.
+          </p>
+        ) : (
+          <p>
+            <a class="fr-link fr-link--download" href={fileUrl}>
+              {isPdf ? 'Ouvrir le PDF d’origine' : 'Télécharger le fichier d’origine'}
+              <span class="fr-link__detail">
+                {isPdf ? 'PDF' : resource.source.format === 'yaml' ? 'YAML' : 'Markdown'} –{' '}
+                {formatBytes(resource.source.bytes)}
+              </span>
+            </a>
+          </p>
+        )}
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
           {toc.length === 0 && props.position === undefined ? null : (
             <div class="fr-col-12 fr-col-md-4">
@@ -268,6 +280,8 @@ export function ResourcePage(props: ResourcePageProps) {
                     </p>
                   </section>
                 ))
+              ) : dataEntry ? (
+                <DefiSections defi={defi} {...defiLinks} />
               ) : body === undefined ? (
                 <SectionsText sections={sections} terms={terms} />
               ) : (
@@ -278,13 +292,21 @@ export function ResourcePage(props: ResourcePageProps) {
             {props.position === undefined ? null : (
               <ParcoursStepNav position={props.position} end />
             )}
-            {defi === undefined ? null : <DefiSections defi={defi} {...defiLinks} />}
+            {defi === undefined || dataEntry ? null : <DefiSections defi={defi} {...defiLinks} />}
             {seeAlso.length === 0 ? null : <SeeAlso related={seeAlso} taxonomy={taxonomy} />}
           </div>
         </div>
       </div>
     </Layout>
   );
+}
+
+/**
+ * Whether a resource is an entry of the programme's data rather than a file of its own:
+ * ingestion gives such entries a virtual path, `data/defis.yml#<slug>`.
+ */
+export function isProgrammeEntry(path: string): boolean {
+  return /^(?:.*\/)?data\/[^/#]+\.ya?ml#/.test(path);
 }
 
 /** "Voir aussi": a titled list of links, each with its type and topics. */
