@@ -97,23 +97,15 @@ export function DefiLinks({ defi }: { defi: DefiFields }) {
   const website = publicHref(defi.website);
   if (code === undefined && website === undefined) return null;
   return (
-    <ul class="fr-btns-group fr-btns-group--inline-md fr-btns-group--sm fr-btns-group--icon-left rp-defi-links">
+    <ul class="fr-btns-group fr-btns-group--inline fr-btns-group--sm rp-defi-links">
       {code === undefined ? null : (
         <li>
-          <ExternalLink
-            class="fr-btn fr-btn--secondary fr-icon-code-s-slash-line"
-            href={code}
-            label="Code source"
-          />
+          <ExternalLink class="fr-btn fr-btn--secondary" href={code} label="Code source" />
         </li>
       )}
       {website === undefined ? null : (
         <li>
-          <ExternalLink
-            class="fr-btn fr-btn--tertiary fr-icon-window-line"
-            href={website}
-            label="Site du projet"
-          />
+          <ExternalLink class="fr-btn fr-btn--tertiary" href={website} label="Site du projet" />
         </li>
       )}
     </ul>

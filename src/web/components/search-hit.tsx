@@ -182,7 +182,7 @@ export function DefiHit(props: { hit: Hit; q: string; card: DefiCardView }) {
                   </p>
                 </li>
               </ul>
-              <p class="fr-card__detail fr-icon-building-line">
+              <p class="fr-card__detail">
                 <span class="fr-sr-only">Administration : </span>
                 {card.administration}
               </p>

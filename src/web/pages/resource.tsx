@@ -123,9 +123,10 @@ export function ResourcePage(props: ResourcePageProps) {
   const defiLinks = props.defiLinks ?? { documents: [], related: [] };
   const blocks = defi === undefined ? [] : defiBlocks(defi, defiLinks);
   toc.push(...blocks.map(({ id, label }) => ({ label, href: `#${id}`, depth: 2 })));
-  // "Voir aussi" leaves out what "Défis proches" already lists.
+  // "Voir aussi" leaves out what "Défis proches" already lists, and people: a défi's team
+  // has its own block, and a person is no reading.
   const closeDefis = new Set(defiLinks.related.slice(0, 5).map((item) => item.id));
-  const seeAlso = related.filter((item) => !closeDefis.has(item.id));
+  const seeAlso = related.filter((item) => !closeDefis.has(item.id) && item.type !== 'personne');
   const lead = resource.summary ?? defi?.description;
   return (
     <Layout
