@@ -3,6 +3,7 @@ import { resourceUrl } from '../content/ids.ts';
 import type { ResourceType, Section } from '../content/model.ts';
 import type { IndexNames } from '../engine/indexes.ts';
 import { foldText, normaliseName } from '../text/fold-accents.ts';
+import { wordPattern } from '../text/word-pattern.ts';
 
 /**
  * « Documents du défi »: the PDFs and blog posts that name a défi, found at read time (a
@@ -53,10 +54,6 @@ const MIN_NAME_LENGTH = 3;
 type DocumentHit = Pick<Section, 'resourceId' | 'title' | 'type' | 'heading' | 'text'>;
 type ResourceHit = { id: string; title: string; type: ResourceType; url: string };
 
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 /**
  * How a name is found in a text: as whole words, accents ignored; case ignored for a name of
  * several words or a distinctive single word (`MonitorFish`, `b@liseNAV`), kept for a
@@ -69,10 +66,7 @@ export function namePattern(name: string): RegExp {
   const words = written.split(' ');
   const plainWord = /^\p{Lu}(\p{Ll}+|\p{Lu}+)$/u.test(written);
   const caseMatters = words.length === 1 && plainWord;
-  return new RegExp(
-    `(?<![\\p{L}\\p{N}])${escapeRegExp(written)}(?![\\p{L}\\p{N}])`,
-    caseMatters ? 'u' : 'iu',
-  );
+  return wordPattern(written, caseMatters ? '' : 'i');
 }
 
 /** Whether a text names the défi by one of these patterns. */
