@@ -97,6 +97,8 @@ export function resourceSettings(): Settings {
       'person.slug',
       'person.profile',
       'person.promotions',
+      // The défis a document refers to explicitly (src/community/defi-documents.ts).
+      'fields.defis',
     ],
     sortableAttributes: ['sortDate', 'updatedAt', 'title'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
