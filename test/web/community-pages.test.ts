@@ -116,6 +116,25 @@ describe('A défi page with the programme’s data', { skip: !hasCorpus }, () =>
     assert.match(textOf(deliverables), /Nous avons réalisé une carte intéractive/);
   });
 
+  it('lists its documents (posts that name it) and at most five défis close to it', async () => {
+    const { html } = await get(predisauvetage);
+    const documents = linksOf(blockOf(html, 'documents'));
+    assert.ok(
+      documents.some(
+        (link) =>
+          link.text === 'Appel à projets EIG 3 - les 6 facteurs clés de succès d’un défi EIG' &&
+          link.href.startsWith('/ressources/'),
+      ),
+      documents.map((link) => link.text).join(' | '),
+    );
+    const close = linksOf(blockOf(html, 'defis-proches'));
+    assert.ok(close.length > 0 && close.length <= 5, `${close.length} défis proches`);
+    for (const link of close) assert.match(link.href, /^\/ressources\//);
+    assert.ok(!close.some((link) => link.text === 'PrédiSauvetage'), 'not itself');
+    // Each with its promotion and administration.
+    assert.match(textOf(blockOf(html, 'defis-proches')), /EIG \d \(20\d\d\) · \S/);
+  });
+
   it('lists the team, figures and deliverables in its summary', async () => {
     const { html } = await get(predisauvetage);
     const toc = /<nav class="fr-summary rp-toc"[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';

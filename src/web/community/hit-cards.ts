@@ -35,7 +35,7 @@ const cardFields = ['id', 'type', 'summary', 'defi', 'person'] as const;
 /** One card per défi or person hit that carries the programme's data; no request without one. */
 export async function hitCards(
   deps: ResourceStoreDeps,
-  hits: readonly SearchHit[],
+  hits: readonly Pick<SearchHit, 'type' | 'resourceId'>[],
 ): Promise<HitCards> {
   const ids = [
     ...new Set(

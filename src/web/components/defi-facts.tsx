@@ -15,9 +15,11 @@ export interface DefiLinkView {
   id: string;
   title: string;
   url: string;
-  type?: string;
+  /** What it is (« PDF », « Article »), where the list mixes kinds. */
+  kind?: string;
   promotion?: string;
   organisation?: string;
+  description?: string;
 }
 
 /** The entries of the page's description list (`<dl class="rp-meta">`) for a défi. */
@@ -237,9 +239,17 @@ function LinkedResources(props: { id: string; title: string; items: DefiLinkView
           );
           return (
             <li class="rp-item" key={item.id}>
+              {item.kind === undefined ? null : (
+                <p class="rp-item__type">
+                  <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{item.kind}</span>
+                </p>
+              )}
               <h3 class="rp-item__title">
                 <a href={item.url}>{item.title}</a>
               </h3>
+              {item.description === undefined ? null : (
+                <p class="rp-item__summary">{item.description}</p>
+              )}
               {meta.length === 0 ? null : <p class="rp-item__meta">{meta.join(' · ')}</p>}
             </li>
           );

@@ -9,6 +9,7 @@ import {
   type ResourceStoreDeps,
 } from '../../resources/resource-store.ts';
 import { findRelated } from '../../resources/related.ts';
+import { defiLinks } from '../community/defi-links.ts';
 import { resourceIdSchema } from '../../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
 import { prepareBodyHtml, queryTerms } from '../highlight.ts';
@@ -59,7 +60,11 @@ export function resourcePagesRouter(
       sectionsOf(deps, resource.id),
       parcoursPosition(deps.parcours, req.query, resource.id),
     ]);
-    const related = await findRelated(deps, resource, sections);
+    const defi = resource.type === 'defi' ? resource.defi : undefined;
+    const [related, links] = await Promise.all([
+      findRelated(deps, resource, sections),
+      defi === undefined ? undefined : defiLinks(deps, resource, defi, sections),
+    ]);
     const rawQ = req.query['q'];
     const q =
       typeof rawQ === 'string' ? rawQ.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) : '';
@@ -80,6 +85,7 @@ export function resourcePagesRouter(
         q,
         terms,
         ...(position === undefined ? {} : { position }),
+        ...(links === undefined ? {} : { defiLinks: links }),
       }),
     );
   });
