@@ -59,8 +59,8 @@ export function AccessibilityPage({ context }: { context: PageContext }) {
           pied de page) balisées ;
         </li>
         <li>
-          les pages principales (accueil, résultats, ressource, pages légales) sont vérifiées
-          automatiquement avec l’outil axe-core à chaque modification du code ;
+          les pages principales (accueil, résultats, ressource, défi, communauté, pages légales)
+          sont vérifiées automatiquement avec l’outil axe-core à chaque modification du code ;
         </li>
         <li>
           la recherche fonctionne sans JavaScript ; avec JavaScript, le nombre de résultats mis à
