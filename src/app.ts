@@ -19,6 +19,8 @@ import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { searchRateLimits } from './http/rate-limit.ts';
 import type { ContentStore } from './publishing/content-store.ts';
 import type { Publisher } from './publishing/publisher.ts';
+import { createCommunityStore, type CommunityStore } from './community/community-store.ts';
+import { communityRouter } from './community/router.ts';
 import { indexLookup, createParcoursStore, type ParcoursStore } from './parcours/parcours-store.ts';
 import { parcoursRouter } from './parcours/router.ts';
 import { publishingRouter } from './publishing/router.ts';
@@ -58,6 +60,8 @@ export interface AppDeps {
   requireCoordinator?: RequestHandler;
   /** The parcours; by default read from the content folders and resolved against the index. */
   parcours?: ParcoursStore;
+  /** Past défis and the community (programme data); by default read from the index. */
+  community?: CommunityStore;
 }
 
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
@@ -107,6 +111,7 @@ export function createApp(deps: AppDeps): Express {
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
   app.use(parcoursRouter({ parcours }));
+  app.use(communityRouter({ community: deps.community ?? createCommunityStore(deps) }));
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, parcours, now }));
   app.use(

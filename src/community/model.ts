@@ -83,7 +83,7 @@ export interface PersonFields {
   name: string;
   /** `Designer`, `Mentor`, `Data scientist`… as the data says. */
   profile: string;
-  /** Promotion labels (`EIG 2`, `DIG`), oldest first. */
+  /** Promotion labels (`EIG 2`, `DIG`), in label order. */
   promotions: string[];
   years: number[];
   /** Skill codes of their profile (a designer: `design`); none for mentors. */

@@ -12,7 +12,7 @@ export const MAX_LIMIT = 50;
 export const groupings = ['document', 'section'] as const;
 
 /** `?a=x&a=y` and `?a=x,y` both give ['x', 'y']. */
-const multiValue = <T extends z.ZodType<string>>(item: T) =>
+export const multiValue = <T extends z.ZodType<string>>(item: T) =>
   z
     .preprocess(
       (value: unknown): unknown[] => {
