@@ -195,3 +195,18 @@ describe('documents of a défi', { skip }, () => {
     assert.ok(documents.every((document) => ['pdf', 'article'].includes(document.type)));
   });
 });
+
+describe('GET /api/defis/:id › related défis and documents', { skip }, () => {
+  it('gives the défis proches and the documents that name the défi', async () => {
+    const previsecours = await resourceTitled('Prévisecours', 'defi');
+    const res = await api.get(`/api/defis/${previsecours.id}`).expect(200);
+    const related: { title: string; url: string }[] = res.body.related;
+    assert.ok(related.length > 0 && related.length <= 5);
+    assert.ok(
+      related.some((defi) => defi.title === 'PrédiSauvetage'),
+      related.map((defi) => defi.title).join(' ; '),
+    );
+    const documents: { title: string; type: string }[] = res.body.documents;
+    assert.ok(documents.some((document) => document.title.includes('6 facteurs clés')));
+  });
+});
