@@ -20,6 +20,7 @@ import { searchRateLimits } from './http/rate-limit.ts';
 import type { ContentStore } from './publishing/content-store.ts';
 import type { Publisher } from './publishing/publisher.ts';
 import { createCommunityStore, type CommunityStore } from './community/community-store.ts';
+import { createDefiExtras } from './community/defi-extras.ts';
 import { communityRouter } from './community/router.ts';
 import { indexLookup, createParcoursStore, type ParcoursStore } from './parcours/parcours-store.ts';
 import { parcoursRouter } from './parcours/router.ts';
@@ -111,7 +112,12 @@ export function createApp(deps: AppDeps): Express {
   app.use(resourcesRouter(deps));
   app.use(topicsRouter(deps));
   app.use(parcoursRouter({ parcours }));
-  app.use(communityRouter({ community: deps.community ?? createCommunityStore(deps) }));
+  app.use(
+    communityRouter({
+      community: deps.community ?? createCommunityStore(deps),
+      defiExtras: createDefiExtras(deps),
+    }),
+  );
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, parcours, now }));
   app.use(

@@ -27,7 +27,14 @@ const hitRecordShape = {
   type: z.enum(resourceTypes),
   topics: z.array(z.string()),
   promotion: z.string().optional(),
-  organisation: z.string().optional(),
+  organisation: z
+    .string()
+    .optional()
+    .meta({ description: 'L’administration qui a accueilli le défi (facette `organisation`)' }),
+  skills: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Codes des compétences d’un défi ou d’une personne (facette `skills`)' }),
   heading: z.string(),
   hierarchy: z.array(z.string()),
   anchor: z.string().optional(),

@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { h } from 'preact';
 import type { SearchLog } from '../../analytics/search-log.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import { skillLabels } from '../../community/skill-labels.ts';
 import { countByTopic } from '../../resources/resource-store.ts';
 import { didYouMean } from '../../search/did-you-mean.ts';
 import { recordSearch } from '../../search/record-search.ts';
@@ -50,7 +51,7 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
       return;
     }
     const query = parsed.data;
-    const result = await searchSections(deps, query);
+    const [result, labels] = await Promise.all([searchSections(deps, query), skillLabels(deps)]);
     if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
     // Few or nothing found: other spellings (one round trip, only then); nothing at all:
     // the topics to browse instead, counted meanwhile.
@@ -68,6 +69,7 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
         suggestions,
         topicCounts,
         cards,
+        skillLabel: (code) => labels.get(code) ?? code,
       }),
     );
   });
