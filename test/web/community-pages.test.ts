@@ -292,3 +292,32 @@ describe('Défi and person hits in results', { skip: !hasCorpus }, () => {
     assert.match(textOf(html), /Personne Développeur · EIG 4 Loup Theron Défi : MonitorFish/);
   });
 });
+
+describe('Lists of resources and the community', { skip: !hasCorpus }, () => {
+  const listed = (html: string) =>
+    [...html.matchAll(/<h3 class="rp-item__title"><a href="([^"]*)"/g)].map((m) => m[1] ?? '');
+
+  it('the home page’s recent resources and the resources list leave people to /communaute', async () => {
+    const home = listed((await get('/')).html);
+    assert.ok(home.length > 0);
+    assert.deepEqual(
+      home.filter((href) => href.startsWith('/communaute/')),
+      [],
+    );
+    const resources = listed((await get('/ressources')).html);
+    assert.ok(resources.length > 0);
+    assert.deepEqual(
+      resources.filter((href) => href.startsWith('/communaute/')),
+      [],
+    );
+  });
+
+  it('the resources list still shows people when asked for them', async () => {
+    const people = listed((await get('/ressources?type=personne')).html);
+    assert.ok(people.length > 0);
+    assert.ok(
+      people.every((href) => href.startsWith('/communaute/')),
+      people.join(', '),
+    );
+  });
+});

@@ -3,6 +3,7 @@ import { h } from 'preact';
 import type { Taxonomy } from '../../content/topics.ts';
 import { listResources, type ResourceStoreDeps } from '../../resources/resource-store.ts';
 import { searchQuerySchema } from '../../search/search-query.ts';
+import { readingTypes } from '../listed-types.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { HomePage } from '../pages/home.tsx';
 import type { ParcoursCatalogue } from '../parcours/view.ts';
@@ -19,7 +20,7 @@ export function homeRouter(
   router.get('/', async (req, res) => {
     // The unfiltered list's topic counts are the tiles' counts: one round trip for both.
     const [recent, parcours] = await Promise.all([
-      listResources(deps, listSchema.parse({ limit: 6 })),
+      listResources(deps, { ...listSchema.parse({ limit: 6 }), type: readingTypes }),
       deps.parcours.list(),
     ]);
     sendPage(

@@ -13,6 +13,7 @@ import { defiLinks } from '../community/defi-links.ts';
 import { resourceIdSchema } from '../../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
 import { prepareBodyHtml, queryTerms } from '../highlight.ts';
+import { listedTypes } from '../listed-types.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { describeIssues, rawState, stateOf } from '../page-params.ts';
 import { ResourcePage } from '../pages/resource.tsx';
@@ -46,7 +47,11 @@ export function resourcePagesRouter(
     }
     // Longer pages than the search's: a list is for browsing.
     const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
-    const list = await listResources(deps, { ...parsed.data, limit });
+    const list = await listResources(deps, {
+      ...parsed.data,
+      type: listedTypes(parsed.data.type),
+      limit,
+    });
     sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
   });
 
