@@ -187,7 +187,11 @@ describe('GET /communaute/:slug', { skip: !hasCorpus }, () => {
     const text = textOf(html);
     assert.match(text, /Profil Développeur/);
     assert.match(text, /Promotion EIG 4/);
-    assert.match(text, /Son défi MonitorFish/);
+    // Each défi with its description, promotion and administration.
+    assert.match(
+      text,
+      /Son défi MonitorFish Améliorer le contrôle des activités des navires de pêche EIG 4 \(2020\) · Centre national de surveillance des pêches/,
+    );
     const links = linksOf(blockOf(html, 'liens')).map((link) => link.href);
     assert.deepEqual(links.sort(), [
       'https://github.com/louptheron',

@@ -1,6 +1,7 @@
 import type { Person } from '../../community/community-store.ts';
 import type { PersonLinkKind } from '../../community/model.ts';
 import { ExternalLink } from '../components/external-link.tsx';
+import type { HitCards } from '../community/hit-cards.ts';
 import { communityUrl, displayUrl, publicHref } from '../community/urls.ts';
 import { Layout, type PageContext } from '../layout.tsx';
 
@@ -17,7 +18,12 @@ export const linkLabels: Record<PersonLinkKind, string> = {
   website: 'Site personnel',
 };
 
-export function PersonPage(props: { context: PageContext; person: Person }) {
+export function PersonPage(props: {
+  context: PageContext;
+  person: Person;
+  /** What the data says of each of their défis, by resource id. */
+  cards?: HitCards;
+}) {
   const { person } = props;
   const links = person.links.flatMap((link) => {
     const href = publicHref(link.url);
@@ -76,13 +82,26 @@ export function PersonPage(props: { context: PageContext; person: Person }) {
               <p>Les données du programme ne lui associent aucun défi.</p>
             ) : (
               <ul class="fr-raw-list">
-                {person.defis.map((defi) => (
-                  <li class="rp-item" key={defi.id ?? defi.title}>
-                    <h3 class="rp-item__title">
-                      {defi.url === undefined ? defi.title : <a href={defi.url}>{defi.title}</a>}
-                    </h3>
-                  </li>
-                ))}
+                {person.defis.map((defi) => {
+                  const card = defi.id === undefined ? undefined : props.cards?.get(defi.id);
+                  return (
+                    <li class="rp-item" key={defi.id ?? defi.title}>
+                      <h3 class="rp-item__title">
+                        {defi.url === undefined ? defi.title : <a href={defi.url}>{defi.title}</a>}
+                      </h3>
+                      {card?.kind !== 'defi' ? null : (
+                        <>
+                          {card.description === undefined ? null : (
+                            <p class="rp-item__summary">{card.description}</p>
+                          )}
+                          <p class="rp-item__meta">
+                            {card.promotion} ({card.year}) · {card.administration}
+                          </p>
+                        </>
+                      )}
+                    </li>
+                  );
+                })}
               </ul>
             )}
           </section>

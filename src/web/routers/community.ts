@@ -8,8 +8,10 @@ import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { CommunityPage, type FilterOption } from '../pages/community.tsx';
 import { PersonPage } from '../pages/person.tsx';
 import { sendPage } from '../render.ts';
+import type { ResourceStoreDeps } from '../../resources/resource-store.ts';
+import { hitCards } from '../community/hit-cards.ts';
 
-export interface CommunityPagesDeps extends PageConfigDeps {
+export interface CommunityPagesDeps extends PageConfigDeps, ResourceStoreDeps {
   community: Pick<CommunityStore, 'listPersons' | 'listDefis' | 'getPerson'>;
 }
 
@@ -57,7 +59,14 @@ export function communityPagesRouter(deps: CommunityPagesDeps): Router {
       throw new NotFoundError(
         `Aucune personne de la communauté ne porte l’identifiant « ${slug} ».`,
       );
-    sendPage(res, h(PersonPage, { context: pageContext(deps, req), person }));
+    // Each défi with its administration, promotion and description: one request.
+    const cards = await hitCards(
+      deps,
+      person.defis.flatMap((defi) =>
+        defi.id === undefined ? [] : [{ type: 'defi' as const, resourceId: defi.id }],
+      ),
+    );
+    sendPage(res, h(PersonPage, { context: pageContext(deps, req), person, cards }));
   });
 
   return router;
