@@ -1,3 +1,4 @@
+import type { DefiMatch } from '../../src/community/model.ts';
 import { baseName, dateFromFileName } from '../parsers/metadata.ts';
 import type { ParsedDocument } from '../parsers/types.ts';
 import { nameKey, type ProgrammeDefi } from './programme-data.ts';
@@ -45,22 +46,23 @@ function linkOf(linkTo: string | undefined): { year?: number; slug: string } | u
   return year === undefined ? { slug } : { year, slug };
 }
 
-/** The page's own slugs: its file name without the date, and its permalink. */
-function pageSlugs(page: DefiPageKeys): Set<string> {
-  const name = baseName(page.relativePath)
-    .replace(/\.[^.]+$/, '')
-    .replace(/^\d{2,4}-\d{2}-\d{2}[-_]/, '');
-  const slugs = new Set([nameKey(name)]);
-  if (page.permalink !== undefined) {
-    const last = page.permalink
-      .replace(/\.html?$/i, '')
-      .split('/')
-      .filter(Boolean)
-      .at(-1);
-    if (last !== undefined) slugs.add(nameKey(last));
-  }
-  slugs.delete('');
-  return slugs;
+/** The page's file name without the date, as a slug. */
+function fileSlug(page: DefiPageKeys): string {
+  return nameKey(
+    baseName(page.relativePath)
+      .replace(/\.[^.]+$/, '')
+      .replace(/^\d{2,4}-\d{2}-\d{2}[-_]/, ''),
+  );
+}
+
+/** The last part of the page's permalink, as a slug. */
+function permalinkSlug(page: DefiPageKeys): string | undefined {
+  const last = page.permalink
+    ?.replace(/\.html?$/i, '')
+    .split('/')
+    .filter(Boolean)
+    .at(-1);
+  return last === undefined ? undefined : nameKey(last);
 }
 
 /** The one candidate of the page's year (or promotion) when several, or when the page is dated. */
@@ -78,21 +80,27 @@ function disambiguate(page: DefiPageKeys, candidates: ProgrammeDefi[]): Programm
   return samePromotion.length === 1 ? samePromotion[0] : undefined;
 }
 
-/** The défi of the data this page is, or undefined. */
+/** The défi of the data this page is, and how it was told, or undefined. */
 export function matchDefiPage(
   page: DefiPageKeys,
   defis: readonly ProgrammeDefi[],
-): ProgrammeDefi | undefined {
-  const slugs = pageSlugs(page);
-  const byLink = defis.filter((defi) => {
-    const link = linkOf(defi.fields.linkTo);
-    return link !== undefined && slugs.has(link.slug);
-  });
-  const linked = disambiguate(page, byLink);
-  if (linked !== undefined) return linked;
+): { defi: ProgrammeDefi; by: DefiMatch } | undefined {
+  const linkedTo = (slug: string | undefined): ProgrammeDefi[] =>
+    slug === undefined || slug === ''
+      ? []
+      : defis.filter((defi) => linkOf(defi.fields.linkTo)?.slug === slug);
   const title = nameKey(page.title);
-  return disambiguate(
-    page,
-    defis.filter((defi) => nameKey(defi.title) === title || nameKey(defi.fields.key) === title),
-  );
+  const ways: [DefiMatch, ProgrammeDefi[]][] = [
+    ['file', linkedTo(fileSlug(page))],
+    ['permalink', linkedTo(permalinkSlug(page))],
+    [
+      'title',
+      defis.filter((defi) => nameKey(defi.title) === title || nameKey(defi.fields.key) === title),
+    ],
+  ];
+  for (const [by, candidates] of ways) {
+    const defi = disambiguate(page, candidates);
+    if (defi !== undefined) return { defi, by };
+  }
+  return undefined;
 }

@@ -1,4 +1,4 @@
-import type { DefiFields, DefiRef, PersonFields } from '../../src/community/model.ts';
+import type { DefiFields, DefiMatch, DefiRef, PersonFields } from '../../src/community/model.ts';
 import type { ParsedDocument, ParsedSection } from '../parsers/types.ts';
 import type { ProgrammeDefi, ProgrammePerson } from './programme-data.ts';
 
@@ -25,8 +25,12 @@ function unique(values: readonly string[]): string[] {
 }
 
 /** A défi page with the data's fields: the data's administration and promotion win. */
-export function enrichDefiPage(parsed: ParsedDocument, defi: ProgrammeDefi): ParsedDocument {
-  const { fields } = defi;
+export function enrichDefiPage(
+  parsed: ParsedDocument,
+  defi: ProgrammeDefi,
+  matchedBy: DefiMatch,
+): ParsedDocument {
+  const fields: DefiFields = { ...defi.fields, matchedBy };
   // The page's own host (often an acronym: « MI ») stays findable.
   const own = parsed.organisation === undefined ? [] : [parsed.organisation];
   const summary = parsed.summary ?? fields.description;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
-import type { DefiRef } from '../../src/community/model.ts';
+import { comparePages, type DefiRef } from '../../src/community/model.ts';
 import {
   ContentFileTooLargeError,
   readContentFile,
@@ -97,8 +97,8 @@ export function withProgrammeData(
   if (parsed.type !== 'defi') return parsed;
   const keys = pageKeysOf(relativePath, parsed);
   for (const one of loaded) {
-    const defi = matchDefiPage(keys, one.data.defis);
-    if (defi !== undefined) return enrichDefiPage(parsed, defi);
+    const match = matchDefiPage(keys, one.data.defis);
+    if (match !== undefined) return enrichDefiPage(parsed, match.defi, match.by);
   }
   return parsed;
 }
@@ -187,7 +187,8 @@ export async function syncProgramme(deps: ProgrammeSyncDeps): Promise<ProgrammeS
       ).map((resource) => [resource.id, resource]),
     );
     const refs = new Map<string, DefiRef>();
-    for (const page of pages) {
+    // A défi told by two pages is linked to the closest match.
+    for (const page of [...pages].sort(comparePages)) {
       if (page.defi !== undefined && !refs.has(page.defi.key))
         refs.set(page.defi.key, { id: page.id, title: page.title, url: page.url });
     }

@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { IndexNames } from '../engine/indexes.ts';
 import { findResource, type StoredResource } from '../resources/resource-store.ts';
-import type { DefiFields, PersonFields } from './model.ts';
+import { comparePages, type DefiFields, type PersonFields } from './model.ts';
 
 /**
  * Past défis and the community as the index holds them (see ingest/programme-data.ts):
@@ -107,7 +107,16 @@ export function createCommunityStore(deps: CommunityStoreDeps): CommunityStore {
         ],
         ['sortDate:desc', 'title:asc'],
       );
-      return found.flatMap((resource) => defiOf(resource) ?? []);
+      // A défi told by two pages is listed once, by its closest match.
+      const kept = new Map<string, StoredResource>();
+      for (const resource of [...found].sort(comparePages)) {
+        const key = resource.defi?.key;
+        if (key !== undefined && !kept.has(key)) kept.set(key, resource);
+      }
+      const shown = new Set(kept.values());
+      return found
+        .filter((resource) => shown.has(resource))
+        .flatMap((resource) => defiOf(resource) ?? []);
     },
     async getDefi(id) {
       const resource = await findResource(deps, id);

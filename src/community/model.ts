@@ -58,6 +58,27 @@ export interface DefiFields {
   deliverables: Deliverable[];
   /** Address of its page on the programme's site (`link_to`), which matched it to its page. */
   linkTo?: string;
+  /**
+   * How its page was matched to the data (absent: the défi has no page). Two pages may tell
+   * of one défi (its page and an older call for applications): the closest match stands for it.
+   */
+  matchedBy?: DefiMatch;
+}
+
+/** How a page was matched to a défi of the data, the closest first. */
+export const defiMatches = ['file', 'permalink', 'title'] as const;
+export type DefiMatch = (typeof defiMatches)[number];
+
+/** Orders pages of one défi: the closest match first, then by id. */
+export function comparePages(
+  a: { id: string; defi?: Pick<DefiFields, 'matchedBy'> },
+  b: { id: string; defi?: Pick<DefiFields, 'matchedBy'> },
+): number {
+  const rank = (page: typeof a): number =>
+    page.defi?.matchedBy === undefined
+      ? defiMatches.length
+      : defiMatches.indexOf(page.defi.matchedBy);
+  return rank(a) - rank(b) || a.id.localeCompare(b.id);
 }
 
 /** A public professional link of a person. */

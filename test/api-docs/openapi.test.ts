@@ -66,9 +66,13 @@ describe('GET /api/openapi.json', () => {
     const response = await request(app).get('/api/openapi.json').expect(200);
     assert.deepEqual(Object.keys(response.body.paths).sort(), [
       '/api/audit',
+      '/api/defis',
+      '/api/defis/{id}',
       '/api/openapi.json',
       '/api/parcours',
       '/api/parcours/{slug}',
+      '/api/personnes',
+      '/api/personnes/{slug}',
       '/api/resources',
       '/api/resources/{id}',
       '/api/resources/{id}/file',

@@ -36,7 +36,8 @@ MI - matchID:
 `,
 })?.defis;
 assert.ok(data);
-const keyOf = (page: Parameters<typeof matchDefiPage>[0]) => matchDefiPage(page, data)?.fields.key;
+const keyOf = (page: Parameters<typeof matchDefiPage>[0]) =>
+  matchDefiPage(page, data)?.defi.fields.key;
 
 describe('matchDefiPage', () => {
   it('matches a page to its link_to by file name without the date, in the same year', () => {
@@ -76,6 +77,27 @@ describe('matchDefiPage', () => {
         promotion: 'EIG 3',
       }),
       'EIG Link 2019',
+    );
+  });
+
+  it('says how it matched: file name, then permalink, then title', () => {
+    assert.equal(
+      matchDefiPage(
+        { relativePath: 'defis/2018-01-01-archifiltre.md', title: 'x', date: '2018-01-01' },
+        data,
+      )?.by,
+      'file',
+    );
+    assert.equal(
+      matchDefiPage(
+        { relativePath: 'seeds/001.md', title: 'x', permalink: 'eiglink', promotion: 'EIG 2' },
+        data,
+      )?.by,
+      'permalink',
+    );
+    assert.equal(
+      matchDefiPage({ relativePath: 'x/y.md', title: 'Archifiltre' }, data)?.by,
+      'title',
     );
   });
 
