@@ -37,6 +37,8 @@ describe('GET /api/openapi.json', () => {
     const operation = response.body.paths['/api/search'].get as Operation;
     const parameters = new Map((operation.parameters ?? []).map((p) => [p.name, p]));
     assert.deepEqual([...parameters.keys()].sort(), [
+      'administration',
+      'competence',
       'group',
       'limit',
       'organisation',

@@ -51,13 +51,16 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
       return;
     }
     const query = parsed.data;
-    const [result, labels] = await Promise.all([searchSections(deps, query), skillLabels(deps)]);
+    const result = await searchSections(deps, query);
     if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
     // Few or nothing found: other spellings (one round trip, only then); nothing at all:
-    // the topics to browse instead, counted meanwhile.
-    const [suggestions, topicCounts, cards] = await Promise.all([
+    // the topics to browse instead; défis among the results: their skills' labels; défi and
+    // person hits: their cards. All at once.
+    const skillsShown = Object.keys(result.facets.skills).length + query.competence.length > 0;
+    const [suggestions, topicCounts, labels, cards] = await Promise.all([
       didYouMean(spelling, query, result.total),
       result.total === 0 ? countByTopic(deps) : {},
+      skillsShown ? skillLabels(deps) : new Map<string, string>(),
       hitCards(deps, result.hits),
     ]);
     sendPage(
