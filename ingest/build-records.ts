@@ -1,5 +1,6 @@
 import type { Resource, ResourceSource, Section } from '../src/content/model.ts';
 import { asciiSlug, resourceUrl, sectionUrl } from '../src/content/ids.ts';
+import { personUrl } from '../src/community/urls.ts';
 import { parcoursSlugOf } from '../src/parcours/load-parcours.ts';
 import { stemText } from '../src/text/french-stems.ts';
 import type { TopicAssignment, TopicInput } from './assign-topics.ts';
@@ -60,6 +61,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     topics,
     ...(parsed.promotion === undefined ? {} : { promotion: parsed.promotion }),
     ...(parsed.organisation === undefined ? {} : { organisation: parsed.organisation }),
+    ...(parsed.skills === undefined ? {} : { skills: parsed.skills }),
     sortDate,
     // Alone until the pipeline's last step groups it with its near-duplicates.
     versionGroup: id,
@@ -99,7 +101,9 @@ export function buildRecords(input: RecordInput): BuiltRecords {
         url:
           parsed.type === 'parcours'
             ? `${parcoursUrl(source.path)}#${parsedSection.anchor ?? ''}`
-            : sectionUrl(id, parsedSection),
+            : parsed.person !== undefined
+              ? personUrl(parsed.person.slug)
+              : sectionUrl(id, parsedSection),
         source: { path: source.path, format: source.format },
         // Resource-wide words (abbreviation expansions) are searchable through its first section.
         ...(keywords === undefined ? {} : { keywords }),
@@ -124,12 +128,20 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...(parsed.owner === undefined ? {} : { owner: parsed.owner }),
     ...(parsed.reviewed === undefined ? {} : { reviewed: parsed.reviewed }),
     ...(parsed.pageCount === undefined ? {} : { pageCount: parsed.pageCount }),
+    ...(parsed.defi === undefined ? {} : { defi: parsed.defi }),
+    ...(parsed.person === undefined ? {} : { person: parsed.person }),
     source,
     sectionCount: sections.length,
     updatedAt: now.toISOString(),
-    url: parsed.type === 'parcours' ? parcoursUrl(source.path) : resourceUrl(id),
+    url:
+      parsed.type === 'parcours'
+        ? parcoursUrl(source.path)
+        : parsed.person !== undefined
+          ? personUrl(parsed.person.slug)
+          : resourceUrl(id),
     signature: input.signature,
-    minhash: minhashSignature(shingleHashes(text)),
+    // People's short cards look alike (« Mentor, EIG 4… »): they are never versions of each other.
+    minhash: parsed.type === 'personne' ? [] : minhashSignature(shingleHashes(text)),
   };
   return {
     resource,

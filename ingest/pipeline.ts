@@ -28,6 +28,13 @@ import {
   type ParseFailureCode,
 } from './parsers/types.ts';
 import { applyPdfMetadata, pdfMetadataPath } from './parsers/pdf-metadata-file.ts';
+import {
+  programmeHash,
+  readProgramme,
+  syncProgramme,
+  withProgrammeData,
+  type ProgrammeCounts,
+} from './programme/sync-programme.ts';
 import { regroupVersions } from './regroup-versions.ts';
 import {
   discoverFiles,
@@ -41,7 +48,7 @@ import { SyncJournal, type JournalResource } from './sync-journal.ts';
 /** lock → discover → hash and diff → parse (worker pool) → index → report. */
 
 /** Bump when parsers or records change shape, so that unchanged files are parsed again. */
-export const INGESTER_VERSION = 5;
+export const INGESTER_VERSION = 6;
 
 export interface PipelineDeps {
   meili: Meilisearch;
@@ -108,6 +115,8 @@ export interface SyncSummary {
   sectionsWritten: number;
   /** PDF pages read by OCR in this run, taken from its cache, and the time it took. */
   ocr: OcrStats;
+  /** The programme's data (défis and people) of each content folder that has it. */
+  programme: ProgrammeCounts[];
   durationMs: number;
   peakRssBytes: number;
 }
@@ -225,6 +234,13 @@ async function syncLocked(
   const rootPaths = new Map(
     [...request.roots, ...located.map((file) => file.root)].map((root) => [root.key, root.path]),
   );
+  // The programme's data (data/*.yml): défi pages take its fields as they are parsed, so a
+  // défi page's record depends on it too: its signature carries the data's hash.
+  const programme = await readProgramme(request.roots, {
+    symlinks,
+    maxBytes: deps.limits.maxFileBytes,
+  });
+  const defiSignature = `${signature}-${programmeHash(programme.loaded)}`;
 
   const summary: SyncSummary = {
     seen: files.length,
@@ -234,12 +250,16 @@ async function syncLocked(
     removed: 0,
     failed: [],
     // A link left out is named once, so that whoever placed it learns why it is not found.
-    warnings: skipped.map((entry) => ({
-      path: `${entry.root.key}/${entry.relativePath}`,
-      message: entry.message,
-    })),
+    warnings: [
+      ...skipped.map((entry) => ({
+        path: `${entry.root.key}/${entry.relativePath}`,
+        message: entry.message,
+      })),
+      ...programme.warnings,
+    ],
     sectionsWritten: 0,
     ocr: { recognised: 0, cached: 0, durationMs: 0 },
+    programme: [],
     durationMs: 0,
     peakRssBytes: 0,
   };
@@ -314,8 +334,38 @@ async function syncLocked(
     });
   }
   await writer.flush();
-  summary.sectionsWritten = writer.sectionsWritten;
   stop.throwIfAborted();
+
+  const present = new Set(files.map((file) => resourceIdOf(file.root.key, file.relativePath)));
+  if (!singleFiles) {
+    // Défis without a page and people: resources of the data, written once the pages are.
+    const syncedRoots = new Set(request.roots.map((root) => root.key));
+    const data = await syncProgramme({
+      meili,
+      target,
+      writer,
+      loaded: programme.loaded,
+      build: (id, parsed, source) =>
+        buildRecords({
+          id,
+          parsed,
+          signature,
+          assignTopics,
+          organisationNames,
+          now: now(),
+          source,
+        }),
+      isLivePage: (page) => !syncedRoots.has(page.source.root) || present.has(page.id),
+      suspects: new Set(suspects.keys()),
+    });
+    summary.programme = data.counts;
+    for (const id of data.ids) {
+      present.add(id);
+      if (suspects.has(id)) rechecked.add(id);
+    }
+    stop.throwIfAborted();
+  }
+  summary.sectionsWritten = writer.sectionsWritten;
 
   // A single file that is gone takes its own resource away, never a twin's.
   const gone: JournalResource[] = missing
@@ -328,7 +378,6 @@ async function syncLocked(
     })
     .map((file) => ({ id: resourceIdOf(file.root.key, file.relativePath), root: file.root.key }));
   if (!singleFiles) {
-    const present = new Set(files.map((file) => resourceIdOf(file.root.key, file.relativePath)));
     const syncedRoots = new Set(request.roots.map((root) => root.key));
     gone.push(
       ...[...indexed.values()]
@@ -407,7 +456,8 @@ async function syncLocked(
         known !== undefined &&
         known.source.sha256 === sha256 &&
         known.source.metadataSha256 === metadataSha256 &&
-        known.signature === signature &&
+        // A défi page's signature also carries the programme data's hash.
+        (known.signature === signature || known.signature === defiSignature) &&
         !suspects.has(id)
       ) {
         return { outcome: 'unchanged' };
@@ -420,12 +470,15 @@ async function syncLocked(
           ...(deps.ocr === undefined ? {} : { ocr: deps.ocr }),
         },
       );
-      const parsed =
-        metadata === undefined ? extracted : applyPdfMetadata(extracted, metadata.toString('utf8'));
+      const parsed = withProgrammeData(
+        file.relativePath,
+        metadata === undefined ? extracted : applyPdfMetadata(extracted, metadata.toString('utf8')),
+        programme.loaded,
+      );
       const records = buildRecords({
         id,
         parsed,
-        signature,
+        signature: parsed.type === 'defi' ? defiSignature : signature,
         assignTopics,
         organisationNames,
         now: now(),

@@ -71,6 +71,7 @@ export function formatSummary(summary: SyncSummary): string {
     ['en échec', String(summary.failed.length)],
     ['sections écrites', String(summary.sectionsWritten)],
     ...ocrRow(summary.ocr),
+    ...programmeRows(summary.programme),
     ['mémoire (pic)', formatBytes(summary.peakRssBytes)],
   ];
   const width = Math.max(...rows.map(([label]) => label.length));
@@ -109,6 +110,20 @@ function ocrRow(ocr: SyncSummary['ocr']): [string, string][] {
   return [
     ['pages lues par OCR', `${ocr.recognised} (${seconds} s), ${ocr.cached} depuis le cache`],
   ];
+}
+
+/** Défis and people of the programme's data, per content folder that has it. */
+function programmeRows(programme: SyncSummary['programme']): [string, string][] {
+  return programme.flatMap((counts): [string, string][] => [
+    [
+      `défis (${counts.root}/data)`,
+      `${counts.defis}, dont ${counts.matched} sur leur page et ${counts.defis - counts.matched} sans page`,
+    ],
+    [
+      `personnes (${counts.root}/data)`,
+      `${counts.persons}${counts.withdrawn > 0 ? `, ${counts.withdrawn} retirée(s) à leur demande` : ''}`,
+    ],
+  ]);
 }
 
 /** Where a warning is, as editors and terminals link it: `path:line:column`. */

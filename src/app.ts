@@ -21,6 +21,9 @@ import type { ContentStore } from './publishing/content-store.ts';
 import type { Publisher } from './publishing/publisher.ts';
 import { indexLookup } from './index-lookup/index-lookup.ts';
 import { createParcoursStore, type ParcoursStore } from './parcours/parcours-store.ts';
+import { createCommunityStore, type CommunityStore } from './community/community-store.ts';
+import { createDefiExtras } from './community/defi-extras.ts';
+import { communityRouter } from './community/router.ts';
 import { parcoursRouter } from './parcours/router.ts';
 import type { ParcoursPublisher } from './publishing/parcours-publisher.ts';
 import { parcoursWriteRouter } from './publishing/parcours-router.ts';
@@ -62,6 +65,8 @@ export interface AppDeps {
   requireCoordinator?: RequestHandler;
   /** The parcours; by default read from the content folders and resolved against the index. */
   parcours?: ParcoursStore;
+  /** Past défis and the community (programme data); by default read from the index. */
+  community?: CommunityStore;
 }
 
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
@@ -118,6 +123,12 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
   app.use(parcoursRouter({ parcours }));
+  app.use(
+    communityRouter({
+      community: deps.community ?? createCommunityStore(deps),
+      defiExtras: createDefiExtras(deps),
+    }),
+  );
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, parcours, now }));
   app.use(

@@ -34,6 +34,15 @@ function rootOf(name: AnswerRoot): ContentRoot {
   return found;
 }
 
-/** The pipeline's id for a judged file: its content folder's key and its path there. */
-export const idOfAnswer = (answer: Pick<Answer, 'root' | 'relativePath'>): string =>
-  resourceIdOf(rootOf(answer.root).key, answer.relativePath);
+/**
+ * The pipeline's id for a judged file (its content folder's key and its path there), or
+ * for one entry of a programme data file: `data/personnes.yml#anne-catel` is the resource
+ * `data/personnes/anne-catel` (see ingest/programme/sync-programme.ts).
+ */
+export const idOfAnswer = (answer: Pick<Answer, 'root' | 'relativePath' | 'entry'>): string =>
+  resourceIdOf(
+    rootOf(answer.root).key,
+    answer.entry === undefined
+      ? answer.relativePath
+      : `${answer.relativePath.replace(/\.ya?ml$/, '')}/${answer.entry}`,
+  );

@@ -14,6 +14,7 @@ export const categories = [
   'defi',
   'organisation',
   'promotion',
+  'person',
 ] as const;
 export type Category = (typeof categories)[number];
 
@@ -63,11 +64,16 @@ function describeLocation(data: unknown, location: readonly PropertyKey[]): stri
 
 /** One answer, located in its content folder. */
 export interface Answer {
-  /** As written in the query set, e.g. `corpus/defis/2018-01-01-labsante.md`. */
+  /**
+   * As written in the query set, e.g. `corpus/defis/2018-01-01-labsante.md`, or
+   * `corpus/data/personnes.yml#anne-catel` for one entry of the programme's data.
+   */
   label: string;
   root: AnswerRoot;
   /** Relative to its content folder, with forward slashes. */
   relativePath: string;
+  /** The slug of one entry of a programme data file (a person, a défi without a page). */
+  entry?: string;
 }
 
 export interface JudgedQuery {
@@ -112,8 +118,14 @@ export async function loadQuerySet(
     }
     seen.add(query.q);
     const answers = query.answers.map((label): Answer => {
-      const [root, ...rest] = label.split('/') as [AnswerRoot, ...string[]];
-      return { label, root, relativePath: rest.join('/') };
+      const [file = label, entry] = label.split('#');
+      const [root, ...rest] = file.split('/') as [AnswerRoot, ...string[]];
+      return {
+        label,
+        root,
+        relativePath: rest.join('/'),
+        ...(entry === undefined ? {} : { entry }),
+      };
     });
     for (const answer of answers) {
       const absolute = path.join(folders[answer.root], answer.relativePath);
@@ -124,6 +136,11 @@ export async function loadQuerySet(
       if (!isFile) {
         throw new QuerySetError(
           `Requête « ${query.q} » : la réponse « ${answer.label} » n'existe pas (${absolute}).`,
+        );
+      }
+      if (answer.entry !== undefined && !/^[a-z0-9]+(-[a-z0-9]+)*$/.test(answer.entry)) {
+        throw new QuerySetError(
+          `Requête « ${query.q} » : l'entrée « ${answer.entry} » de « ${answer.label} » doit être un slug (minuscules, chiffres, tirets).`,
         );
       }
     }

@@ -86,6 +86,8 @@ export function defiDocument(source: MarkdownSource, options: ParseOptions): Par
     if (values.length > 0) fields[key] = values;
   }
   if (Object.keys(fields).length > 0) document.fields = fields;
+  const permalink = readString(data['permalink']);
+  if (permalink !== undefined) document.permalink = permalink;
   return document;
 }
 

@@ -1,5 +1,6 @@
 import type { Element, ElementContent, Nodes, Root, RootContent } from 'hast';
 import { toText } from 'hast-util-to-text';
+import { visit } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import { markdownTree, treeHtml } from './markdown-processor.ts';
 import type { ParsedSection, ParseWarning } from './types.ts';
@@ -19,6 +20,8 @@ export interface MarkdownContent {
   html: string;
   /** Abbreviation expansions found in the body. */
   keywords: string[];
+  /** Targets (`href`) of the body's links, in order. */
+  links: string[];
   /** Whether the body gives any section (text, or at least headings). */
   hasText: boolean;
   warnings: ParseWarning[];
@@ -49,6 +52,7 @@ export function markdownContent(
     sections,
     html: treeHtml(tree),
     keywords: file.data.keywords ?? [],
+    links: linksOf(tree),
     hasText: sections.length > 0,
     // In the order of the file, whichever plugin found them.
     warnings: [...file.messages].sort(compareMessages).map((message): ParseWarning => {
@@ -61,6 +65,16 @@ export function markdownContent(
       return warning;
     }),
   };
+}
+
+/** The `href` of every link of the tree. */
+function linksOf(tree: Root): string[] {
+  const links: string[] = [];
+  visit(tree, 'element', (node: Element) => {
+    const href = node.tagName === 'a' ? node.properties['href'] : undefined;
+    if (typeof href === 'string') links.push(href);
+  });
+  return links;
 }
 
 type Message = VFile['messages'][number];

@@ -1,3 +1,4 @@
+import { defiReferences } from './defi-references.ts';
 import { markdownContent } from './markdown-sections.ts';
 import { readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
 import { documentFrom, requireText } from './markdown.ts';
@@ -37,6 +38,11 @@ export function postDocument(source: MarkdownSource): ParsedDocument {
   const author = readJoined(source.data['author']);
   if (author !== undefined) document.author = author;
   const tags = readStringList(source.data['tags']);
-  if (tags.length > 0) document.fields = { tags };
+  const defis = defiReferences(source.data, content.links);
+  if (tags.length > 0 || defis.length > 0)
+    document.fields = {
+      ...(tags.length > 0 ? { tags } : {}),
+      ...(defis.length > 0 ? { defis } : {}),
+    };
   return document;
 }

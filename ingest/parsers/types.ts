@@ -66,8 +66,13 @@ export interface ParsedDocument extends Pick<
   | 'pageCount'
   | 'owner'
   | 'reviewed'
+  | 'defi'
+  | 'person'
+  | 'skills'
 > {
   format: SourceFormat;
+  /** A défi page's address on the programme's site (`permalink`), to match it to the data. */
+  permalink?: string;
   /** Topic slugs named by the source itself (front matter), unchecked. */
   topics?: string[];
   /** Sanitised HTML of the page, from the same tree as the sections (absent for PDFs). */

@@ -1,6 +1,16 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { coordinatorSchema } from '../auth/api-router.ts';
+import {
+  defiDetailSchema,
+  defiIdSchema,
+  defiListQuerySchema,
+  defiListSchema,
+  personDetailSchema,
+  personListQuerySchema,
+  personListSchema,
+  personSlugSchema,
+} from '../community/community-response.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
 import { errorResponseSchemas, type ErrorStatus } from '../http/http-error.ts';
@@ -142,6 +152,37 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
       200: json(parcoursDetailSchema, 'Le parcours'),
       ...apiErrors(400, 404, 503),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/defis',
+    summary:
+      'Les défis passés du programme : administration, promotion, compétences, équipe (filtres : administration, compétence, promotion)',
+    request: { query: defiListQuerySchema },
+    responses: { 200: json(defiListSchema, 'Les défis'), ...apiErrors(400, 503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/defis/{id}',
+    summary:
+      'Un défi : administration, équipe, code source, chiffres clés, réalisations, défis proches et documents',
+    request: { params: defiIdSchema },
+    responses: { 200: json(defiDetailSchema, 'Le défi'), ...apiErrors(400, 404, 503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/personnes',
+    summary:
+      'La communauté : EIG, mentors et équipe du programme (filtres : profil, promotion, compétence)',
+    request: { query: personListQuerySchema },
+    responses: { 200: json(personListSchema, 'Les personnes'), ...apiErrors(400, 503) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/personnes/{slug}',
+    summary: 'Une personne : profil, promotions, défis et liens professionnels publics',
+    request: { params: personSlugSchema },
+    responses: { 200: json(personDetailSchema, 'La personne'), ...apiErrors(400, 404, 503) },
   });
   // Writes take a script's token (`npm run token`) or a coordinator's session cookie
   // (with the `X-CSRF-Token` header).

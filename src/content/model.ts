@@ -3,7 +3,17 @@
  * cut into Sections (the unit of search).
  */
 
-export const resourceTypes = ['guide', 'pdf', 'defi', 'article', 'page', 'parcours'] as const;
+import type { DefiFields, PersonFields } from '../community/model.ts';
+
+export const resourceTypes = [
+  'guide',
+  'pdf',
+  'defi',
+  'article',
+  'page',
+  'parcours',
+  'personne',
+] as const;
 export type ResourceType = (typeof resourceTypes)[number];
 
 export const sourceFormats = ['markdown', 'pdf', 'yaml'] as const;
@@ -53,6 +63,12 @@ export interface Resource extends VersionFields {
   keywords?: string[];
   /** Extra structured fields a format carries (défi expertises, domain, town…). */
   fields?: Record<string, string[]>;
+  /** Structured fields of a défi from the programme's data (`data/defis.yml`). */
+  defi?: DefiFields;
+  /** A member of the community (type `personne`), from `data/personnes.yml`. */
+  person?: PersonFields;
+  /** Skill codes (`skills.yml`) of a défi or a person: the facet « compétence ». */
+  skills?: string[];
   /** Who keeps the content up to date (front matter `owner`). */
   owner?: string;
   /** ISO date (YYYY-MM-DD) of the content's last review (front matter `reviewed`). */
@@ -85,6 +101,8 @@ export interface Section extends VersionFields {
   text: string;
   position: number;
   url: string;
+  /** Skill codes of its resource (défis and people), for the facet « compétence ». */
+  skills?: string[];
   /** Unix seconds of the resource's date, for "most recent first" browsing. */
   sortDate: number;
   source: Pick<ResourceSource, 'path' | 'format'>;

@@ -2,6 +2,8 @@ import fs from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { ReperesError } from '../errors.ts';
+import { foldText, normaliseName } from '../text/fold-accents.ts';
+import { wordPattern } from '../text/word-pattern.ts';
 import { formatIssues } from '../validation/format-issues.ts';
 
 /** The taxonomy: topics with their words, kept as data in `guides/topics.yml`. */
@@ -99,12 +101,30 @@ export function buildSynonyms(taxonomy: Taxonomy): Record<string, string[]> {
 }
 
 /**
- * The full names of an organisation known by its acronym ("MCC" → "ministère de la Culture"),
- * none for others: a défi filed under "MCC" is then found by the name people type.
+ * The other names of an organisation, from the taxonomy's table: its full names when it is
+ * known by its acronym ("MCC" → "ministère de la Culture"), its acronym when it is named in
+ * full, alone or within a longer name ("Ministère de la Culture, Service du Mobilier
+ * national" → "MCC"); none for others. A défi is then found by either name people type.
  */
 export function organisationNamer(taxonomy: Taxonomy): (organisation: string) => string[] {
   const names = new Map(
     taxonomy.organisations.map(({ acronym, names }) => [acronym.toLowerCase(), names]),
   );
-  return (organisation) => names.get(organisation.trim().toLowerCase()) ?? [];
+  const fullNames = taxonomy.organisations.map(({ acronym, names }) => ({
+    acronym,
+    patterns: names.map((name) => wordPattern(comparable(name))),
+  }));
+  return (organisation) => {
+    const known = names.get(organisation.trim().toLowerCase());
+    if (known !== undefined) return known;
+    const written = comparable(organisation);
+    return fullNames
+      .filter(({ patterns }) => patterns.some((pattern) => pattern.test(written)))
+      .map(({ acronym }) => acronym);
+  };
+}
+
+/** Lower case, accents folded, one apostrophe, single spaces: names compare as words. */
+function comparable(name: string): string {
+  return foldText(normaliseName(name));
 }

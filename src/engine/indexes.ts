@@ -64,7 +64,8 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
     ],
     // `id`: the ingester deletes a resource's stale sections with one filter.
     // `versionGroup`: search keeps one hit per group of near-duplicates (`distinct`).
-    filterableAttributes: [...facetAttributes, 'resourceId', 'id', 'versionGroup'],
+    // `skills`: the facet « compétence » of défis and people (programme data).
+    filterableAttributes: [...facetAttributes, 'skills', 'resourceId', 'id', 'versionGroup'],
     sortableAttributes: ['sortDate', 'position', 'title'],
     // Where the words match (a heading, a title) counts before how close they are: a
     // section titled with the query beats a list of links that happens to hold its words.
@@ -86,7 +87,19 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
 export function resourceSettings(): Settings {
   return {
     searchableAttributes: ['title', 'summary', 'organisation', 'keywords', 'promotion'],
-    filterableAttributes: [...facetAttributes, 'source.root', 'source.path'],
+    // `skills`, `defi.key`, `person.*`: the défis and people of the programme's data.
+    filterableAttributes: [
+      ...facetAttributes,
+      'source.root',
+      'source.path',
+      'skills',
+      'defi.key',
+      'person.slug',
+      'person.profile',
+      'person.promotions',
+      // The défis a document refers to explicitly (src/community/defi-documents.ts).
+      'fields.defis',
+    ],
     sortableAttributes: ['sortDate', 'updatedAt', 'title'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
     stopWords: frenchStopWords,

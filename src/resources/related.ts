@@ -47,6 +47,10 @@ export interface RelatedOptions {
   lengthNorm?: number;
   /** A related resource scores at least this share of the best one. */
   minShare?: number;
+  /** Only resources of these types (all types when empty). */
+  types?: readonly ResourceType[];
+  /** Extra share of the score per skill code (`skills`) in common with the resource. */
+  skillBoost?: number;
 }
 
 export const relatedDefaults: Required<RelatedOptions> = {
@@ -60,6 +64,8 @@ export const relatedDefaults: Required<RelatedOptions> = {
   rarityPower: 1,
   lengthNorm: 0.6,
   minShare: 0.2,
+  types: [],
+  skillBoost: 0,
 };
 
 /** One related resource, as the API and the page show it. */
@@ -72,7 +78,8 @@ export interface RelatedResource {
 }
 
 /** What of a resource says what it is about. */
-export type DescribedResource = Pick<Resource, 'id' | 'title' | 'topics' | 'summary' | 'keywords'>;
+export type DescribedResource = Pick<Resource, 'id' | 'title' | 'topics' | 'summary' | 'keywords'> &
+  Partial<Pick<Resource, 'skills'>>;
 export type DescribingSection = Pick<Section, 'heading' | 'text' | 'chunk'>;
 
 export interface WeightedTerm {
@@ -139,7 +146,7 @@ function mostFrequent(forms: Map<string, number>): string | undefined {
 }
 
 /** The fields of a section hit this module reads. */
-type RelatedHit = Pick<Section, 'resourceId' | 'title' | 'type' | 'topics'> & {
+type RelatedHit = Pick<Section, 'resourceId' | 'title' | 'type' | 'topics' | 'skills'> & {
   _matchesPosition?: Record<string, unknown>;
 };
 /** A resource's length, from the resources index (read only from the count query). */
@@ -162,7 +169,12 @@ export async function findRelated(
   const settings = { ...relatedDefaults, ...options };
   const terms = describingTerms(resource, sections, settings.terms);
   if (terms.length === 0) return [];
-  const filter = `resourceId != ${JSON.stringify(resource.id)}`;
+  const filter = [
+    `resourceId != ${JSON.stringify(resource.id)}`,
+    ...(settings.types.length === 0
+      ? []
+      : [`type IN [${settings.types.map((type) => JSON.stringify(type)).join(', ')}]`]),
+  ].join(' AND ');
   const { results } = await deps.meili.multiSearch<MultiSearchParams, RelatedHit & LengthHit>({
     queries: [
       // How many resources there are, for the words' rarity, and their lengths (the first
@@ -181,7 +193,7 @@ export async function findRelated(
         // Paged: the total is then an exact count of distinct resources.
         page: 1,
         hitsPerPage: settings.perTerm,
-        attributesToRetrieve: ['resourceId', 'title', 'type', 'topics'],
+        attributesToRetrieve: ['resourceId', 'title', 'type', 'topics', 'skills'],
         showMatchesPosition: true,
         locales: ['fra'],
       })),
@@ -199,6 +211,7 @@ export async function findRelated(
 
   const ownTitle = foldText(resource.title).trim();
   const ownTopics = new Set(resource.topics);
+  const ownSkills = new Set(resource.skills ?? []);
   const scores = new Map<string, { score: number; hit: RelatedHit }>();
   terms.forEach(({ weight }, i) => {
     const result = perTerm[i];
@@ -223,11 +236,9 @@ export async function findRelated(
   const ranked = [...scores.entries()]
     .map(([id, { score, hit }]) => {
       const shared = hit.topics.filter((topic) => ownTopics.has(topic)).length;
-      return {
-        id,
-        hit,
-        score: (score * (1 + settings.topicBoost * shared)) / lengthFactor(id),
-      };
+      const sharedSkills = (hit.skills ?? []).filter((skill) => ownSkills.has(skill)).length;
+      const boost = 1 + settings.topicBoost * shared + settings.skillBoost * sharedSkills;
+      return { id, hit, score: (score * boost) / lengthFactor(id) };
     })
     .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
   // Copies of the resource, and two copies of one document (same title), take no place

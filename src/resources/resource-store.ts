@@ -2,6 +2,7 @@ import type { MultiSearchParams } from 'meilisearch';
 import type { z } from 'zod';
 import type { Resource, ResourceType } from '../content/model.ts';
 import type { IndexReadDeps } from '../index-lookup/index-lookup.ts';
+import { filterExpression } from '../search/search-query.ts';
 import { listedResourceFields, type resourceFacetsSchema } from './resource-response.ts';
 
 /** Lists resources from the index (one resource and its sections: src/index-lookup/). */
@@ -15,6 +16,8 @@ export interface ResourceFilters {
   type: ResourceType[];
   promotion: string[];
   organisation: string[];
+  administration: string[];
+  competence: string[];
   page: number;
   limit: number;
   /** Types left out of the list and its counts (the pages list parcours on their own). */
@@ -24,18 +27,9 @@ export interface ResourceFilters {
 /** Counts per value of the filters a list offers. */
 export type ResourceFacets = z.infer<typeof resourceFacetsSchema>;
 
-const listFilters = {
-  topic: 'topics',
-  type: 'type',
-  promotion: 'promotion',
-  organisation: 'organisation',
-} as const;
-
-function listFilter(filters: ResourceFilters, except?: keyof typeof listFilters): string[][] {
+function listFilter(filters: ResourceFilters, except?: 'topics' | 'type'): string[][] {
   return [
-    ...(Object.keys(listFilters) as (keyof typeof listFilters)[])
-      .filter((key) => key !== except && filters[key].length > 0)
-      .map((key) => filters[key].map((value) => `${listFilters[key]} = ${JSON.stringify(value)}`)),
+    ...filterExpression(filters, except),
     ...(filters.exceptTypes ?? []).map((type) => [`type != ${JSON.stringify(type)}`]),
   ];
 }
@@ -66,7 +60,7 @@ export async function listResources(
         attributesToRetrieve: listedResourceFields,
         ...(filters.q === '' ? { sort: ['sortDate:desc', 'title:asc'] } : {}),
       },
-      { ...base, filter: listFilter(filters, 'topic'), limit: 0, facets: ['topics'] },
+      { ...base, filter: listFilter(filters, 'topics'), limit: 0, facets: ['topics'] },
       { ...base, filter: listFilter(filters, 'type'), limit: 0, facets: ['type'] },
     ],
   });

@@ -1,5 +1,5 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import type { SearchQuery } from './search-query.ts';
+import type { Filters, SearchQuery } from './search-query.ts';
 import { buildFilter, type SearchDeps } from './search-sections.ts';
 import { spellingCandidates, spellingCorrection, type Vocabulary } from './spelling.ts';
 
@@ -33,8 +33,7 @@ export const didYouMeanDefaults = {
   ratio: 2,
 } satisfies Required<DidYouMeanOptions>;
 
-type AskedQuery = Pick<SearchQuery, 'q' | 'topic' | 'type' | 'promotion' | 'organisation'> &
-  Partial<Pick<SearchQuery, 'group'>>;
+type AskedQuery = Pick<SearchQuery, 'q'> & Filters & Partial<Pick<SearchQuery, 'group'>>;
 
 /**
  * Close spellings that find more than the query did, most likely first; none, without any

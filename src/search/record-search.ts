@@ -16,6 +16,8 @@ export function recordSearch(
       type: query.type,
       promotion: query.promotion,
       organisation: query.organisation,
+      administration: query.administration,
+      competence: query.competence,
     },
     hits: result.total,
     page: query.page,

@@ -12,7 +12,7 @@ export const MAX_LIMIT = 50;
 export const groupings = ['document', 'section'] as const;
 
 /** `?a=x&a=y` and `?a=x,y` both give ['x', 'y']. */
-const multiValue = <T extends z.ZodType<string>>(item: T) =>
+export const multiValue = <T extends z.ZodType<string>>(item: T) =>
   z
     .preprocess(
       (value: unknown): unknown[] => {
@@ -72,6 +72,11 @@ export function searchQuerySchema(taxonomy: Taxonomy) {
     type: multiValue(z.enum(resourceTypes, { error: `doit valoir ${resourceTypes.join(', ')}` })),
     promotion: multiValue(z.string().max(50)),
     organisation: multiValue(z.string().max(200)),
+    // The host administration of a défi (the resources' `organisation`): the name the
+    // interface shows; `organisation` is kept for the clients that already send it.
+    administration: multiValue(z.string().max(200)),
+    // A skill code of the programme data (`dev`, `design`, `datascience`…).
+    competence: multiValue(z.string().max(50)),
     // Meilisearch serves no hit past MAX_TOTAL_HITS: with one hit a page, that many pages.
     page: integer(1, MAX_TOTAL_HITS, 1),
     limit: integer(1, MAX_LIMIT, 10),
@@ -82,3 +87,39 @@ export function searchQuerySchema(taxonomy: Taxonomy) {
 }
 
 export type SearchQuery = z.infer<ReturnType<typeof searchQuerySchema>>;
+
+/** The filter parameters, and the index attribute each one filters on. */
+export const filterAttributes = {
+  topic: 'topics',
+  type: 'type',
+  promotion: 'promotion',
+  organisation: 'organisation',
+  administration: 'organisation',
+  competence: 'skills',
+} as const;
+export type FilterParameter = keyof typeof filterAttributes;
+export type FilterAttribute = (typeof filterAttributes)[FilterParameter];
+export type Filters = Pick<SearchQuery, FilterParameter>;
+
+/**
+ * The Meilisearch filter of a query's parameters: several values of one attribute combine
+ * with OR (`organisation` and `administration` name the same one), different attributes
+ * with AND.
+ * @param filters the validated filter parameters
+ * @param except an attribute left out (a disjunctive facet counts without its own filter)
+ */
+export function filterExpression(filters: Filters, except?: FilterAttribute): string[][] {
+  const byAttribute = new Map<FilterAttribute, Set<string>>();
+  for (const key of Object.keys(filterAttributes) as FilterParameter[]) {
+    const attribute = filterAttributes[key];
+    if (attribute === except) continue;
+    for (const value of filters[key]) {
+      const values = byAttribute.get(attribute) ?? new Set<string>();
+      values.add(value);
+      byAttribute.set(attribute, values);
+    }
+  }
+  return [...byAttribute.entries()].map(([attribute, values]) =>
+    [...values].map((value) => `${attribute} = ${JSON.stringify(value)}`),
+  );
+}

@@ -9,7 +9,8 @@ import { groupings } from './search-query.ts';
  * are their keys.
  */
 
-export const facetNames = ['topics', 'type', 'promotion'] as const;
+/** The attributes counted per value: `organisation` is the administration, `skills` the compétences. */
+export const facetNames = ['topics', 'type', 'promotion', 'organisation', 'skills'] as const;
 export type FacetName = (typeof facetNames)[number];
 
 export const countsSchema = z
@@ -26,7 +27,14 @@ const hitRecordShape = {
   type: z.enum(resourceTypes),
   topics: z.array(z.string()),
   promotion: z.string().optional(),
-  organisation: z.string().optional(),
+  organisation: z
+    .string()
+    .optional()
+    .meta({ description: 'L’administration qui a accueilli le défi (facette `organisation`)' }),
+  skills: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Codes des compétences d’un défi ou d’une personne (facette `skills`)' }),
   heading: z.string(),
   hierarchy: z.array(z.string()),
   anchor: z.string().optional(),
@@ -83,6 +91,12 @@ export const facetCountsSchema = z.strictObject({
   topics: countsSchema,
   type: countsSchema,
   promotion: countsSchema,
+  organisation: countsSchema.meta({
+    description: 'Nombre de résultats par administration (filtre `administration`)',
+  }),
+  skills: countsSchema.meta({
+    description: 'Nombre de résultats par code de compétence des défis (filtre `competence`)',
+  }),
 } satisfies Record<FacetName, typeof countsSchema>);
 export type FacetCounts = z.infer<typeof facetCountsSchema>;
 

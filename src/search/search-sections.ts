@@ -6,7 +6,7 @@ import type { IndexNames } from '../engine/indexes.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { prepareQuery, type PreparedQuery } from './prepare-query.ts';
 import { promotionMention } from './promotion-mention.ts';
-import type { SearchQuery } from './search-query.ts';
+import { filterExpression, type Filters, type SearchQuery } from './search-query.ts';
 import {
   facetNames,
   hitRecordFields,
@@ -71,25 +71,13 @@ const CROP_WORDS = 36;
 /** Hits at most a fused ranking is cut from (the first pages). */
 const MAX_FUSED_HITS = 100;
 
-type Filters = Pick<SearchQuery, 'topic' | 'type' | 'promotion' | 'organisation'>;
-const filterAttributes = {
-  topic: 'topics',
-  type: 'type',
-  promotion: 'promotion',
-  organisation: 'organisation',
-} as const;
-
 /** Several values of one filter combine with OR, different filters with AND. */
 export function buildFilter(filters: Filters, except?: FacetName): string[][] {
-  return (Object.keys(filterAttributes) as (keyof Filters)[])
-    .filter((key) => filterAttributes[key] !== except && filters[key].length > 0)
-    .map((key) =>
-      filters[key].map((value) => `${filterAttributes[key]} = ${JSON.stringify(value)}`),
-    );
+  return filterExpression(filters, except);
 }
 
 function emptyFacets(): FacetCounts {
-  return { topics: {}, type: {}, promotion: {} };
+  return { topics: {}, type: {}, promotion: {}, organisation: {}, skills: {} };
 }
 
 /**

@@ -10,3 +10,8 @@ export function foldAccents(text: string): string {
 export function foldText(text: string): string {
   return foldAccents(text).toLowerCase();
 }
+
+/** A name as written, for comparisons: accents folded, one apostrophe (`’` is `'`), single spaces; case kept. */
+export function normaliseName(text: string): string {
+  return foldAccents(text).replace(/[’‘]/g, "'").replace(/\s+/g, ' ').trim();
+}

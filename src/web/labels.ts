@@ -10,6 +10,7 @@ export const typeLabels: Record<ResourceType, string> = {
   article: 'Article',
   page: 'Page',
   parcours: 'Parcours',
+  personne: 'Personne',
 };
 
 /** The label of a type, or the value itself for a type this UI does not know yet. */

@@ -12,6 +12,8 @@ const parameterNames: Record<string, string> = {
   type: 'type de document',
   promotion: 'promotion',
   organisation: 'administration',
+  administration: 'administration',
+  competence: 'compétence',
   page: 'page',
   limit: 'nombre de résultats par page',
   group: 'regroupement',
@@ -30,20 +32,25 @@ export function describeIssues(error: z.ZodError): string {
 /** What the page can show of the raw query string when it is invalid. */
 export function rawState(query: Request['query']): SearchState {
   const q = typeof query['q'] === 'string' ? query['q'].slice(0, MAX_QUERY_LENGTH) : '';
-  return { q, topic: [], type: [], promotion: [], page: 1 };
+  return { q, topic: [], type: [], promotion: [], administration: [], competence: [], page: 1 };
 }
 
 /** The page's state; `limit` only when the address set it, so that links keep it. */
 export function stateOf(
-  query: Pick<SearchQuery, 'q' | 'topic' | 'type' | 'promotion' | 'page' | 'limit'>,
+  query: Pick<
+    SearchQuery,
+    'q' | 'topic' | 'type' | 'promotion' | 'administration' | 'competence' | 'page' | 'limit'
+  >,
   req: Request,
 ): SearchState {
-  const { q, topic, type, promotion, page, limit } = query;
+  const { q, topic, type, promotion, administration, competence, page, limit } = query;
   return {
     q,
     topic,
     type,
     promotion,
+    administration,
+    competence,
     page,
     ...(req.query['limit'] === undefined ? {} : { limit }),
   };

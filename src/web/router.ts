@@ -2,10 +2,12 @@ import { Router } from 'express';
 import { assetsRouter } from './assets.ts';
 import { homeRouter } from './routers/home.ts';
 import { legalPagesRouter } from './routers/legal.ts';
+import { createCommunityStore, type CommunityStore } from '../community/community-store.ts';
 import type { ContentRoot } from '../content/roots.ts';
 import { indexLookup } from '../index-lookup/index-lookup.ts';
 import { createParcoursStore, type ParcoursStore } from '../parcours/parcours-store.ts';
 import { parcoursCatalogue } from './parcours/catalogue.ts';
+import { communityPagesRouter } from './routers/community.ts';
 import { parcoursPagesRouter } from './routers/parcours.ts';
 import { resourcePagesRouter } from './routers/resources.ts';
 import { searchPageRouter, type SearchPageDeps } from './routers/search.ts';
@@ -20,6 +22,8 @@ export type WebDeps = SearchPageDeps & {
   roots: readonly ContentRoot[];
   /** The parcours; by default read from the content folders' `parcours/`. */
   parcours?: ParcoursStore;
+  /** Past défis and the community; by default read from the index. */
+  community?: CommunityStore;
 };
 
 export function webRouter(deps: WebDeps): Router {
@@ -32,6 +36,9 @@ export function webRouter(deps: WebDeps): Router {
   router.use(searchPageRouter({ ...deps, parcours: store }));
   router.use(resourcePagesRouter(pageDeps));
   router.use(parcoursPagesRouter(pageDeps));
+  router.use(
+    communityPagesRouter({ ...deps, community: deps.community ?? createCommunityStore(deps) }),
+  );
   router.use(legalPagesRouter(deps));
   return router;
 }

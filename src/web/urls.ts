@@ -5,13 +5,23 @@ export interface SearchState {
   topic: string[];
   type: string[];
   promotion: string[];
+  /** Host administrations of défis (the resources' `organisation`). */
+  administration: string[];
+  /** Skill codes of défis (`dev`, `design`…). */
+  competence: string[];
   page: number;
   /** Hits per page, kept in links only when the address gave one. */
   limit?: number;
 }
 
-export type FilterKey = 'topic' | 'type' | 'promotion';
-export const filterKeys: readonly FilterKey[] = ['topic', 'type', 'promotion'];
+export type FilterKey = 'topic' | 'type' | 'promotion' | 'administration' | 'competence';
+export const filterKeys: readonly FilterKey[] = [
+  'topic',
+  'type',
+  'promotion',
+  'administration',
+  'competence',
+];
 
 /** `path?q=…&topic=a&topic=b&page=2`, leaving out empty values and page 1. */
 export function listUrl(path: string, state: Partial<SearchState>): string {

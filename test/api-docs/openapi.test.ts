@@ -37,6 +37,8 @@ describe('GET /api/openapi.json', () => {
     const operation = response.body.paths['/api/search'].get as Operation;
     const parameters = new Map((operation.parameters ?? []).map((p) => [p.name, p]));
     assert.deepEqual([...parameters.keys()].sort(), [
+      'administration',
+      'competence',
       'group',
       'limit',
       'organisation',
@@ -64,9 +66,13 @@ describe('GET /api/openapi.json', () => {
     const response = await request(app).get('/api/openapi.json').expect(200);
     assert.deepEqual(Object.keys(response.body.paths).sort(), [
       '/api/audit',
+      '/api/defis',
+      '/api/defis/{id}',
       '/api/openapi.json',
       '/api/parcours',
       '/api/parcours/{slug}',
+      '/api/personnes',
+      '/api/personnes/{slug}',
       '/api/resources',
       '/api/resources/{id}',
       '/api/resources/{id}/file',

@@ -12,6 +12,7 @@ import {
 import { corpusDir, corpusExists } from '../helpers/ingest.ts';
 import { projectRoot } from '../helpers/service.ts';
 
+const corpusPresent = await corpusExists();
 const folders = { corpus: corpusDir, guides: path.join(projectRoot, 'guides') };
 
 describe('loadQuerySet', () => {
@@ -83,6 +84,36 @@ describe('loadQuerySet', () => {
       );
     });
   });
+
+  describe(
+    'with an entry of a programme data file',
+    {
+      skip: corpusPresent ? false : 'corpus absent',
+    },
+    () => {
+      it('keeps the file and the entry’s slug apart', async () => {
+        const [loaded] = await loadQuerySet(
+          await write(query('corpus/data/personnes.yml#anne-catel')),
+          folders,
+        );
+        assert.deepEqual(loaded?.answers, [
+          {
+            label: 'corpus/data/personnes.yml#anne-catel',
+            root: 'corpus',
+            relativePath: 'data/personnes.yml',
+            entry: 'anne-catel',
+          },
+        ]);
+      });
+
+      it('fails naming an entry that is not a slug', async () => {
+        await assert.rejects(
+          loadQuerySet(await write(query('corpus/data/personnes.yml#Anne Catel')), folders),
+          /l'entrée « Anne Catel » de « corpus\/data\/personnes\.yml#Anne Catel » doit être un slug/,
+        );
+      });
+    },
+  );
 
   describe('with an unknown category', () => {
     it('fails naming the field', async () => {

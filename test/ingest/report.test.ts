@@ -22,6 +22,7 @@ const summary: SyncSummary = {
   ],
   sectionsWritten: 4,
   ocr: { recognised: 3, cached: 2, durationMs: 4500 },
+  programme: [{ root: 'corpus', defis: 71, matched: 21, persons: 260, withdrawn: 1 }],
   durationMs: 1200,
   peakRssBytes: 50 * 1024 * 1024,
 };
@@ -57,5 +58,25 @@ describe('formatSummary', () => {
   it('says nothing of OCR when no page needed it', () => {
     const text = formatSummary({ ...summary, ocr: { recognised: 0, cached: 0, durationMs: 0 } });
     assert.doesNotMatch(text, /OCR/);
+  });
+
+  it('counts the défis of the programme’s data (on their page or not) and the people, and who asked to be removed', () => {
+    const lines = formatSummary(summary).split('\n');
+    assert.ok(
+      lines.some((line) =>
+        /^ {2}défis \(corpus\/data\) +: 71, dont 21 sur leur page et 50 sans page$/.test(line),
+      ),
+      lines.join('\n'),
+    );
+    assert.ok(
+      lines.some((line) =>
+        /^ {2}personnes \(corpus\/data\) +: 260, 1 retirée\(s\) à leur demande$/.test(line),
+      ),
+      lines.join('\n'),
+    );
+  });
+
+  it('says nothing of the programme’s data when no content folder has any', () => {
+    assert.doesNotMatch(formatSummary({ ...summary, programme: [] }), /défis|personnes/);
   });
 });

@@ -22,7 +22,14 @@ const few = uniqueIndexes('did-you-mean-few');
 let proxy: CountingProxy;
 let deps: DidYouMeanDeps & { taxonomy: Taxonomy };
 let fewDeps: DidYouMeanDeps;
-const noFilter = { topic: [], type: [], promotion: [], organisation: [] };
+const noFilter = {
+  topic: [],
+  type: [],
+  promotion: [],
+  organisation: [],
+  administration: [],
+  competence: [],
+};
 
 before(async () => {
   const dir = await contentFolder({

@@ -30,3 +30,40 @@ describe('GET /mentions-legales', () => {
     assert.match(page.text, /à renseigner par le déploiement \(HOSTING_INFO\)/);
   });
 });
+
+describe('GET /donnees-personnelles', () => {
+  it('says what is shown about people, where it comes from and how to be removed', async () => {
+    const { app } = await buildTestApp({
+      meili: dead,
+      prefix: 'legal',
+      env: { CONTACT_EMAIL: 'equipe@example.gouv.fr' },
+    });
+    const page = await request(app).get('/donnees-personnelles').expect(200);
+    const text = page.text.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ');
+    assert.match(text, /Les personnes de la communauté/);
+    for (const shown of [
+      'son nom et son profil',
+      'ses promotions',
+      'les défis',
+      'GitHub, GitLab',
+    ]) {
+      assert.ok(text.includes(shown), `the page names what is shown: ${shown}`);
+    }
+    assert.match(text, /Ni photo/);
+    assert.match(text, /Licence Ouverte 2\.0/);
+    assert.match(
+      page.text,
+      /demander à ne plus y figurer[\s\S]*?<a href="mailto:equipe@example.gouv.fr">/,
+    );
+    assert.match(text, /liste des retraits/);
+  });
+
+  it('sends people to the legal notice for the contact when no address is configured', async () => {
+    const { app } = await buildTestApp({ meili: dead, prefix: 'legal' });
+    const page = await request(app).get('/donnees-personnelles').expect(200);
+    assert.match(
+      page.text,
+      /demander à ne plus y figurer[\s\S]*?<a href="\/mentions-legales">mentions légales<\/a>/,
+    );
+  });
+});

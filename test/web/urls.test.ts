@@ -9,12 +9,27 @@ import {
   type SearchState,
 } from '../../src/web/urls.ts';
 
-const state: SearchState = { q: 'cloud', topic: ['hebergement'], type: [], promotion: [], page: 3 };
+const state: SearchState = {
+  q: 'cloud',
+  topic: ['hebergement'],
+  type: [],
+  promotion: [],
+  administration: [],
+  competence: [],
+  page: 3,
+};
 
 describe('searchUrl', () => {
   it('repeats filter values, leaves out empty values and page 1', () => {
     assert.equal(searchUrl(state), '/recherche?q=cloud&topic=hebergement&page=3');
     assert.equal(searchUrl({ q: '', topic: [], page: 1 }), '/recherche');
+  });
+
+  it('keeps the administration and compétence filters', () => {
+    assert.equal(
+      searchUrl({ q: '', administration: ['Haute Autorité de Santé'], competence: ['dev'] }),
+      '/recherche?administration=Haute+Autorit%C3%A9+de+Sant%C3%A9&competence=dev',
+    );
   });
 });
 

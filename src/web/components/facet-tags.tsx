@@ -11,37 +11,68 @@ export interface FacetValue {
   href: string;
 }
 
-export function FacetTags(props: { id: string; title: string; values: FacetValue[] }) {
+export function FacetTags(props: {
+  id: string;
+  title: string;
+  values: FacetValue[];
+  /**
+   * Values shown at first (the selected ones always are); the others fold under a
+   * disclosure that works without JavaScript. All of them when absent.
+   */
+  visible?: number;
+}) {
   if (props.values.length === 0) return null;
   const titleId = `filtre-${props.id}`;
+  const visible = Math.max(
+    props.visible ?? props.values.length,
+    props.values.filter((value) => value.selected).length,
+  );
+  const first = props.values.slice(0, visible);
+  const more = props.values.slice(visible);
   return (
     <div class="rp-facet">
       <h3 class="rp-facet__title" id={titleId}>
         {props.title}
       </h3>
       <ul class="fr-tags-group" aria-labelledby={titleId}>
-        {props.values.map((value) => (
-          <li key={value.value}>
-            {value.selected ? (
-              <a
-                class="fr-tag fr-tag--sm fr-tag--dismiss"
-                href={value.href}
-                aria-label={`Retirer le filtre ${value.label}`}
-              >
-                {value.label}
-              </a>
-            ) : (
-              <a class="fr-tag fr-tag--sm" href={value.href}>
-                {value.label}
-                {value.count === undefined ? null : (
-                  <span class="rp-count">&nbsp;({value.count})</span>
-                )}
-              </a>
-            )}
-          </li>
+        {first.map((value) => (
+          <FacetTag value={value} key={value.value} />
         ))}
       </ul>
+      {more.length === 0 ? null : (
+        <details class="rp-facet__more">
+          <summary class="fr-link fr-link--sm">
+            {`${more.length} autre${more.length > 1 ? 's' : ''} : ${props.title.toLowerCase()}`}
+          </summary>
+          <ul class="fr-tags-group" aria-labelledby={titleId}>
+            {more.map((value) => (
+              <FacetTag value={value} key={value.value} />
+            ))}
+          </ul>
+        </details>
+      )}
     </div>
+  );
+}
+
+function FacetTag({ value }: { value: FacetValue }) {
+  return (
+    <li>
+      {value.selected ? (
+        <a
+          class="fr-tag fr-tag--sm fr-tag--dismiss"
+          href={value.href}
+          aria-label={`Retirer le filtre ${value.label}`}
+        >
+          {value.label}
+        </a>
+      ) : (
+        <a class="fr-tag fr-tag--sm" href={value.href}>
+          {value.label}
+          {value.count === undefined ? null : <span class="rp-count">&nbsp;({value.count})</span>}
+        </a>
+      )}
+    </li>
   );
 }
 

@@ -1,12 +1,11 @@
-import type { SearchState } from '../urls.ts';
-import { filterKeys } from '../urls.ts';
+import { filterKeys, type FilterKey, type SearchState } from '../urls.ts';
 
 /** The main search bar (DSFR, large): a plain GET form that works without JavaScript. */
 export function SearchForm(props: {
   id: string;
   q: string;
   /** Filters kept when the words change. */
-  filters?: Pick<SearchState, 'topic' | 'type' | 'promotion'>;
+  filters?: Partial<Pick<SearchState, FilterKey>>;
   /** Asks search-as-you-type to enhance this form. */
   live?: boolean;
 }) {

@@ -3,6 +3,7 @@ import type { Taxonomy } from '../../content/topics.ts';
 import { Fragment } from 'preact';
 import type { VersionRef } from '../../content/model.ts';
 import type { SearchHit as Hit } from '../../search/search-sections.ts';
+import type { DefiCardView, HitCardView, PersonCardView } from '../community/hit-cards.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
 import { parcoursUrl } from '../parcours/progress.ts';
 import { internalHref, withHighlight } from '../urls.ts';
@@ -11,8 +12,16 @@ import { internalHref, withHighlight } from '../urls.ts';
  * One search hit: type and topics, the resource title linking to the exact section (or
  * PDF page), where the passage sits in the document, and the highlighted snippet.
  */
-export function SearchHit(props: { hit: Hit; q: string; taxonomy: Taxonomy }) {
-  const { hit, q, taxonomy } = props;
+export function SearchHit(props: {
+  hit: Hit;
+  q: string;
+  taxonomy: Taxonomy;
+  /** What the programme's data says of a défi or a person hit, when it is one. */
+  card?: HitCardView | undefined;
+}) {
+  const { hit, q, taxonomy, card } = props;
+  if (card?.kind === 'defi') return <DefiHit hit={hit} q={q} card={card} />;
+  if (card?.kind === 'personne') return <PersonHit hit={hit} q={q} card={card} />;
   const path = headingPath(hit);
   // A parcours's passages are its steps, on its own page.
   const isParcours = hit.type === 'parcours';
@@ -140,5 +149,86 @@ export function ParcoursBadges(props: { memberships: ParcoursMembershipView[] })
         </li>
       ))}
     </ul>
+  );
+}
+
+/** Where a hit's title leads: its section (or PDF page), with the words to mark. */
+function hitHref(hit: Hit, q: string): string {
+  return withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q);
+}
+
+/**
+ * A défi hit as a DSFR card: title, one-line description, administration, promotion and
+ * skills, rather than a passage of its text. The whole card is the link (fr-enlarge-link),
+ * so the skills are tags that link nowhere.
+ */
+export function DefiHit(props: { hit: Hit; q: string; card: DefiCardView }) {
+  const { hit, q, card } = props;
+  return (
+    <li class="rp-hit rp-hit--card">
+      <div class="fr-card fr-card--sm fr-enlarge-link">
+        <div class="fr-card__body">
+          <div class="fr-card__content">
+            <h3 class="fr-card__title">
+              <a href={hitHref(hit, q)}>{hit.title}</a>
+            </h3>
+            {card.description === undefined ? null : (
+              <p class="fr-card__desc">{card.description}</p>
+            )}
+            <div class="fr-card__start">
+              <ul class="fr-badges-group">
+                <li>
+                  <p class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(hit.type)}</p>
+                </li>
+                <li>
+                  <p class="fr-badge fr-badge--sm fr-badge--purple-glycine">
+                    <span class="fr-sr-only">Promotion : </span>
+                    {card.promotion} ({card.year})
+                  </p>
+                </li>
+              </ul>
+              <p class="fr-card__detail">
+                <span class="fr-sr-only">Administration : </span>
+                {card.administration}
+              </p>
+            </div>
+            {card.skills.length === 0 ? null : (
+              <div class="fr-card__end">
+                <p class="fr-sr-only">Compétences :</p>
+                <ul class="fr-tags-group">
+                  {card.skills.map((skill) => (
+                    <li key={skill.code}>
+                      <p class="fr-tag fr-tag--sm">{skill.label}</p>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+        </div>
+      </div>
+    </li>
+  );
+}
+
+/** A person hit: their name, profile and promotions, and the défis they took part in. */
+export function PersonHit(props: { hit: Hit; q: string; card: PersonCardView }) {
+  const { hit, q, card } = props;
+  return (
+    <li class="rp-hit">
+      <p class="rp-hit__meta">
+        <span class="fr-badge fr-badge--sm fr-badge--purple-glycine">{typeLabel(hit.type)}</span>
+        <span class="rp-hit__topics">{[card.profile, ...card.promotions].join(' · ')}</span>
+      </p>
+      <h3 class="rp-hit__title">
+        <a href={hitHref(hit, q)}>{hit.title}</a>
+      </h3>
+      {card.defis.length === 0 ? null : (
+        <p class="rp-hit__snippet">
+          {card.defis.length === 1 ? 'Défi : ' : 'Défis : '}
+          {card.defis.join(', ')}
+        </p>
+      )}
+    </li>
   );
 }

@@ -23,6 +23,7 @@ export interface PageContext {
 export const navigation = [
   { href: '/', label: 'Accueil' },
   { href: '/parcours', label: 'Parcours' },
+  { href: '/communaute', label: 'Communauté' },
   { href: '/ressources', label: 'Toutes les ressources' },
   { href: '/plan-du-site', label: 'Plan du site' },
 ];

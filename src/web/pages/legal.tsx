@@ -59,8 +59,8 @@ export function AccessibilityPage({ context }: { context: PageContext }) {
           pied de page) balisées ;
         </li>
         <li>
-          les pages principales (accueil, résultats, ressource, pages légales) sont vérifiées
-          automatiquement avec l’outil axe-core à chaque modification du code ;
+          les pages principales (accueil, résultats, ressource, défi, communauté, pages légales)
+          sont vérifiées automatiquement avec l’outil axe-core à chaque modification du code ;
         </li>
         <li>
           la recherche fonctionne sans JavaScript ; avec JavaScript, le nombre de résultats mis à
@@ -211,6 +211,46 @@ export function PrivacyPage({ context }: { context: PageContext }) {
         information sur votre navigateur. Sa taille est limitée : les entrées les plus anciennes en
         sont supprimées au fil de l’eau.
       </p>
+      <h2>Les personnes de la communauté</h2>
+      <p>
+        Les pages <a href="/communaute">Communauté</a> et les pages des défis nomment les
+        entrepreneurs d’intérêt général, leurs mentors et l’équipe du programme. Pour chaque
+        personne, Repères montre seulement :
+      </p>
+      <ul>
+        <li>
+          son nom et son profil (développeur ou développeuse, designer, data scientist, mentor…) ;
+        </li>
+        <li>ses promotions et les années où elle y a participé ;</li>
+        <li>les défis auxquels elle a pris part ;</li>
+        <li>
+          ses liens professionnels publics quand elle en a donné : GitHub, GitLab, site personnel,
+          LinkedIn.
+        </li>
+      </ul>
+      <p>
+        Ni photo, ni adresse, ni compte de réseau social autre que ceux-là. Ces informations
+        viennent des données publiques du programme Entrepreneurs d’intérêt général, publiées par
+        Etalab et la DINUM sous{' '}
+        <External href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">
+          Licence Ouverte 2.0
+        </External>
+        .
+      </p>
+      <p>
+        Toute personne peut demander à ne plus y figurer, sans avoir à se justifier : écrivez à{' '}
+        {context.contactEmail === undefined ? (
+          <>
+            l’équipe qui opère le service (coordonnées dans les{' '}
+            <a href="/mentions-legales">mentions légales</a>)
+          </>
+        ) : (
+          <a href={`mailto:${context.contactEmail}`}>{context.contactEmail}</a>
+        )}{' '}
+        en indiquant votre nom. Il est alors inscrit sur la liste des retraits du service : à la
+        mise à jour suivante de l’index, votre page, votre nom dans les équipes des défis et dans
+        les résultats de recherche disparaissent.
+      </p>
       <h2>Cookies et stockage local</h2>
       <p>
         Repères ne dépose aucun cookie et n’utilise aucun outil de mesure d’audience. Si vous
@@ -221,7 +261,8 @@ export function PrivacyPage({ context }: { context: PageContext }) {
       <p>
         Le responsable du traitement est la direction interministérielle du numérique (DINUM). Le
         journal des recherches sert à l’amélioration du service public ; il relève de l’exécution
-        d’une mission d’intérêt public (article 6.1.e du RGPD).
+        d’une mission d’intérêt public (article 6.1.e du RGPD). Montrer qui a travaillé sur quel
+        défi relève de la même mission : relier les projets entre eux et dire à qui s’adresser.
       </p>
       <h2>Vos droits</h2>
       <p>
@@ -255,6 +296,9 @@ export function SiteMapPage({ context, taxonomy }: { context: PageContext; taxon
         </li>
         <li>
           <a href="/parcours">Parcours de lecture</a>
+        </li>
+        <li>
+          <a href="/communaute">Communauté</a>
         </li>
         <li>
           <a href="/ressources">Toutes les ressources</a>

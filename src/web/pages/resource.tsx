@@ -4,6 +4,13 @@ import type { Taxonomy } from '../../content/topics.ts';
 import type { RelatedResource } from '../../resources/related.ts';
 import type { StoredResource } from '../../index-lookup/index-lookup.ts';
 import { otherVersionsOf } from '../../resources/present.ts';
+import {
+  DefiLinks,
+  DefiMetaEntries,
+  DefiSections,
+  defiBlocks,
+  type DefiLinkView,
+} from '../components/defi-facts.tsx';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
 import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
@@ -32,6 +39,8 @@ export interface ResourcePageProps {
   terms: string[];
   /** The parcours this page was reached from, and its step there. */
   position?: ParcoursPosition;
+  /** A défi's documents (PDFs and posts that name it) and the défis close to it. */
+  defiLinks?: { documents: DefiLinkView[]; related: DefiLinkView[] };
 }
 
 interface TocEntry {
@@ -88,27 +97,42 @@ export function ResourcePage(props: ResourcePageProps) {
   const isPdf = resource.source.format === 'pdf';
   const fileUrl = resourceFileUrl(resource.id);
   const pages = isPdf ? pdfPages(sections) : [];
+  const defi = resource.type === 'defi' ? resource.defi : undefined;
+  // A défi known only from the data: its sections are the data's text, shown as the blocks.
+  const dataEntry = defi !== undefined && isProgrammeEntry(resource.source.path);
   const toc: TocEntry[] = isPdf
     ? pages.map(({ page }) => ({ label: `Page ${page}`, href: `#page-${page}`, depth: 1 }))
-    : sections
-        .filter(
-          (section) =>
-            section.chunk === 0 && section.anchor !== undefined && section.anchor !== body?.titleId,
-        )
-        .map((section) => ({
-          label: section.heading,
-          href: `#${section.anchor ?? ''}`,
-          depth: section.hierarchy.length,
-        }));
+    : dataEntry
+      ? []
+      : sections
+          .filter(
+            (section) =>
+              section.chunk === 0 &&
+              section.anchor !== undefined &&
+              section.anchor !== body?.titleId,
+          )
+          .map((section) => ({
+            label: section.heading,
+            href: `#${section.anchor ?? ''}`,
+            depth: section.hierarchy.length,
+          }));
   const passages = terms.length === 0 ? [] : matchingPassages(sections, terms);
   const date = resource.date === undefined ? undefined : formatDate(resource.date);
   const updated = formatDate(resource.updatedAt);
   const otherVersions = otherVersionsOf(resource).otherVersions ?? [];
+  const defiLinks = props.defiLinks ?? { documents: [], related: [] };
+  const blocks = defi === undefined ? [] : defiBlocks(defi, defiLinks);
+  toc.push(...blocks.map(({ id, label }) => ({ label, href: `#${id}`, depth: 2 })));
+  // "Voir aussi" leaves out what "Défis proches" already lists, and people: a défi's team
+  // has its own block, and a person is no reading.
+  const closeDefis = new Set(defiLinks.related.slice(0, 5).map((item) => item.id));
+  const seeAlso = related.filter((item) => !closeDefis.has(item.id) && item.type !== 'personne');
+  const lead = resource.summary ?? defi?.description;
   return (
     <Layout
       context={props.context}
       title={resource.title}
-      {...(resource.summary === undefined ? {} : { description: resource.summary })}
+      {...(lead === undefined ? {} : { description: lead })}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
         {q === '' ? null : (
@@ -122,7 +146,7 @@ export function ResourcePage(props: ResourcePageProps) {
           <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
         </p>
         <h1 {...(body?.titleId === undefined ? {} : { id: body.titleId })}>{resource.title}</h1>
-        {resource.summary === undefined ? null : <p class="fr-text--lead">{resource.summary}</p>}
+        {lead === undefined ? null : <p class="fr-text--lead">{lead}</p>}
         <dl class="rp-meta">
           {resource.topics.length === 0 ? null : (
             <div>
@@ -140,7 +164,8 @@ export function ResourcePage(props: ResourcePageProps) {
               </dd>
             </div>
           )}
-          {resource.promotion === undefined ? null : (
+          {defi === undefined ? null : <DefiMetaEntries defi={defi} />}
+          {resource.promotion === undefined || defi !== undefined ? null : (
             <div>
               <dt>Promotion</dt>
               <dd>
@@ -148,7 +173,7 @@ export function ResourcePage(props: ResourcePageProps) {
               </dd>
             </div>
           )}
-          {resource.organisation === undefined ? null : (
+          {resource.organisation === undefined || defi !== undefined ? null : (
             <div>
               <dt>Administration</dt>
               <dd>{resource.organisation}</dd>
@@ -160,7 +185,8 @@ export function ResourcePage(props: ResourcePageProps) {
               <dd>{resource.author}</dd>
             </div>
           )}
-          {date === undefined ? null : (
+          {/* A défi's date is its promotion's year, shown beside the promotion. */}
+          {date === undefined || defi !== undefined ? null : (
             <div>
               <dt>Date</dt>
               <dd>{date}</dd>
@@ -189,15 +215,22 @@ export function ResourcePage(props: ResourcePageProps) {
             </div>
           )}
         </dl>
-        <p>
-          <a class="fr-link fr-link--download" href={fileUrl}>
-            {isPdf ? 'Ouvrir le PDF d’origine' : 'Télécharger le fichier d’origine'}
-            <span class="fr-link__detail">
-              {isPdf ? 'PDF' : resource.source.format === 'yaml' ? 'YAML' : 'Markdown'} –{' '}
-              {formatBytes(resource.source.bytes)}
-            </span>
-          </a>
-        </p>
+        {defi === undefined ? null : <DefiLinks defi={defi} />}
+        {dataEntry ? (
+          <p class="fr-text--sm rp-source">
+            D’après les données publiques du programme Entrepreneurs d’intérêt général.
+          </p>
+        ) : (
+          <p>
+            <a class="fr-link fr-link--download" href={fileUrl}>
+              {isPdf ? 'Ouvrir le PDF d’origine' : 'Télécharger le fichier d’origine'}
+              <span class="fr-link__detail">
+                {isPdf ? 'PDF' : resource.source.format === 'yaml' ? 'YAML' : 'Markdown'} –{' '}
+                {formatBytes(resource.source.bytes)}
+              </span>
+            </a>
+          </p>
+        )}
         <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
           {toc.length === 0 && props.position === undefined ? null : (
             <div class="fr-col-12 fr-col-md-4">
@@ -248,6 +281,8 @@ export function ResourcePage(props: ResourcePageProps) {
                     </p>
                   </section>
                 ))
+              ) : dataEntry ? (
+                <DefiSections defi={defi} {...defiLinks} />
               ) : body === undefined ? (
                 <SectionsText sections={sections} terms={terms} />
               ) : (
@@ -258,12 +293,21 @@ export function ResourcePage(props: ResourcePageProps) {
             {props.position === undefined ? null : (
               <ParcoursStepNav position={props.position} end />
             )}
-            {related.length === 0 ? null : <SeeAlso related={related} taxonomy={taxonomy} />}
+            {defi === undefined || dataEntry ? null : <DefiSections defi={defi} {...defiLinks} />}
+            {seeAlso.length === 0 ? null : <SeeAlso related={seeAlso} taxonomy={taxonomy} />}
           </div>
         </div>
       </div>
     </Layout>
   );
+}
+
+/**
+ * Whether a resource is an entry of the programme's data rather than a file of its own:
+ * ingestion gives such entries a virtual path, `data/defis.yml#<slug>`.
+ */
+export function isProgrammeEntry(path: string): boolean {
+  return /^(?:.*\/)?data\/[^/#]+\.ya?ml#/.test(path);
 }
 
 /** "Voir aussi": a titled list of links, each with its type and topics. */

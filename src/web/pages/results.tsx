@@ -5,9 +5,10 @@ import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-ta
 import { Pagination } from '../components/pagination.tsx';
 import { SearchForm } from '../components/search-form.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
+import type { HitCards } from '../community/hit-cards.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
-import { searchUrl, toggleFilter, type FilterKey, type SearchState } from '../urls.ts';
+import { filterKeys, searchUrl, toggleFilter, type FilterKey, type SearchState } from '../urls.ts';
 
 /** /recherche: the search form, facet filters, hits and pagination, or help when nothing matched. */
 
@@ -23,6 +24,10 @@ export interface ResultsPageProps {
   suggestions: string[];
   /** Resources per topic, for the topic links of an empty result. */
   topicCounts: Record<string, number>;
+  /** French label of a skill code (programme data); the code itself when absent. */
+  skillLabel?: (code: string) => string;
+  /** Défi and person hits' cards, by resource id. */
+  cards?: HitCards;
 }
 
 export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
@@ -77,14 +82,20 @@ function InvalidSearch({ error }: { error: string }) {
 function Results(props: ResultsPageProps & { result: SearchResult }) {
   const { state, result, taxonomy } = props;
   const pageCount = Math.ceil(Math.min(result.total, MAX_TOTAL_HITS) / result.limit);
-  const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
+  const filtered = activeFilters(state) > 0;
   // Nothing found and nothing to remove: no filter column, the help takes the width.
   const facets = result.total > 0 || filtered;
   return (
     <div class="fr-grid-row fr-grid-row--gutters">
       {facets ? (
         <div class="fr-col-12 fr-col-md-4">
-          <Facets state={state} facets={result.facets} taxonomy={taxonomy} filtered={filtered} />
+          <Facets
+            state={state}
+            facets={result.facets}
+            taxonomy={taxonomy}
+            filtered={filtered}
+            skillLabel={props.skillLabel ?? ((code) => code)}
+          />
         </div>
       ) : null}
       <div class={facets ? 'fr-col-12 fr-col-md-8' : 'fr-col-12 fr-col-lg-10'}>
@@ -111,7 +122,13 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
           <>
             <ol class="rp-hits fr-raw-list">
               {result.hits.map((hit) => (
-                <SearchHit hit={hit} q={state.q} taxonomy={taxonomy} key={hit.id} />
+                <SearchHit
+                  hit={hit}
+                  q={state.q}
+                  taxonomy={taxonomy}
+                  card={props.cards?.get(hit.resourceId)}
+                  key={hit.id}
+                />
               ))}
             </ol>
             <Pagination
@@ -142,11 +159,17 @@ function DidYouMean({ state, suggestions }: { state: SearchState; suggestions: s
   );
 }
 
+/** How many filter values the page applies. */
+function activeFilters(state: SearchState): number {
+  return filterKeys.reduce((sum, key) => sum + state[key].length, 0);
+}
+
 function Facets(props: {
   state: SearchState;
   facets: FacetCounts;
   taxonomy: Taxonomy;
   filtered: boolean;
+  skillLabel: (code: string) => string;
 }) {
   const { state, facets, taxonomy } = props;
   const values = (
@@ -180,10 +203,7 @@ function Facets(props: {
       a.label.localeCompare(b.label, 'fr', { numeric: true }),
   );
   return (
-    <FiltersPanel
-      title="Filtrer les résultats"
-      active={state.topic.length + state.type.length + state.promotion.length}
-    >
+    <FiltersPanel title="Filtrer les résultats" active={activeFilters(state)}>
       <FacetTags
         id="thematique"
         title="Thématique"
@@ -195,6 +215,17 @@ function Facets(props: {
         values={values('type', facets.type, typeLabel)}
       />
       <FacetTags id="promotion" title="Promotion" values={promotions} />
+      <FacetTags
+        id="administration"
+        title="Administration"
+        values={values('administration', facets.organisation, (name) => name)}
+        visible={8}
+      />
+      <FacetTags
+        id="competence"
+        title="Compétence"
+        values={values('competence', facets.skills, props.skillLabel)}
+      />
       {props.filtered ? (
         <p class="fr-mt-2w">
           <a

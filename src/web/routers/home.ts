@@ -3,6 +3,7 @@ import { h } from 'preact';
 import type { Taxonomy } from '../../content/topics.ts';
 import { listResources, type ResourceStoreDeps } from '../../resources/resource-store.ts';
 import { searchQuerySchema } from '../../search/search-query.ts';
+import { readingTypes } from '../listed-types.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { HomePage } from '../pages/home.tsx';
 import { audienceQuerySchema, audiencesOf, chooseAudience } from '../parcours/audience.ts';
@@ -21,7 +22,11 @@ export function homeRouter(
     // The unfiltered list's topic counts are the tiles' counts: one round trip for both.
     const [recent, parcours] = await Promise.all([
       // The parcours have their own section above: not "added resources" as well.
-      listResources(deps, { ...listSchema.parse({ limit: 6 }), exceptTypes: ['parcours'] }),
+      listResources(deps, {
+        ...listSchema.parse({ limit: 6 }),
+        type: readingTypes,
+        exceptTypes: ['parcours'],
+      }),
       deps.parcours.list(),
     ]);
     const audiences = audiencesOf(parcours);

@@ -5,9 +5,11 @@ import { NotFoundError } from '../../errors.ts';
 import { findResource, sectionsOf } from '../../index-lookup/index-lookup.ts';
 import { listResources, type ResourceStoreDeps } from '../../resources/resource-store.ts';
 import { findRelated } from '../../resources/related.ts';
+import { defiLinks } from '../community/defi-links.ts';
 import { resourceIdSchema } from '../../resources/router.ts';
 import { MAX_QUERY_LENGTH, searchQuerySchema } from '../../search/search-query.ts';
 import { prepareBodyHtml, queryTerms } from '../highlight.ts';
+import { listedTypes } from '../listed-types.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { describeIssues, rawState, stateOf } from '../page-params.ts';
 import { ResourcePage } from '../pages/resource.tsx';
@@ -41,7 +43,12 @@ export function resourcePagesRouter(
     }
     // Longer pages than the search's: a list is for browsing.
     const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
-    const list = await listResources(deps, { ...parsed.data, limit, exceptTypes: ['parcours'] });
+    const list = await listResources(deps, {
+      ...parsed.data,
+      type: listedTypes(parsed.data.type),
+      limit,
+      exceptTypes: ['parcours'],
+    });
     sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
   });
 
@@ -60,7 +67,11 @@ export function resourcePagesRouter(
       sectionsOf(deps, resource.id),
       parcoursPosition(deps.parcours, req.query, resource.id),
     ]);
-    const related = await findRelated(deps, resource, sections);
+    const defi = resource.type === 'defi' ? resource.defi : undefined;
+    const [related, links] = await Promise.all([
+      findRelated(deps, resource, sections),
+      defi === undefined ? undefined : defiLinks(deps, resource, defi, sections),
+    ]);
     const rawQ = req.query['q'];
     const q =
       typeof rawQ === 'string' ? rawQ.trim().replace(/\s+/g, ' ').slice(0, MAX_QUERY_LENGTH) : '';
@@ -81,6 +92,7 @@ export function resourcePagesRouter(
         q,
         terms,
         ...(position === undefined ? {} : { position }),
+        ...(links === undefined ? {} : { defiLinks: links }),
       }),
     );
   });

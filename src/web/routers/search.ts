@@ -2,12 +2,14 @@ import { Router } from 'express';
 import { h } from 'preact';
 import type { SearchLog } from '../../analytics/search-log.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import { skillLabels } from '../../community/skill-labels.ts';
 import { countByTopic } from '../../resources/resource-store.ts';
 import { didYouMean } from '../../search/did-you-mean.ts';
 import { recordSearch } from '../../search/record-search.ts';
 import { searchQuerySchema } from '../../search/search-query.ts';
 import { searchSections, type SearchDeps } from '../../search/search-sections.ts';
 import { taxonomyVocabulary } from '../../search/spelling.ts';
+import { hitCards } from '../community/hit-cards.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { describeIssues, rawState, stateOf } from '../page-params.ts';
 import { ResultsPage } from '../pages/results.tsx';
@@ -52,14 +54,26 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
     const result = await searchSections(deps, query);
     if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
     // Few or nothing found: other spellings (one round trip, only then); nothing at all:
-    // the topics to browse instead, counted meanwhile.
-    const [suggestions, topicCounts] = await Promise.all([
+    // the topics to browse instead; défis among the results: their skills' labels; défi and
+    // person hits: their cards. All at once.
+    const skillsShown = Object.keys(result.facets.skills).length + query.competence.length > 0;
+    const [suggestions, topicCounts, labels, cards] = await Promise.all([
       didYouMean(spelling, query, result.total),
       result.total === 0 ? countByTopic(deps) : {},
+      skillsShown ? skillLabels(deps) : new Map<string, string>(),
+      hitCards(deps, result.hits),
     ]);
     sendPage(
       res,
-      h(ResultsPage, { ...base, state: stateOf(query, req), result, suggestions, topicCounts }),
+      h(ResultsPage, {
+        ...base,
+        state: stateOf(query, req),
+        result,
+        suggestions,
+        topicCounts,
+        cards,
+        skillLabel: (code) => labels.get(code) ?? code,
+      }),
     );
   });
 
