@@ -41,12 +41,16 @@ export interface BuiltRecords {
 export function buildRecords(input: RecordInput): BuiltRecords {
   const { id, parsed, source, now } = input;
   const text = parsed.sections.map((section) => section.text).join('\n');
-  const { topics, warnings } = input.assignTopics({
-    title: parsed.title,
-    headings: parsed.sections.map((section) => section.heading),
-    text,
-    declared: parsed.topics,
-  });
+  // A person's card is not advice on a subject: it would only swell the topics' counts.
+  const { topics, warnings } =
+    parsed.type === 'personne'
+      ? { topics: [], warnings: [] }
+      : input.assignTopics({
+          title: parsed.title,
+          headings: parsed.sections.map((section) => section.heading),
+          text,
+          declared: parsed.topics,
+        });
   // The organisation's full names are searchable words of the whole resource.
   const named =
     parsed.organisation === undefined ? [] : input.organisationNames(parsed.organisation);

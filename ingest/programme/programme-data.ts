@@ -151,6 +151,8 @@ export function parseProgrammeData(texts: ProgrammeTexts): ProgrammeData | undef
     }
   }
 
+  unifyAdministrations(defis);
+
   const persons: ProgrammePerson[] = [];
   for (const [slug, { name, entries }] of people) {
     const refs = new Map<string, ProgrammeDefiRef>();
@@ -198,6 +200,28 @@ export function parseProgrammeData(texts: ProgrammeTexts): ProgrammeData | undef
   }
   persons.sort((a, b) => a.fields.name.localeCompare(b.fields.name, 'fr'));
   return { defis, persons, skills, withdrawn, warnings };
+}
+
+/**
+ * One spelling per administration: the data writes some in several cases (« Cour de
+ * cassation » and « Cour de Cassation »), which would make two facet values of one host.
+ * The most used spelling wins; on a tie, the first in the file.
+ */
+function unifyAdministrations(defis: ProgrammeDefi[]): void {
+  const spellings = new Map<string, Map<string, number>>();
+  for (const { fields } of defis) {
+    const key = nameKey(fields.administration);
+    const counts = spellings.get(key) ?? new Map<string, number>();
+    counts.set(fields.administration, (counts.get(fields.administration) ?? 0) + 1);
+    spellings.set(key, counts);
+  }
+  for (const { fields } of defis) {
+    const counts = spellings.get(nameKey(fields.administration));
+    if (counts === undefined || counts.size < 2) continue;
+    // Map keeps insertion order and sort is stable: the first spelling wins a tie.
+    const [chosen] = [...counts.entries()].sort((a, b) => b[1] - a[1]);
+    if (chosen !== undefined) fields.administration = chosen[0];
+  }
 }
 
 interface DefiContext {

@@ -4,8 +4,8 @@ import type { ProgrammeDefi, ProgrammePerson } from './programme-data.ts';
 
 /**
  * The programme's data as documents: a défi page gains the data's fields; a défi without a
- * page and every person become documents of their own. Team names and défi titles are
- * searchable words, so that a person's name finds their page and their défis.
+ * page and every person become documents of their own. Team names are searchable words of
+ * each défi, so that a person's name finds their page and their défis.
  */
 
 const number = new Intl.NumberFormat('fr-FR');
@@ -118,11 +118,14 @@ function section(title: string, heading: string, anchor: string, text: string): 
   return { heading, hierarchy: [title, heading], anchor, text };
 }
 
-/** A person of the community as a document: one short card, found by their name and défis. */
+/**
+ * A person of the community as a document: one short card, found by their name. Their défis
+ * are on the card's page, not in its searchable text: a défi's name must find the défi and
+ * its documents, not each of its team members before them (the défi finds its team).
+ */
 export function personDocument(person: ProgrammePerson, defis: DefiRef[]): ParsedDocument {
   const fields: PersonFields = { ...person.fields, defis };
   const promotions = fields.promotions.join(', ');
-  const titles = defis.map((defi) => defi.title);
   const summary = [fields.profile, promotions].filter(Boolean).join(' · ');
   return {
     title: fields.name,
@@ -130,7 +133,6 @@ export function personDocument(person: ProgrammePerson, defis: DefiRef[]): Parse
     format: 'yaml',
     topics: [],
     summary,
-    keywords: unique(titles),
     person: fields,
     skills: fields.skills,
     sections: [
@@ -139,7 +141,6 @@ export function personDocument(person: ProgrammePerson, defis: DefiRef[]): Parse
         hierarchy: [fields.name],
         text: [
           `${fields.profile}${promotions === '' ? '' : `, promotion ${promotions}`}${fields.years.length === 0 ? '' : ` (${fields.years.join(', ')})`}.`,
-          titles.length === 0 ? '' : `Défis : ${titles.join(', ')}.`,
         ]
           .filter(Boolean)
           .join(' '),

@@ -57,6 +57,25 @@ Ada–Martin:
 `;
 
 describe('parseProgrammeData', () => {
+  it('gives an administration written in several cases one spelling, the most used one', () => {
+    const entry = (title: string, administration: string) =>
+      `${title}:\n  title: ${title}\n  year: 2019\n  promotion: 2\n  administration: ${administration}\n  eigs: [Ada Martin]\n`;
+    const data = parseProgrammeData({
+      defis: [
+        entry('Un', 'Cour de Cassation'),
+        entry('Deux', 'Cour de cassation'),
+        entry('Trois', 'Cour de cassation'),
+        entry('Quatre', 'Cour des comptes'),
+      ].join(''),
+      skills,
+      promos,
+    });
+    assert.deepEqual(
+      data?.defis.map((defi) => defi.fields.administration),
+      ['Cour de cassation', 'Cour de cassation', 'Cour de cassation', 'Cour des comptes'],
+    );
+  });
+
   it('joins défis and people: each team member links to their person, and each person to their défis', () => {
     const data = parseProgrammeData({ defis, personnes, skills, promos });
     assert.ok(data);
