@@ -5,7 +5,7 @@ import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
 import type { Auth } from './auth/auth.ts';
 import { sessionApiRouter } from './auth/api-router.ts';
-import { authRouter } from './auth/router.ts';
+import { authRouter } from './web/routers/sign-in.ts';
 import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
 import type { Taxonomy } from './content/topics.ts';

@@ -1,4 +1,4 @@
-import type { DefiMatch } from '../../src/community/model.ts';
+import type { DefiMatch } from '../../src/content/programme-fields.ts';
 import { baseName, dateFromFileName } from '../parsers/metadata.ts';
 import type { ParsedDocument } from '../parsers/types.ts';
 import { nameKey, type ProgrammeDefi } from './programme-data.ts';

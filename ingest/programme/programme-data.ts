@@ -7,7 +7,7 @@ import type {
   PersonLink,
   Skill,
   TeamMember,
-} from '../../src/community/model.ts';
+} from '../../src/content/programme-fields.ts';
 import {
   defiEntrySchema,
   entriesFileSchema,

@@ -1,4 +1,9 @@
-import type { DefiFields, DefiMatch, DefiRef, PersonFields } from '../../src/community/model.ts';
+import type {
+  DefiFields,
+  DefiMatch,
+  DefiRef,
+  PersonFields,
+} from '../../src/content/programme-fields.ts';
 import type { ParsedDocument, ParsedSection } from '../parsers/types.ts';
 import type { ProgrammeDefi, ProgrammePerson } from './programme-data.ts';
 

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
-import { comparePages, type DefiRef } from '../../src/community/model.ts';
+import { comparePages, type DefiRef } from '../../src/content/programme-fields.ts';
 import {
   ContentFileTooLargeError,
   readContentFile,

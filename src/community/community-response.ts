@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { multiValue } from '../search/search-query.ts';
-import { personLinkKinds, teamRoles } from './model.ts';
+import { personLinkKinds, teamRoles } from '../content/programme-fields.ts';
 import { personUrl } from './urls.ts';
 import type { Defi, Person } from './community-store.ts';
 

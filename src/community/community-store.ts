@@ -1,7 +1,7 @@
 import type { Meilisearch } from 'meilisearch';
 import type { IndexNames } from '../engine/indexes.ts';
 import { findResource, type StoredResource } from '../index-lookup/index-lookup.ts';
-import { comparePages, type DefiFields, type PersonFields } from './model.ts';
+import { comparePages, type DefiFields, type PersonFields } from '../content/programme-fields.ts';
 
 /**
  * Past défis and the community as the index holds them (see ingest/programme-data.ts):

@@ -1,6 +1,6 @@
 import type { Meilisearch } from 'meilisearch';
 import type { IndexNames } from '../engine/indexes.ts';
-import type { DefiFields } from './model.ts';
+import type { DefiFields } from '../content/programme-fields.ts';
 
 /**
  * The French label of each skill code (`datascience` → « Data science »), as the défis of

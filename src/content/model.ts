@@ -3,7 +3,7 @@
  * cut into Sections (the unit of search).
  */
 
-import type { DefiFields, PersonFields } from '../community/model.ts';
+import type { DefiFields, PersonFields } from './programme-fields.ts';
 
 export const resourceTypes = [
   'guide',

@@ -1,4 +1,4 @@
-import type { DefiFields } from '../../community/model.ts';
+import type { DefiFields } from '../../content/programme-fields.ts';
 import { findDefiDocuments } from '../../community/defi-documents.ts';
 import { findRelatedDefis } from '../../community/related-defis.ts';
 import type { Section } from '../../content/model.ts';

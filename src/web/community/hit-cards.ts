@@ -1,4 +1,4 @@
-import type { Skill } from '../../community/model.ts';
+import type { Skill } from '../../content/programme-fields.ts';
 import type { ResourceStoreDeps } from '../../resources/resource-store.ts';
 import type { StoredResource } from '../../index-lookup/index-lookup.ts';
 import type { SearchHit } from '../../search/search-sections.ts';

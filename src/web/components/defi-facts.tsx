@@ -1,4 +1,4 @@
-import type { DefiFields, KeyFigure, TeamMember } from '../../community/model.ts';
+import type { DefiFields, KeyFigure, TeamMember } from '../../content/programme-fields.ts';
 import { countLabel } from '../labels.ts';
 import { personUrl, publicHref } from '../community/urls.ts';
 import { searchUrl } from '../urls.ts';

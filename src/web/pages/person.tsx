@@ -1,5 +1,5 @@
 import type { Person } from '../../community/community-store.ts';
-import type { PersonLinkKind } from '../../community/model.ts';
+import type { PersonLinkKind } from '../../content/programme-fields.ts';
 import { ExternalLink } from '../components/external-link.tsx';
 import type { HitCards } from '../community/hit-cards.ts';
 import { communityUrl, displayUrl, publicHref } from '../community/urls.ts';

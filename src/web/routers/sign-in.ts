@@ -1,13 +1,13 @@
 import { Router, type Request, type Response } from 'express';
 import { h } from 'preact';
 import type { Logger } from 'pino';
-import { clientRateLimit } from '../http/rate-limit.ts';
-import { pageContext, type PageConfigDeps } from '../web/page-context.ts';
-import { SignInPage } from '../web/pages/sign-in.tsx';
-import { sendPage } from '../web/render.ts';
-import { NotFoundError } from '../errors.ts';
-import { safeReturnPath, type Auth } from './auth.ts';
-import { localCoordinator } from './local-sign-in.ts';
+import { clientRateLimit } from '../../http/rate-limit.ts';
+import { pageContext, type PageConfigDeps } from '../page-context.ts';
+import { SignInPage } from '../pages/sign-in.tsx';
+import { sendPage } from '../render.ts';
+import { NotFoundError } from '../../errors.ts';
+import { safeReturnPath, type Auth } from '../../auth/auth.ts';
+import { localCoordinator } from '../../auth/local-sign-in.ts';
 
 /**
  * The sign-in routes: `/connexion` (the page), `/connexion/proconnect` (to the provider),
