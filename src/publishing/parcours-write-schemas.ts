@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ParcoursDraft } from './parcours-publisher.ts';
+import { retiredCommit, savedFileFields } from './publishing-schemas.ts';
 
 /**
  * What the parcours write API reads and answers, written once (router and OpenAPI
@@ -53,25 +54,11 @@ export function draftOfInput(input: ParcoursInput): ParcoursDraft {
 }
 
 export const savedParcoursSchema = z
-  .strictObject({
-    slug: z.string(),
-    title: z.string(),
-    path: z.string().meta({ description: 'Le fichier dans le dépôt des contenus publiés' }),
-    version: z
-      .string()
-      .meta({ description: 'La version (aussi dans l’en-tête ETag) ; à renvoyer dans If-Match' }),
-    commit: z.string().meta({ description: 'Le commit de la modification' }),
-    url: z.string(),
-  })
+  .strictObject({ slug: z.string(), title: z.string(), ...savedFileFields })
   .meta({ id: 'SavedParcours' });
 
 export const retiredParcoursSchema = z
-  .strictObject({
-    slug: z.string(),
-    commit: z
-      .string()
-      .meta({ description: 'Le commit du retrait ; la version d’avant se restaure' }),
-  })
+  .strictObject({ slug: z.string(), commit: retiredCommit })
   .meta({ id: 'RetiredParcours' });
 
 export type SavedParcoursResponse = z.infer<typeof savedParcoursSchema>;

@@ -85,27 +85,32 @@ export const auditQuerySchema = z.strictObject({
     .default(20),
 });
 
+/** What every write to the content store answers: where the file is, its version, its commit. */
+export const savedFileFields = {
+  path: z.string().meta({ description: 'Le fichier dans le dépôt des contenus publiés' }),
+  version: z
+    .string()
+    .meta({ description: 'La version (aussi dans l’en-tête ETag) ; à renvoyer dans If-Match' }),
+  commit: z.string().meta({ description: 'Le commit de la modification' }),
+  url: z.string(),
+};
+
+/** The commit of a removal, for resources and parcours alike. */
+export const retiredCommit = z
+  .string()
+  .meta({ description: 'Le commit du retrait ; la version d’avant se restaure' });
+
 export const publishedResourceSchema = z
   .strictObject({
     id: z.string(),
     title: z.string(),
     type: z.enum(['guide', 'pdf']),
-    path: z.string().meta({ description: 'Le fichier dans le dépôt des contenus publiés' }),
-    version: z
-      .string()
-      .meta({ description: 'La version (aussi dans l’en-tête ETag) ; à renvoyer dans If-Match' }),
-    commit: z.string().meta({ description: 'Le commit de la modification' }),
-    url: z.string(),
+    ...savedFileFields,
   })
   .meta({ id: 'PublishedResource' });
 
 export const retiredResourceSchema = z
-  .strictObject({
-    id: z.string(),
-    commit: z
-      .string()
-      .meta({ description: 'Le commit du retrait ; la version d’avant se restaure' }),
-  })
+  .strictObject({ id: z.string(), commit: retiredCommit })
   .meta({ id: 'RetiredResource' });
 
 export const revisionSchema = z

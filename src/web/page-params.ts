@@ -4,7 +4,7 @@ import { MAX_QUERY_LENGTH, type SearchQuery } from '../search/search-query.ts';
 import { formatIssues } from '../validation/format-issues.ts';
 import type { SearchState } from './urls.ts';
 
-/** The query string of the list pages (results, resources): messages and page state. */
+/** The query string of the list pages (results, resources, community): messages and page state. */
 
 const parameterNames: Record<string, string> = {
   q: 'mots recherchés',
@@ -14,6 +14,7 @@ const parameterNames: Record<string, string> = {
   organisation: 'administration',
   administration: 'administration',
   competence: 'compétence',
+  profil: 'profil',
   page: 'page',
   limit: 'nombre de résultats par page',
   group: 'regroupement',

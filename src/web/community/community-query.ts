@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { formatIssues } from '../../validation/format-issues.ts';
 import type { CommunityState } from './urls.ts';
 
 /** The query string of /communaute, validated at the edge. */
@@ -40,19 +39,5 @@ export const communityQuerySchema = z.object({
     .transform((page) => page ?? 1),
 }) satisfies z.ZodType<CommunityState, unknown>;
 
-const parameterNames: Record<string, string> = {
-  profil: 'profil',
-  promotion: 'promotion',
-  competence: 'compétence',
-  page: 'page',
-};
-
-/** One French sentence per invalid parameter. */
-export function describeCommunityIssues(error: z.ZodError): string {
-  return formatIssues(error, {
-    name: (path) => parameterNames[path] ?? path,
-    root: 'requête',
-    positions: false,
-    line: (name, message) => `Paramètre « ${name} » : ${message}.`,
-  }).join(' ');
-}
+/** One French sentence per invalid parameter, as on the other list pages. */
+export { describeIssues as describeCommunityIssues } from '../page-params.ts';

@@ -1,5 +1,6 @@
 import type { Revision } from '../../publishing/content-store.ts';
 import { ErrorAlert, SuccessAlert } from '../components/coordination-alerts.tsx';
+import { RetireForm } from '../components/retire-form.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { formatDateTime } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
@@ -168,22 +169,12 @@ export function RetireParcoursPage({ context, parcours, error }: RetireParcoursP
           proposé ni trouvé par la recherche. Ses versions restent dans l’historique : vous pourrez
           le restaurer.
         </p>
-        <form method="post" action={`/coordination/parcours/${parcours.slug}/retirer`}>
-          <CsrfField token={context.csrfToken} />
-          <input type="hidden" name="version" value={parcours.version} />
-          <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <button class="fr-btn" type="submit">
-                Confirmer le retrait
-              </button>
-            </li>
-            <li>
-              <a class="fr-btn fr-btn--secondary" href="/coordination/parcours">
-                Annuler
-              </a>
-            </li>
-          </ul>
-        </form>
+        <RetireForm
+          action={`/coordination/parcours/${parcours.slug}/retirer`}
+          csrfToken={context.csrfToken}
+          version={parcours.version}
+          cancelHref="/coordination/parcours"
+        />
       </div>
     </Layout>
   );

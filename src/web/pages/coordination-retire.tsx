@@ -1,5 +1,5 @@
 import { ErrorAlert } from '../components/coordination-alerts.tsx';
-import { CsrfField } from '../components/csrf-field.tsx';
+import { RetireForm } from '../components/retire-form.tsx';
 import { Layout, type PageContext } from '../layout.tsx';
 import { CoordinationBreadcrumb } from './coordination-form.tsx';
 
@@ -25,22 +25,12 @@ export function RetirePage({ context, resource, error }: RetirePageProps) {
           La ressource <a href={resource.url}>{resource.title}</a> ne sera plus proposée par la
           recherche ni affichée. Ses versions restent dans l’historique : vous pourrez la restaurer.
         </p>
-        <form method="post" action={`/coordination/ressources/${resource.id}/retirer`}>
-          <CsrfField token={context.csrfToken} />
-          <input type="hidden" name="version" value={resource.version} />
-          <ul class="fr-btns-group fr-btns-group--inline-md">
-            <li>
-              <button class="fr-btn" type="submit">
-                Confirmer le retrait
-              </button>
-            </li>
-            <li>
-              <a class="fr-btn fr-btn--secondary" href="/coordination">
-                Annuler
-              </a>
-            </li>
-          </ul>
-        </form>
+        <RetireForm
+          action={`/coordination/ressources/${resource.id}/retirer`}
+          csrfToken={context.csrfToken}
+          version={resource.version}
+          cancelHref="/coordination"
+        />
       </div>
     </Layout>
   );
