@@ -24,7 +24,6 @@ const SECONDS = 30;
 describe(`${CONNECTIONS} connections for ${SECONDS} s on each search route`, () => {
   it('answers every request of /api/search and /recherche with a 200', async (t) => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-load-'));
-    after(() => fs.rm(dataDir, { recursive: true, force: true }));
     const unlimited = String(1_000_000);
     const service = await spawnService({
       MEILI_URL: url,
@@ -37,6 +36,12 @@ describe(`${CONNECTIONS} connections for ${SECONDS} s on each search route`, () 
       API_RATE_LIMIT_PER_MINUTE: unlimited,
       SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: unlimited,
       PAGES_RATE_LIMIT_PER_MINUTE: unlimited,
+    });
+    // The service writes its search log until it stops: stop it before removing its folder
+    // (stop is idempotent; the tracked process's own hook finds it stopped).
+    after(async () => {
+      await service.stop();
+      await fs.rm(dataDir, { recursive: true, force: true });
     });
     await waitForStatus(`${service.url}/readyz`, 200);
     // With an external Meilisearch the first sync runs in the background: wait for it.
