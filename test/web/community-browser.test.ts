@@ -1,15 +1,14 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { corpusExists } from '../helpers/ingest.ts';
 import {
+  axeViolations,
   desktop,
   launchBrowser,
   mobile,
+  openWatchedPage,
   screenshot,
-  watchContext,
-  type PageWatch,
 } from './helpers/browser.ts';
 import { startProgrammeSite } from './helpers/programme-site.ts';
 import type { RunningSite } from './helpers/site.ts';
@@ -35,26 +34,7 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage(
-  options: BrowserContextOptions = desktop,
-): Promise<{ page: Page; watch: PageWatch; done: () => Promise<void> }> {
-  const context = await browser.newContext(options);
-  // A broken link fails in seconds, not after Playwright's default 30 s.
-  context.setDefaultTimeout(15_000);
-  const watch = await watchContext(context);
-  const page = await context.newPage();
-  return { page, watch, done: () => context.close() };
-}
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  return violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
-}
+const openPage = (options: BrowserContextOptions = desktop) => openWatchedPage(browser, options);
 
 describe('Défis and the community in a browser', { skip: !hasCorpus }, () => {
   it('from a défi page to a team member’s page, then to their other défi, where they are in the team', async () => {

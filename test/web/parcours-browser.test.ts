@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { projectRoot } from '../helpers/service.ts';
 import {
+  axeViolations,
   desktop,
   launchBrowser,
   mobile,
+  openWatchedPage,
   screenshot,
-  watchContext,
-  type PageWatch,
 } from './helpers/browser.ts';
 import { startSite, type RunningSite } from './helpers/site.ts';
 
@@ -50,16 +49,8 @@ after(async () => {
   await site?.close();
 });
 
-async function openPage(
-  options: BrowserContextOptions = desktop,
-): Promise<{ page: Page; watch: PageWatch; done: () => Promise<void> }> {
-  const context = await browser.newContext(options);
-  // A broken step fails in seconds, not after Playwright's default 30 s.
-  context.setDefaultTimeout(10_000);
-  const watch = await watchContext(context);
-  const page = await context.newPage();
-  return { page, watch, done: () => context.close() };
-}
+const openPage = (options: BrowserContextOptions = desktop) =>
+  openWatchedPage(browser, options, 10_000);
 
 /** Whether the browser's address is this link (the browser percent-encodes accented anchors). */
 function sameAddress(url: URL, link: string): boolean {
@@ -75,16 +66,6 @@ async function stepLinks(page: Page): Promise<string[]> {
     .evaluateAll((links) =>
       links.map((link) => (link as HTMLAnchorElement).getAttribute('href') ?? ''),
     );
-}
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function axeViolations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  return violations.map(
-    (violation) =>
-      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-  );
 }
 
 describe('Parcours in a browser', () => {

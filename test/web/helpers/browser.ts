@@ -1,5 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
 import {
   chromium,
   type Browser,
@@ -83,4 +84,31 @@ export const screenshotDir = path.join(projectRoot, 'test/artifacts/screenshots'
 export async function screenshot(page: Page, name: string, fullPage = true): Promise<void> {
   await fs.mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage });
+}
+
+/**
+ * A fresh browser context with its page errors watched; `done` closes it. A broken link
+ * fails after `timeoutMs`, not after Playwright's default 30 s.
+ */
+export async function openWatchedPage(
+  browser: Browser,
+  options: BrowserContextOptions = desktop,
+  timeoutMs = 15_000,
+): Promise<{ page: Page; watch: PageWatch; done: () => Promise<void> }> {
+  const context = await browser.newContext(options);
+  context.setDefaultTimeout(timeoutMs);
+  const watch = await watchContext(context);
+  const page = await context.newPage();
+  return { page, watch, done: () => context.close() };
+}
+
+const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** axe-core's WCAG 2.1 AA and best-practice violations of the page, one line each. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
+  );
 }
