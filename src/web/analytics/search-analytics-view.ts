@@ -1,11 +1,9 @@
+import type { AnalyticsWindow } from '../../analytics/analytics-response.ts';
+
 /**
  * What the coordinators' analytics page shows, and its tables as data: the page renders
  * them and the CSV export writes them, so both always hold the same cells.
  */
-
-/** The windows a coordinator may choose, in days. */
-export const analyticsWindows = [7, 30, 90] as const;
-export type AnalyticsWindow = (typeof analyticsWindows)[number];
 
 /**
  * The figures of one window the page needs: the fields it reads of the aggregation's

@@ -1,15 +1,14 @@
 import type { ComponentChildren } from 'preact';
+import { analyticsWindows, type AnalyticsWindow } from '../../analytics/analytics-response.ts';
 import { SuccessAlert } from '../components/coordination-alerts.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import { DayChart, niceCeiling, rateCeiling } from '../components/day-chart.tsx';
 import {
-  analyticsWindows,
   formatCount,
   formatDay,
   formatRate,
   type AnalyticsTable,
   type AnalyticsTableName,
-  type AnalyticsWindow,
   type SearchAnalyticsView,
 } from '../analytics/search-analytics-view.ts';
 import { Layout, type PageContext } from '../layout.tsx';

@@ -3,13 +3,13 @@ import { create as contentDisposition } from 'content-disposition';
 import { h } from 'preact';
 import { z } from 'zod';
 import type { Taxonomy } from '../../content/topics.ts';
+import { analyticsWindows, type AnalyticsWindow } from '../../analytics/analytics-response.ts';
 import { InvalidParameterError } from '../../errors.ts';
+import { parseRequest } from '../../http/validate.ts';
 import { tableToCsv } from '../analytics/analytics-csv.ts';
 import {
   analyticsTableNames,
   analyticsTables,
-  analyticsWindows,
-  type AnalyticsWindow,
   type SearchAnalyticsView,
 } from '../analytics/search-analytics-view.ts';
 import { topicLabel, typeLabel } from '../labels.ts';
@@ -39,14 +39,10 @@ export interface CoordinationSearchesRouterDeps extends PageConfigDeps {
 
 const defaultWindow: AnalyticsWindow = 30;
 
-const windowSchema = z.preprocess(
-  (value) => (value === undefined || value === '' ? String(defaultWindow) : value),
-  z
-    .enum(analyticsWindows.map(String) as ['7', '30', '90'], {
-      error: 'jours : 7, 30 ou 90 attendu',
-    })
-    .transform((value) => Number(value) as AnalyticsWindow),
-);
+const windowSchema = z.coerce
+  .number()
+  .pipe(z.literal(analyticsWindows, { error: 'période attendue : 7, 30 ou 90 (jours)' }))
+  .default(defaultWindow);
 
 const pageQuery = z.object({
   jours: windowSchema,
@@ -56,7 +52,7 @@ const pageQuery = z.object({
 const csvQuery = z.object({
   jours: windowSchema,
   table: z.enum(analyticsTableNames, {
-    error: `table : une de ${analyticsTableNames.join(', ')} attendue`,
+    error: `tableau attendu : ${analyticsTableNames.join(', ')}`,
   }),
 });
 
@@ -65,19 +61,6 @@ const handledForm = z.object({
   recherche: z.string().max(200).default(''),
   jours: windowSchema,
 });
-
-/** Parses with a schema, or fails with the first issue's message and parameter. */
-function parseOrRefuse<T>(schema: z.ZodType<T>, input: unknown): T {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const parameter = String(issue?.path[0] ?? '');
-  const message = issue?.message ?? 'paramètre invalide';
-  throw new InvalidParameterError(
-    message.startsWith(parameter) ? message : `${parameter} : ${message}`,
-    parameter,
-  );
-}
 
 export function coordinationSearchesRouter(deps: CoordinationSearchesRouterDeps): Router {
   const router = Router();
@@ -91,7 +74,7 @@ export function coordinationSearchesRouter(deps: CoordinationSearchesRouterDeps)
   };
 
   router.get(searchesPath, guard, async (req, res) => {
-    const query = parseOrRefuse(pageQuery, req.query);
+    const query = parseRequest(pageQuery, req.query);
     const view = await deps.analytics.report(query.jours);
     sendPage(
       res,
@@ -106,7 +89,7 @@ export function coordinationSearchesRouter(deps: CoordinationSearchesRouterDeps)
   });
 
   router.get(`${searchesPath}.csv`, guard, async (req, res) => {
-    const query = parseOrRefuse(csvQuery, req.query);
+    const query = parseRequest(csvQuery, req.query);
     const view = await deps.analytics.report(query.jours);
     const table = analyticsTables(view, filterLabel).find((one) => one.name === query.table);
     if (table === undefined) throw new InvalidParameterError('table : inconnue', 'table');
@@ -122,7 +105,7 @@ export function coordinationSearchesRouter(deps: CoordinationSearchesRouterDeps)
   });
 
   router.post(handledPath, guard, form, async (req, res) => {
-    const body = parseOrRefuse(handledForm, req.body);
+    const body = parseRequest(handledForm, req.body ?? null);
     await deps.analytics.markHandled(body.cle);
     const back = new URLSearchParams({ jours: String(body.jours), traitee: body.recherche });
     res.redirect(303, `${searchesPath}?${back.toString()}#sans-resultat`);
