@@ -1,6 +1,9 @@
+import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
+import { createAnalytics, type Analytics } from './analytics/analytics.ts';
+import { analyticsRouter } from './analytics/router.ts';
 import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
 import type { Auth } from './auth/auth.ts';
@@ -48,6 +51,8 @@ export interface AppDeps {
   /** Content folders, to serve original files. */
   roots: ContentRoot[];
   searchLog: SearchLog;
+  /** Clicks and "traité" marks; by default beside the search log in DATA_DIR/analytics. */
+  analytics?: Analytics;
   logger: Logger;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
@@ -104,6 +109,19 @@ export function createApp(deps: AppDeps): Express {
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, parcours, now }));
+  app.use(
+    analyticsRouter({
+      analytics:
+        deps.analytics ??
+        createAnalytics({
+          dir: path.join(deps.config.dataDir, 'analytics'),
+          maxBytes: deps.config.analyticsMaxBytes,
+          logger: deps.logger,
+        }),
+      requireCoordinator,
+      now,
+    }),
+  );
   if (deps.publishing !== undefined)
     app.use(
       publishingRouter({
