@@ -37,6 +37,8 @@ import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { coordinationRouter } from './web/routers/coordination.ts';
 import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
+import { coordinationSearchesRouter } from './web/routers/coordination-searches.ts';
+import { analyticsSource } from './web/analytics/analytics-source.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -109,19 +111,14 @@ export function createApp(deps: AppDeps): Express {
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, parcours, now }));
-  app.use(
-    analyticsRouter({
-      analytics:
-        deps.analytics ??
-        createAnalytics({
-          dir: path.join(deps.config.dataDir, 'analytics'),
-          maxBytes: deps.config.analyticsMaxBytes,
-          logger: deps.logger,
-        }),
-      requireCoordinator,
-      now,
-    }),
-  );
+  const analytics =
+    deps.analytics ??
+    createAnalytics({
+      dir: path.join(deps.config.dataDir, 'analytics'),
+      maxBytes: deps.config.analyticsMaxBytes,
+      logger: deps.logger,
+    });
+  app.use(analyticsRouter({ analytics, requireCoordinator, now }));
   if (deps.publishing !== undefined)
     app.use(
       publishingRouter({
@@ -155,6 +152,14 @@ export function createApp(deps: AppDeps): Express {
       requireCoordinator,
       ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
       ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
+    }),
+  );
+  app.use(
+    coordinationSearchesRouter({
+      ...deps,
+      requireCoordinator,
+      analytics: analyticsSource({ analytics, now }),
+      canPublish: deps.publishing !== undefined,
     }),
   );
   if (deps.publishing?.parcoursPublisher !== undefined)
