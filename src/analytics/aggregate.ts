@@ -279,13 +279,14 @@ export async function readJsonLines(
 ): Promise<void> {
   for (const name of [`${file}.1`, file]) {
     const stream = fs.createReadStream(name, { encoding: 'utf8' });
-    const opened = await Promise.race([
-      once(stream, 'open').then(() => true),
-      once(stream, 'error').then(([error]) => {
+    // `once` rejects on the stream's 'error': a missing file (no rotated log yet) is skipped.
+    const opened = await once(stream, 'open').then(
+      () => true,
+      (error: unknown) => {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
         throw error;
-      }),
-    ]);
+      },
+    );
     if (!opened) continue;
     const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
     for await (const line of lines) {
