@@ -229,6 +229,11 @@ describe('the search analytics page in a browser (issue 15, acceptance 1 and 5)'
         const phone = await small.newPage();
         await phone.goto(`${url}${localLinkPath(fixture.local)}`);
         await phone.goto(`${url}/coordination/recherches?jours=7`);
+        // Nothing widens the page sideways: only the tables scroll, inside their frame.
+        assert.equal(
+          await phone.evaluate(() => document.documentElement.scrollWidth),
+          mobile.viewport.width,
+        );
         await checkPage(phone, 'mobile');
       } finally {
         await small?.close();

@@ -22,7 +22,7 @@ export interface DayChartProps {
 // A narrow box with large text: scaled to a phone's width, labels stay readable.
 const width = 480;
 const height = 220;
-const margin = { top: 14, right: 12, bottom: 34, left: 62 };
+const margin = { top: 14, right: 14, bottom: 36, left: 64 };
 const plotWidth = width - margin.left - margin.right;
 const plotHeight = height - margin.top - margin.bottom;
 
@@ -44,7 +44,8 @@ export function DayChart(props: DayChartProps) {
   const slot = plotWidth / Math.max(points.length, 1);
   const x = (index: number) => margin.left + slot * (index + 0.5);
   const y = (value: number) => margin.top + plotHeight * (1 - Math.min(value / max, 1));
-  const ticks = [0, max / 2, max];
+  // A middle line only where it falls on a value worth printing (not 2.5 searches).
+  const ticks = props.kind === 'bar' && !Number.isInteger(max / 2) ? [0, max] : [0, max / 2, max];
   // First, middle and last days: enough to read the period without crowding a phone.
   const labelled = [...new Set([0, Math.floor((points.length - 1) / 2), points.length - 1])].filter(
     (index) => index >= 0,

@@ -186,7 +186,7 @@ function DataTable(props: {
   if (table.rows.length === 0 && props.empty !== undefined) return <p>{props.empty}</p>;
   return (
     <>
-      <div class="fr-table fr-mb-1w" data-table={table.name}>
+      <div class="fr-table fr-table--no-caption fr-mb-1w rp-scroll-table" data-table={table.name}>
         <div class="fr-table__wrapper">
           {/* Scrolls sideways on a phone: reachable with the keyboard, named by its caption. */}
           <div class="fr-table__container" tabIndex={0} role="region" aria-label={table.caption}>
