@@ -142,6 +142,8 @@ describe('the search analytics page in a browser (issue 15, acceptance 1 and 5)'
       await search(plain, 'cadrages');
       await openHit(plain, 'Cadrage d’un projet');
       await search(plain, 'licence');
+      // A topic filter, from the results page's own filter links.
+      await plain.goto(`${url}/recherche?q=${encodeURIComponent('code source')}&topic=open-source`);
 
       coordinator = await browser.newContext(desktop);
       const page = await coordinator.newPage();
@@ -151,7 +153,7 @@ describe('the search analytics page in a browser (issue 15, acceptance 1 and 5)'
       await page.click('a[href="/coordination/recherches?jours=7"]');
       await reloadUntil(page, async () => {
         const row = await rowOf(page, 'frequentes', 'cadrage');
-        return row?.[3] === '2' && (await rowOf(page, 'sans-clic', 'licence')) !== undefined;
+        return row?.[3] === '2' && (await rowOf(page, 'filtres', 'Thème')) !== undefined;
       });
 
       // Recherche, Recherches, Sans résultat, Clics, Taux de clic, Rang moyen.
@@ -169,17 +171,28 @@ describe('the search analytics page in a browser (issue 15, acceptance 1 and 5)'
         'à traiter',
       ]);
       assert.deepEqual(await rowOf(page, 'sans-clic', 'licence'), ['licence', '1']);
+      assert.deepEqual(await rowOf(page, 'filtres', 'Thème'), [
+        'Thème',
+        'Open source et logiciel libre',
+        '1',
+      ]);
       const totals = new Map(
         (await pageTable(page, 'indicateurs')).slice(1).map(([k, v]) => [k, v]),
       );
-      assert.equal(totals.get('Recherches'), '5');
-      assert.equal(totals.get('Recherches sans résultat'), '1');
+      assert.equal(totals.get('Recherches'), '6');
       assert.equal(totals.get('Clics sur un résultat'), '2');
       assert.equal(totals.get('Rang moyen du résultat cliqué'), '1');
       await checkPage(page, 'bureau');
 
       // Every table's CSV holds the cells of the page.
-      for (const name of ['indicateurs', 'frequentes', 'sans-resultat', 'sans-clic', 'par-jour']) {
+      for (const name of [
+        'indicateurs',
+        'frequentes',
+        'sans-resultat',
+        'sans-clic',
+        'filtres',
+        'par-jour',
+      ]) {
         const response = await page.request.get(
           `${url}/coordination/recherches.csv?table=${name}&jours=7`,
         );
