@@ -1,5 +1,4 @@
-import { once } from 'node:events';
-import fs from 'node:fs';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
 import { foldText } from '../text/fold-accents.ts';
@@ -278,15 +277,12 @@ export async function readJsonLines(
   onValue: (value: unknown) => void,
 ): Promise<void> {
   for (const name of [`${file}.1`, file]) {
-    const stream = fs.createReadStream(name, { encoding: 'utf8' });
-    const opened = await Promise.race([
-      once(stream, 'open').then(() => true),
-      once(stream, 'error').then(([error]) => {
-        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-        throw error;
-      }),
-    ]);
-    if (!opened) continue;
+    const handle = await fs.open(name).catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') return undefined;
+      throw error;
+    });
+    if (handle === undefined) continue;
+    const stream = handle.createReadStream({ encoding: 'utf8' });
     const lines = readline.createInterface({ input: stream, crlfDelay: Infinity });
     for await (const line of lines) {
       if (line === '') continue;
