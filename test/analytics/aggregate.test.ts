@@ -9,7 +9,7 @@ import type { ClickEvent, SearchLogEntry } from '../../src/analytics/log-files.t
 const now = new Date('2026-11-26T12:00:00.000Z');
 
 function search(at: string, query: string, hits: number, extra: Partial<SearchLogEntry> = {}) {
-  return { at, query, filters: {}, hits, page: 1, durationMs: 3, ...extra } as SearchLogEntry;
+  return { at, query, filters: {}, hits, page: 1, durationMs: 3, ...extra };
 }
 
 function click(at: string, queryId: string, rank: number): ClickEvent {
