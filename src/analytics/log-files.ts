@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createReadStream, createWriteStream } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -105,17 +105,13 @@ export function createJsonLinesLog<Entry extends { at: string }>(options: {
 
 /** Keeps the lines dated `cutoff` or later, streaming into a temporary file renamed over the old one. */
 async function pruneFile(file: string, cutoff: string): Promise<void> {
-  const input = createReadStream(file, { encoding: 'utf8' });
-  const temporary = `${file}.prune`;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      input.once('open', () => resolve());
-      input.once('error', reject);
-    });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+  const handle = await fs.open(file).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
     throw error;
-  }
+  });
+  if (handle === undefined) return;
+  const input = handle.createReadStream({ encoding: 'utf8' });
+  const temporary = `${file}.prune`;
   const output = createWriteStream(temporary, { mode: privateFileMode });
   let kept = 0;
   let dropped = 0;
