@@ -82,18 +82,27 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
   const toIso = now.toISOString();
   const inWindow = (at: unknown): at is string =>
     typeof at === 'string' && at >= fromIso && at <= toIso;
+  // The logs write `at` first: a line of another period is skipped before it is parsed.
+  const prefix = '{"at":"';
+  const maybeInWindow = (line: string): boolean =>
+    !line.startsWith(prefix) || inWindow(line.slice(prefix.length, prefix.length + fromIso.length));
 
   // Clicks first: they are far fewer than searches, and searches look theirs up by id.
   const clicksByQuery = new Map<string, ClickTally>();
-  await readJsonLines(path.join(dir, eventLogFile), (value) => {
-    const event = value as Partial<ClickEvent>;
-    if (event.type !== 'click' || typeof event.queryId !== 'string' || !inWindow(event.at)) return;
-    if (typeof event.rank !== 'number') return;
-    const tally = clicksByQuery.get(event.queryId) ?? { clicks: 0, rankSum: 0 };
-    tally.clicks += 1;
-    tally.rankSum += event.rank;
-    clicksByQuery.set(event.queryId, tally);
-  });
+  await readJsonLines(
+    path.join(dir, eventLogFile),
+    (value) => {
+      const event = value as Partial<ClickEvent>;
+      if (event.type !== 'click' || typeof event.queryId !== 'string' || !inWindow(event.at))
+        return;
+      if (typeof event.rank !== 'number') return;
+      const tally = clicksByQuery.get(event.queryId) ?? { clicks: 0, rankSum: 0 };
+      tally.clicks += 1;
+      tally.rankSum += event.rank;
+      clicksByQuery.set(event.queryId, tally);
+    },
+    maybeInWindow,
+  );
 
   const groups = new Map<string, Group>();
   // Folding accents and finding the group cost more than the rest of a line: once per spelling.
@@ -129,47 +138,55 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
     perDay.set(day, { day, searches: 0, zeroResult: 0, zeroResultRate: null });
   }
 
-  await readJsonLines(path.join(dir, searchLogFile), (value) => {
-    const entry = value as Partial<SearchLogEntry>;
-    if (!inWindow(entry.at) || typeof entry.query !== 'string' || typeof entry.hits !== 'number') {
-      return;
-    }
-    // Turning a page is not searching again.
-    if (entry.page !== undefined && entry.page !== 1) return;
-    const day = perDay.get(entry.at.slice(0, 10));
-    if (day !== undefined) {
-      day.searches += 1;
-      if (entry.hits === 0) day.zeroResult += 1;
-    }
-    for (const [filter, values] of Object.entries(entry.filters ?? {})) {
-      if (!Array.isArray(values)) continue;
-      for (const value of values) {
-        const id = `${filter}\u0000${String(value)}`;
-        const use = filters.get(id) ?? { filter, value: String(value), searches: 0 };
-        use.searches += 1;
-        filters.set(id, use);
+  await readJsonLines(
+    path.join(dir, searchLogFile),
+    (value) => {
+      const entry = value as Partial<SearchLogEntry>;
+      if (
+        !inWindow(entry.at) ||
+        typeof entry.query !== 'string' ||
+        typeof entry.hits !== 'number'
+      ) {
+        return;
       }
-    }
-    // An empty query is browsing by filter: counted per day and per filter, not as a query.
-    const spelling = spellings.get(entry.query) ?? spellingOf(entry.query);
-    const group = spelling.group;
-    if (group === undefined) return;
-    spelling.count += 1;
-    group.searches += 1;
-    if (entry.hits === 0) {
-      group.zeroResult += 1;
-      if (group.lastZeroAt === undefined || entry.at > group.lastZeroAt)
-        group.lastZeroAt = entry.at;
-    } else {
-      group.withHits += 1;
-    }
-    const tally = typeof entry.id === 'string' ? clicksByQuery.get(entry.id) : undefined;
-    if (tally !== undefined) {
-      group.clickedSearches += 1;
-      group.clicks += tally.clicks;
-      group.rankSum += tally.rankSum;
-    }
-  });
+      // Turning a page is not searching again.
+      if (entry.page !== undefined && entry.page !== 1) return;
+      const day = perDay.get(entry.at.slice(0, 10));
+      if (day !== undefined) {
+        day.searches += 1;
+        if (entry.hits === 0) day.zeroResult += 1;
+      }
+      for (const [filter, values] of Object.entries(entry.filters ?? {})) {
+        if (!Array.isArray(values)) continue;
+        for (const value of values) {
+          const id = `${filter}\u0000${String(value)}`;
+          const use = filters.get(id) ?? { filter, value: String(value), searches: 0 };
+          use.searches += 1;
+          filters.set(id, use);
+        }
+      }
+      // An empty query is browsing by filter: counted per day and per filter, not as a query.
+      const spelling = spellings.get(entry.query) ?? spellingOf(entry.query);
+      const group = spelling.group;
+      if (group === undefined) return;
+      spelling.count += 1;
+      group.searches += 1;
+      if (entry.hits === 0) {
+        group.zeroResult += 1;
+        if (group.lastZeroAt === undefined || entry.at > group.lastZeroAt)
+          group.lastZeroAt = entry.at;
+      } else {
+        group.withHits += 1;
+      }
+      const tally = typeof entry.id === 'string' ? clicksByQuery.get(entry.id) : undefined;
+      if (tally !== undefined) {
+        group.clickedSearches += 1;
+        group.clicks += tally.clicks;
+        group.rankSum += tally.rankSum;
+      }
+    },
+    maybeInWindow,
+  );
 
   return buildReport({
     groups,
@@ -299,9 +316,11 @@ function ratio(part: number, whole: number): number | null {
 export async function readJsonLines(
   file: string,
   onValue: (value: unknown) => void,
+  /** A cheap test on the raw line: false skips it without parsing. */
+  wanted: (line: string) => boolean = () => true,
 ): Promise<void> {
   const parse = (line: string): void => {
-    if (line === '') return;
+    if (line === '' || !wanted(line)) return;
     let value: unknown;
     try {
       value = JSON.parse(line);
