@@ -26,6 +26,7 @@ import { benchQueries, formatLoad, loadRoute } from './load.ts';
  * (bench/engine-recovery.ts).
  * `npm run bench -- publish`: publish request → searchable, Markdown and a 50-page PDF
  * (bench/publish.ts).
+ * `npm run bench -- analytics`: aggregation of 1 000 000 logged searches (bench/analytics.ts).
  */
 
 if (process.argv[2] === 'recovery') {
@@ -36,13 +37,17 @@ if (process.argv[2] === 'publish') {
   await import('./publish.ts');
   process.exit();
 }
+if (process.argv[2] === 'analytics') {
+  await import('./analytics.ts');
+  process.exit();
+}
 
 const measures = ['ingest', 'search', 'load'] as const;
 const requested = process.argv.slice(2);
 const unknown = requested.filter((name) => !(measures as readonly string[]).includes(name));
 if (unknown.length > 0) {
   console.error(
-    `Mesure inconnue : ${unknown.join(', ')} (mesures : ${[...measures, 'recovery', 'publish'].join(', ')}).`,
+    `Mesure inconnue : ${unknown.join(', ')} (mesures : ${[...measures, 'recovery', 'publish', 'analytics'].join(', ')}).`,
   );
   process.exit(2);
 }

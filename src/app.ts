@@ -1,6 +1,9 @@
+import path from 'node:path';
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
+import { createAnalytics, type Analytics } from './analytics/analytics.ts';
+import { analyticsRouter } from './analytics/router.ts';
 import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
 import type { Auth } from './auth/auth.ts';
@@ -34,6 +37,8 @@ import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { coordinationRouter } from './web/routers/coordination.ts';
 import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
+import { coordinationSearchesRouter } from './web/routers/coordination-searches.ts';
+import { analyticsSource } from './web/analytics/analytics-source.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -48,6 +53,8 @@ export interface AppDeps {
   /** Content folders, to serve original files. */
   roots: ContentRoot[];
   searchLog: SearchLog;
+  /** Clicks and "traité" marks; by default beside the search log in DATA_DIR/analytics. */
+  analytics?: Analytics;
   logger: Logger;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
@@ -104,6 +111,14 @@ export function createApp(deps: AppDeps): Express {
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, parcours, now }));
+  const analytics =
+    deps.analytics ??
+    createAnalytics({
+      dir: path.join(deps.config.dataDir, 'analytics'),
+      maxBytes: deps.config.analyticsMaxBytes,
+      logger: deps.logger,
+    });
+  app.use(analyticsRouter({ analytics, requireCoordinator, now }));
   if (deps.publishing !== undefined)
     app.use(
       publishingRouter({
@@ -137,6 +152,14 @@ export function createApp(deps: AppDeps): Express {
       requireCoordinator,
       ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
       ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
+    }),
+  );
+  app.use(
+    coordinationSearchesRouter({
+      ...deps,
+      requireCoordinator,
+      analytics: analyticsSource({ analytics, now }),
+      canPublish: deps.publishing !== undefined,
     }),
   );
   if (deps.publishing?.parcoursPublisher !== undefined)

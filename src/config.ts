@@ -137,6 +137,7 @@ const envSchema = z.object({
     z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
   ),
   ANALYTICS_MAX_BYTES: positiveInt(10 * 1024 * 1024),
+  ANALYTICS_RETENTION_MONTHS: positiveInt(13, 120),
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: positiveInt(240),
   PAGES_RATE_LIMIT_PER_MINUTE: positiveInt(300),
@@ -208,6 +209,8 @@ export interface Config {
   /** Name, address and contact of the host, shown in the legal notice. */
   hostingInfo: string | undefined;
   analyticsMaxBytes: number;
+  /** Search and click log lines older than this many months are dropped (daily, and at start). */
+  analyticsRetentionMonths: number;
   /** API requests one client may send per minute. */
   apiRateLimitPerMinute: number;
   /** Requests of the search page (`/recherche`) one client may send per minute. */
@@ -306,6 +309,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     contactEmail: values.CONTACT_EMAIL,
     hostingInfo: values.HOSTING_INFO,
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
+    analyticsRetentionMonths: values.ANALYTICS_RETENTION_MONTHS,
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
     searchPageRateLimitPerMinute: values.SEARCH_PAGE_RATE_LIMIT_PER_MINUTE,
     pagesRateLimitPerMinute: values.PAGES_RATE_LIMIT_PER_MINUTE,

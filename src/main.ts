@@ -8,6 +8,7 @@ import { markdownPreview } from '../ingest/markdown-preview.ts';
 import { createPublishHooks } from '../ingest/publish-hooks.ts';
 import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
+import { createAnalytics, schedulePruning } from './analytics/analytics.ts';
 import { createSearchLog } from './analytics/search-log.ts';
 import { createApp } from './app.ts';
 import { fileApiTokens } from './auth/api-tokens.ts';
@@ -181,6 +182,18 @@ try {
     maxBytes: config.analyticsMaxBytes,
     logger,
   });
+  const analytics = createAnalytics({
+    dir: path.join(config.dataDir, 'analytics'),
+    maxBytes: config.analyticsMaxBytes,
+    logger,
+  });
+  schedulePruning({
+    searchLog,
+    analytics,
+    now: () => new Date(),
+    retentionMonths: config.analyticsRetentionMonths,
+    logger,
+  });
   const publishHooks = createPublishHooks(pipelineDeps, roots);
   const app = createApp({
     config,
@@ -190,6 +203,7 @@ try {
     promotions: pipelineDeps.promotions,
     roots,
     searchLog,
+    analytics,
     logger,
     contentSync,
     publishing: {

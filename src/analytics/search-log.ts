@@ -1,25 +1,18 @@
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Logger } from 'pino';
-import { privateDirMode, privateFileMode } from '../data-dir.ts';
+import { createJsonLinesLog, searchLogFile, type SearchLogEntry } from './log-files.ts';
 
 /**
  * Every search, for the coordinators' analytics: append-only JSON lines under DATA_DIR,
- * bounded in size (the file is rotated once it would pass the limit, one old file kept).
+ * bounded in size and age (see log-files.ts).
  * No personal data: no address, no agent, and the query is normalised and scrubbed.
  */
 
-export interface SearchLogEntry {
-  at: string;
-  query: string;
-  filters: Record<string, string[]>;
-  hits: number;
-  page: number;
-  durationMs: number;
-}
+export type { SearchLogEntry } from './log-files.ts';
 
 export interface SearchLog {
-  record(entry: Omit<SearchLogEntry, 'query'> & { query: string }): void;
+  record(entry: SearchLogEntry): void;
+  /** Drops the entries older than `cutoff`. */
+  prune(cutoff: Date): Promise<void>;
   /** Resolves when every entry recorded so far is written. */
   flushed(): Promise<void>;
 }
@@ -40,39 +33,10 @@ export function createSearchLog(options: {
   maxBytes: number;
   logger: Logger;
 }): SearchLog {
-  const file = path.join(options.dir, 'searches.jsonl');
-  let queue: Promise<void> = Promise.resolve();
-  let size: number | undefined;
-
-  const write = async (line: string): Promise<void> => {
-    if (size === undefined) {
-      await fs.mkdir(options.dir, { recursive: true, mode: privateDirMode });
-      size = await fs.stat(file).then(
-        (stat) => stat.size,
-        () => 0,
-      );
-      // A log written by an earlier version was readable by the group.
-      if (size > 0) await fs.chmod(file, privateFileMode);
-    }
-    const bytes = Buffer.byteLength(line);
-    if (size + bytes > options.maxBytes) {
-      await fs.rename(file, `${file}.1`).catch(() => undefined);
-      size = 0;
-    }
-    await fs.appendFile(file, line, { mode: privateFileMode });
-    size += bytes;
-  };
-
+  const log = createJsonLinesLog<SearchLogEntry>({ ...options, name: searchLogFile });
   return {
-    record(entry) {
-      const line = `${JSON.stringify({ ...entry, query: normaliseQuery(entry.query) })}\n`;
-      // Serialised so that rotation never races an append; failures never reach searchers.
-      queue = queue
-        .then(() => write(line))
-        .catch((error: unknown) => {
-          options.logger.warn({ err: error }, 'search log not written');
-        });
-    },
-    flushed: () => queue,
+    record: (entry) => log.append({ ...entry, query: normaliseQuery(entry.query) }),
+    prune: (cutoff) => log.prune(cutoff),
+    flushed: () => log.flushed(),
   };
 }

@@ -1,5 +1,12 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
+import { analyticsReportSchema } from '../analytics/analytics-response.ts';
+import { clickEventInputSchema } from '../analytics/click-events.ts';
+import {
+  analyticsQuerySchema,
+  handledInputSchema,
+  handledQuerySchema,
+} from '../analytics/router.ts';
 import { coordinatorSchema } from '../auth/api-router.ts';
 import {
   defiDetailSchema,
@@ -366,5 +373,52 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
     summary: 'Qui a fait quoi : le journal des commits du dépôt des contenus publiés, par pages',
     request: { query: auditQuerySchema },
     responses: { 200: json(auditSchema, 'Une page du journal'), ...apiErrors(400, 401, 403) },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/events',
+    summary: 'Signaler un clic sur un résultat (envoyé par navigator.sendBeacon)',
+    description:
+      'Anonyme : ni cookie ni adresse IP ni navigateur conservés ; la recherche est désignée par son `queryId` aléatoire. Corps en `application/json` ou `text/plain` (JSON). Sans JavaScript, les liens des résultats passent par `GET /aller`, qui enregistre le clic puis redirige (303) vers le résultat, seulement vers une adresse de ce site.',
+    request: {
+      body: {
+        description: 'Le clic',
+        content: {
+          'application/json': { schema: clickEventInputSchema },
+          'text/plain': { schema: clickEventInputSchema },
+        },
+      },
+    },
+    responses: { 204: { description: 'Enregistré' }, ...apiErrors(400, 413) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/analytics',
+    summary:
+      'Ce que l’on cherche et ne trouve pas : requêtes fréquentes, sans résultat, sans clic, taux de clic, filtres, recherches par jour',
+    description:
+      'Calculé à la demande depuis les journaux de recherches et de clics de cette instance (DATA_DIR/analytics). Les requêtes sont regroupées après normalisation (casse, accents, « s » final).',
+    security: [{ bearerAuth: [] }],
+    request: { query: analyticsQuerySchema },
+    responses: {
+      200: json(analyticsReportSchema, 'Le rapport de la période'),
+      ...apiErrors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/analytics/traitees',
+    summary: 'Marquer une requête sans résultat comme traitée (ou retirer la marque)',
+    security: [{ bearerAuth: [] }],
+    request: {
+      body: {
+        description: 'La requête',
+        content: { 'application/json': { schema: handledInputSchema } },
+      },
+    },
+    responses: {
+      200: json(handledQuerySchema, 'La marque enregistrée'),
+      ...apiErrors(400, 401, 403),
+    },
   });
 }

@@ -18,6 +18,9 @@ export interface Csrf {
   token: (req: Request, res: Parameters<RequestHandler>[1]) => string;
 }
 
+/** POST routes that act for nobody in particular (sendBeacon cannot send a token). */
+const anonymousPosts = new Set(['/api/events']);
+
 /** The name of the form field, and of the query parameter for uploads. */
 export const CSRF_FIELD = '_csrf';
 
@@ -50,6 +53,8 @@ export function createCsrf(options: {
     // A script's bearer token is no ambient credential: a forged request cannot carry it,
     // and the routes then ignore the session.
     if (hasBearer(req)) return next();
+    // Anonymous by design (click beacons): a session changes nothing there, so nothing to forge.
+    if (req.method === 'POST' && anonymousPosts.has(req.path)) return next();
     // Without a session, nothing authenticates the request: there is nothing to forge.
     if (options.session(req) === undefined) return next();
     const check = (): void => {

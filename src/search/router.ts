@@ -20,11 +20,12 @@ export function searchRouter(
   router.get('/api/search', async (req, res) => {
     const query = parseQuery(schema, req);
     const result = await searchSections(deps, query);
-    recordSearch(deps, query, result);
+    const queryId = recordSearch(deps, query, result);
     // Few or no results: close spellings that find more (one more round trip, only then).
     const suggestions = await didYouMean(spelling, query, result.total);
     res.json({
       ...result,
+      queryId,
       ...(suggestions.length === 0 ? {} : { suggestions }),
     } satisfies SearchResult);
   });

@@ -110,6 +110,10 @@ export const searchResultSchema = z
     limit: z.number().int(),
     group: z.enum(groupings),
     processingTimeMs: z.number(),
+    queryId: z.uuid().optional().meta({
+      description:
+        'Identifiant aléatoire de cette recherche, à renvoyer avec les clics (`POST /api/events`) ; aucune donnée personnelle',
+    }),
     ignoredWords: z
       .array(z.string())
       .optional()

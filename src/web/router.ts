@@ -1,3 +1,4 @@
+import type { Config } from '../config.ts';
 import { Router } from 'express';
 import { assetsRouter } from './assets.ts';
 import { homeRouter } from './routers/home.ts';
@@ -18,6 +19,8 @@ export { sendErrorPage, webNotFound } from './error-pages.ts';
 
 /** Everything the pages need together; each area's router takes only its part. */
 export type WebDeps = SearchPageDeps & {
+  /** The layout's settings, and the retention the personal-data page states. */
+  config: SearchPageDeps['config'] & Pick<Config, 'analyticsRetentionMonths'>;
   /** Content folders, where the parcours files are. */
   roots: readonly ContentRoot[];
   /** The parcours; by default read from the content folders' `parcours/`. */

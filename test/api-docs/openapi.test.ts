@@ -65,9 +65,12 @@ describe('GET /api/openapi.json', () => {
   it('documents every API route the app serves', async () => {
     const response = await request(app).get('/api/openapi.json').expect(200);
     assert.deepEqual(Object.keys(response.body.paths).sort(), [
+      '/api/analytics',
+      '/api/analytics/traitees',
       '/api/audit',
       '/api/defis',
       '/api/defis/{id}',
+      '/api/events',
       '/api/openapi.json',
       '/api/parcours',
       '/api/parcours/{slug}',

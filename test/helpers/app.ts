@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
+import { createAnalytics, type Analytics } from '../../src/analytics/analytics.ts';
 import { createSearchLog, type SearchLog } from '../../src/analytics/search-log.ts';
 import { createApp, type AppDeps } from '../../src/app.ts';
 import { createAuth, type AuthDeps } from '../../src/auth/auth.ts';
@@ -25,10 +26,20 @@ export async function buildTestApp(options: {
   deps?: Partial<AppDeps>;
   /** Sign-in and its dependencies (the config is the app's); absent: no sign-in. */
   auth?: Omit<AuthDeps, 'config'>;
-}): Promise<{ app: ReturnType<typeof createApp>; searchLog: SearchLog; dataDir: string }> {
+}): Promise<{
+  app: ReturnType<typeof createApp>;
+  searchLog: SearchLog;
+  analytics: Analytics;
+  dataDir: string;
+}> {
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-app-'));
   const config = testConfig({ DATA_DIR: dataDir, INDEX_PREFIX: options.prefix, ...options.env });
   const searchLog = createSearchLog({
+    dir: path.join(dataDir, 'analytics'),
+    maxBytes: config.analyticsMaxBytes,
+    logger: silentLogger,
+  });
+  const analytics = createAnalytics({
     dir: path.join(dataDir, 'analytics'),
     maxBytes: config.analyticsMaxBytes,
     logger: silentLogger,
@@ -40,10 +51,11 @@ export async function buildTestApp(options: {
     taxonomy: await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml')),
     roots: contentRoots(options.contentDirs ?? []),
     searchLog,
+    analytics,
     logger: options.logger ?? silentLogger,
     ...(options.now === undefined ? {} : { now: options.now }),
     ...options.deps,
     ...(options.auth === undefined ? {} : { auth: createAuth({ config, ...options.auth }) }),
   });
-  return { app, searchLog, dataDir };
+  return { app, searchLog, analytics, dataDir };
 }

@@ -279,6 +279,7 @@ describe('GET /api/search', () => {
         'durationMs',
         'filters',
         'hits',
+        'id',
         'page',
         'query',
       ]);

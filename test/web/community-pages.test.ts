@@ -291,7 +291,7 @@ describe('Défi and person hits in results', { skip: !hasCorpus }, () => {
     const { html } = await get(`/recherche?q=${encodeURIComponent(teammate.name)}`);
     assert.match(
       html,
-      /<h3 class="rp-hit__title"><a href="\/communaute\/loup-theron">Loup Theron<\/a><\/h3>/,
+      /<h3 class="rp-hit__title"><a href="\/aller\?vers=%2Fcommunaute%2Floup-theron[^"]*" data-click-href="\/communaute\/loup-theron"[^>]*>Loup Theron<\/a><\/h3>/,
     );
     assert.match(textOf(html), /Personne Développeur · EIG 4 Loup Theron Défi : MonitorFish/);
   });

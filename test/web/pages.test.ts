@@ -80,7 +80,8 @@ describe('GET /recherche', () => {
     );
     assert.match(
       html,
-      /<a href="\/ressources\/contenu-heberger-un-service\?q=r%C3%A9versibilit%C3%A9#sauvegardes-et-r%C3%A9versibilit%C3%A9">Héberger un service numérique public<\/a>/,
+      // Without JavaScript through /aller (the click is counted); the direct address is kept for the script.
+      /<a href="\/aller\?vers=%2Fressources%2Fcontenu-heberger-un-service[^"]*" data-click-href="\/ressources\/contenu-heberger-un-service\?q=r%C3%A9versibilit%C3%A9#sauvegardes-et-r%C3%A9versibilit%C3%A9"[^>]*>Héberger un service numérique public<\/a>/,
     );
     assert.equal(
       textOf(html, /<p class="rp-hit__path">/),
@@ -176,7 +177,7 @@ describe('GET /recherche', () => {
     const { html } = await get('/recherche?q=badge');
     assert.match(
       html,
-      /<a href="\/api\/resources\/contenu-checklist-arrivee\/file#page=2">Checklist arrivée EIG<\/a>/,
+      /<a href="\/aller\?vers=%2Fapi%2Fresources%2Fcontenu-checklist-arrivee%2Ffile%23page%3D2[^"]*" data-click-href="\/api\/resources\/contenu-checklist-arrivee\/file#page=2"[^>]*>Checklist arrivée EIG<\/a>/,
     );
     assert.match(
       html,

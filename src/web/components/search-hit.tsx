@@ -7,6 +7,44 @@ import type { DefiCardView, HitCardView, PersonCardView } from '../community/hit
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
 import { parcoursUrl } from '../parcours/progress.ts';
 import { internalHref, withHighlight } from '../urls.ts';
+import { clickRedirectUrl } from '../../analytics/click-events.ts';
+
+/** Which logged search a hit belongs to, and its rank there: its link then reports clicks. */
+export interface HitClick {
+  queryId: string;
+  rank: number;
+}
+
+/**
+ * A hit's title link. With a click to report, the href goes through `/aller` (recorded,
+ * then 303 to the result) so that it works without JavaScript; result-clicks.js puts the
+ * direct address back and reports the click with a beacon instead.
+ */
+export function HitLink(props: {
+  href: string;
+  hit: Hit;
+  click: HitClick | undefined;
+  children: string;
+}) {
+  const { href, hit, click } = props;
+  if (click === undefined) return <a href={href}>{props.children}</a>;
+  return (
+    <a
+      href={clickRedirectUrl({
+        url: href,
+        queryId: click.queryId,
+        rank: click.rank,
+        resultId: hit.id,
+      })}
+      data-click-href={href}
+      data-click-query={click.queryId}
+      data-click-rank={click.rank}
+      data-click-result={hit.id}
+    >
+      {props.children}
+    </a>
+  );
+}
 
 /**
  * One search hit: type and topics, the resource title linking to the exact section (or
@@ -18,10 +56,12 @@ export function SearchHit(props: {
   taxonomy: Taxonomy;
   /** What the programme's data says of a défi or a person hit, when it is one. */
   card?: HitCardView | undefined;
+  /** The logged search and the hit's rank in it, when clicks are reported. */
+  click?: HitClick | undefined;
 }) {
-  const { hit, q, taxonomy, card } = props;
-  if (card?.kind === 'defi') return <DefiHit hit={hit} q={q} card={card} />;
-  if (card?.kind === 'personne') return <PersonHit hit={hit} q={q} card={card} />;
+  const { hit, q, taxonomy, card, click } = props;
+  if (card?.kind === 'defi') return <DefiHit hit={hit} q={q} card={card} click={click} />;
+  if (card?.kind === 'personne') return <PersonHit hit={hit} q={q} card={card} click={click} />;
   const path = headingPath(hit);
   // A parcours's passages are its steps, on its own page.
   const isParcours = hit.type === 'parcours';
@@ -48,9 +88,9 @@ export function SearchHit(props: {
       </p>
       <ParcoursBadges memberships={hit.parcours ?? []} />
       <h3 class="rp-hit__title">
-        <a href={withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q)}>
+        <HitLink href={hitHref(hit, q)} hit={hit} click={click}>
           {hit.title}
-        </a>
+        </HitLink>
       </h3>
       {path.length === 0 ? null : (
         <p class="rp-hit__path">
@@ -162,7 +202,12 @@ function hitHref(hit: Hit, q: string): string {
  * skills, rather than a passage of its text. The whole card is the link (fr-enlarge-link),
  * so the skills are tags that link nowhere.
  */
-export function DefiHit(props: { hit: Hit; q: string; card: DefiCardView }) {
+export function DefiHit(props: {
+  hit: Hit;
+  q: string;
+  card: DefiCardView;
+  click?: HitClick | undefined;
+}) {
   const { hit, q, card } = props;
   return (
     <li class="rp-hit rp-hit--card">
@@ -170,7 +215,9 @@ export function DefiHit(props: { hit: Hit; q: string; card: DefiCardView }) {
         <div class="fr-card__body">
           <div class="fr-card__content">
             <h3 class="fr-card__title">
-              <a href={hitHref(hit, q)}>{hit.title}</a>
+              <HitLink href={hitHref(hit, q)} hit={hit} click={props.click}>
+                {hit.title}
+              </HitLink>
             </h3>
             {card.description === undefined ? null : (
               <p class="fr-card__desc">{card.description}</p>
@@ -212,7 +259,12 @@ export function DefiHit(props: { hit: Hit; q: string; card: DefiCardView }) {
 }
 
 /** A person hit: their name, profile and promotions, and the défis they took part in. */
-export function PersonHit(props: { hit: Hit; q: string; card: PersonCardView }) {
+export function PersonHit(props: {
+  hit: Hit;
+  q: string;
+  card: PersonCardView;
+  click?: HitClick | undefined;
+}) {
   const { hit, q, card } = props;
   return (
     <li class="rp-hit">
@@ -221,7 +273,9 @@ export function PersonHit(props: { hit: Hit; q: string; card: PersonCardView }) 
         <span class="rp-hit__topics">{[card.profile, ...card.promotions].join(' · ')}</span>
       </p>
       <h3 class="rp-hit__title">
-        <a href={hitHref(hit, q)}>{hit.title}</a>
+        <HitLink href={hitHref(hit, q)} hit={hit} click={props.click}>
+          {hit.title}
+        </HitLink>
       </h3>
       {card.defis.length === 0 ? null : (
         <p class="rp-hit__snippet">

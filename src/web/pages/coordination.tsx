@@ -77,6 +77,14 @@ export function CoordinationPage(props: CoordinationPageProps) {
             Parcours : créer, modifier et ordonner les parcours de lecture
           </a>
         </p>
+        <p>
+          <a
+            class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+            href="/coordination/recherches"
+          >
+            Recherches : ce que les visiteurs cherchent et ne trouvent pas
+          </a>
+        </p>
 
         <h2 class="fr-mt-6w">Ressources publiées</h2>
         <form method="get" action="/coordination" class="fr-mb-3w">

@@ -189,7 +189,14 @@ export function LegalNoticePage({ context }: { context: PageContext }) {
   );
 }
 
-export function PrivacyPage({ context }: { context: PageContext }) {
+export function PrivacyPage({
+  context,
+  retentionMonths,
+}: {
+  context: PageContext;
+  /** ANALYTICS_RETENTION_MONTHS. */
+  retentionMonths: number;
+}) {
   return (
     <LegalLayout context={context} title="Données personnelles">
       <h2>Ce que Repères conserve</h2>
@@ -204,12 +211,17 @@ export function PrivacyPage({ context }: { context: PageContext }) {
         </li>
         <li>les filtres choisis (thématique, type, promotion) ;</li>
         <li>le nombre de résultats, le numéro de page et la durée de la recherche ;</li>
-        <li>la date et l’heure.</li>
+        <li>la date et l’heure ;</li>
+        <li>
+          quand vous suivez un résultat : son rang et son adresse, reliés à la recherche par un
+          numéro tiré au hasard pour elle seule.
+        </li>
       </ul>
       <p>
         Ce journal ne contient <strong>ni adresse IP, ni identifiant, ni cookie</strong>, ni
         information sur votre navigateur. Sa taille est limitée : les entrées les plus anciennes en
-        sont supprimées au fil de l’eau.
+        sont supprimées au fil de l’eau, et aucune entrée n’est gardée plus de {retentionMonths}{' '}
+        mois.
       </p>
       <h2>Les personnes de la communauté</h2>
       <p>

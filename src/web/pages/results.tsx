@@ -28,6 +28,8 @@ export interface ResultsPageProps {
   skillLabel?: (code: string) => string;
   /** Défi and person hits' cards, by resource id. */
   cards?: HitCards;
+  /** The logged search's random id: its result links report clicks. Absent: plain links. */
+  queryId?: string;
 }
 
 export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
@@ -48,7 +50,7 @@ export function ResultsPage(props: ResultsPageProps) {
       context={context}
       title={resultsTitle(state, result)}
       headerSearch={false}
-      scripts={['filters.js', 'search-as-you-type.js']}
+      scripts={['filters.js', 'search-as-you-type.js', 'result-clicks.js']}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
         <h1 class="fr-h2">Rechercher dans Repères</h1>
@@ -121,12 +123,17 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
         ) : (
           <>
             <ol class="rp-hits fr-raw-list">
-              {result.hits.map((hit) => (
+              {result.hits.map((hit, i) => (
                 <SearchHit
                   hit={hit}
                   q={state.q}
                   taxonomy={taxonomy}
                   card={props.cards?.get(hit.resourceId)}
+                  click={
+                    props.queryId === undefined
+                      ? undefined
+                      : { queryId: props.queryId, rank: (result.page - 1) * result.limit + i + 1 }
+                  }
                   key={hit.id}
                 />
               ))}

@@ -50,6 +50,10 @@ const doneSchema = z.object({
   ressource: resourceIdSchema.shape.id,
 });
 
+const prefillSchema = z.object({
+  titre: z.preprocess((v) => (typeof v === 'string' ? v.trim().slice(0, 200) : ''), z.string()),
+});
+
 /** The fields this router adds to a submission: the button pressed and the version edited. */
 const formExtras = ['action', 'version', CSRF_FIELD];
 
@@ -132,7 +136,9 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
   });
 
   router.get('/coordination/publier', guard, (req, res) => {
-    sendForm(req, res, { values: emptyFormValues }, '/coordination/publier');
+    // « Rédiger une ressource » from a search with no result: its query as the title.
+    const title = prefillSchema.parse(req.query).titre;
+    sendForm(req, res, { values: { ...emptyFormValues, title } }, '/coordination/publier');
   });
 
   router.post('/coordination/publier', guard, upload, async (req, res) => {

@@ -52,7 +52,8 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
     }
     const query = parsed.data;
     const result = await searchSections(deps, query);
-    if (req.get(LIVE_SEARCH_HEADER) === undefined) recordSearch(deps, query, result);
+    const queryId =
+      req.get(LIVE_SEARCH_HEADER) === undefined ? recordSearch(deps, query, result) : undefined;
     // Few or nothing found: other spellings (one round trip, only then); nothing at all:
     // the topics to browse instead; défis among the results: their skills' labels; défi and
     // person hits: their cards. All at once.
@@ -72,6 +73,7 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
         suggestions,
         topicCounts,
         cards,
+        ...(queryId === undefined ? {} : { queryId }),
         skillLabel: (code) => labels.get(code) ?? code,
       }),
     );

@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import { createHandledQueries, type HandledQueries } from './handled-queries.ts';
+import {
+  createJsonLinesLog,
+  eventLogFile,
+  retentionCutoff,
+  type ClickEvent,
+  type JsonLinesLog,
+} from './log-files.ts';
+import type { SearchLog } from './search-log.ts';
+
+/** The click log and the "traité" marks, beside the search log in DATA_DIR/analytics. */
+export interface Analytics {
+  /** The analytics folder, where the aggregation reads the logs. */
+  dir: string;
+  clicks: JsonLinesLog<ClickEvent>;
+  handled: HandledQueries;
+}
+
+/** Builds the analytics stores; no I/O until something is written or read. */
+export function createAnalytics(options: {
+  dir: string;
+  maxBytes: number;
+  logger: Logger;
+}): Analytics {
+  return {
+    dir: options.dir,
+    clicks: createJsonLinesLog<ClickEvent>({ ...options, name: eventLogFile }),
+    handled: createHandledQueries({ dir: options.dir }),
+  };
+}
+
+/** Drops the search and click lines older than the retention (ANALYTICS_RETENTION_MONTHS). */
+export async function pruneAnalytics(deps: {
+  searchLog: SearchLog;
+  analytics: Analytics;
+  now: Date;
+  retentionMonths: number;
+}): Promise<void> {
+  const cutoff = retentionCutoff(deps.now, deps.retentionMonths);
+  await Promise.all([deps.searchLog.prune(cutoff), deps.analytics.clicks.prune(cutoff)]);
+}
+
+/** Prunes now, then once a day; the timer does not keep the process alive. Returns its stop. */
+export function schedulePruning(deps: {
+  searchLog: SearchLog;
+  analytics: Analytics;
+  now: () => Date;
+  retentionMonths: number;
+  logger: Logger;
+}): () => void {
+  const run = (): void => {
+    pruneAnalytics({ ...deps, now: deps.now() }).catch((error: unknown) => {
+      deps.logger.warn({ err: error }, 'analytics logs not pruned');
+    });
+  };
+  run();
+  const timer = setInterval(run, 24 * 60 * 60 * 1000);
+  timer.unref();
+  return () => clearInterval(timer);
+}
