@@ -154,6 +154,9 @@ const envSchema = z.object({
   ),
   OCR_PAGE_TIMEOUT_MS: positiveInt(30_000, 10 * 60_000),
   OCR_MAX_PAGES: positiveInt(50, 1000),
+  LINK_CHECK_CONCURRENCY: positiveInt(8, 64),
+  LINK_CHECK_TIMEOUT_MS: positiveInt(10_000, 5 * 60_000),
+  LINK_CHECK_CACHE_HOURS: positiveInt(24, 24 * 365),
   OIDC_ISSUER: z.preprocess(
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
@@ -224,6 +227,8 @@ export interface Config {
   ingestLockWaitMs: number;
   /** OCR of PDF pages without text: on or off, time per page (ms), pages per file. */
   ocr: { enabled: boolean; pageTimeoutMs: number; maxPages: number };
+  /** `npm run check-links`: requests at a time, wait per request (ms), cache lifetime (ms). */
+  linkCheck: { concurrency: number; timeoutMs: number; cacheTtlMs: number };
   /** Sign-in, sessions and API tokens (src/auth). */
   auth: AuthConfig;
 }
@@ -317,6 +322,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       enabled: values.OCR,
       pageTimeoutMs: values.OCR_PAGE_TIMEOUT_MS,
       maxPages: values.OCR_MAX_PAGES,
+    },
+    linkCheck: {
+      concurrency: values.LINK_CHECK_CONCURRENCY,
+      timeoutMs: values.LINK_CHECK_TIMEOUT_MS,
+      cacheTtlMs: values.LINK_CHECK_CACHE_HOURS * 60 * 60 * 1000,
     },
     auth: {
       oidc,

@@ -1,0 +1,148 @@
+import type { IndexReadDeps, StoredResource } from '../index-lookup/index-lookup.ts';
+import { checkLink, isBroken, type LinkOutcome } from './check-link.ts';
+import { externalLinksOf, type LinkLocation } from './external-links.ts';
+import { isFresh, readLinkCache, writeLinkCache, type CachedOutcome } from './link-cache.ts';
+import { writeLinkReport, type LinkFinding } from './link-report.ts';
+
+/**
+ * `npm run check-links`, without its terminal: every external link of the indexed
+ * resources, checked with bounded concurrency (cached outcomes younger than the TTL are
+ * reused), and the report stored for the review queue.
+ */
+
+export interface LinkCheckDeps extends IndexReadDeps {
+  /** The index of the report (see `linkReportIndex`). */
+  reportIndex: string;
+  /** The cache file in DATA_DIR. */
+  cacheFile: string;
+  timeoutMs: number;
+  concurrency: number;
+  cacheTtlMs: number;
+  now?: () => Date;
+  fetch?: typeof fetch;
+}
+
+export type LinkCheckProgress =
+  | { kind: 'start'; total: number; cached: number }
+  | { kind: 'checked'; done: number; total: number; url: string; outcome: LinkOutcome };
+
+export interface LinkCheckRequest {
+  /** Check every address again, whatever the cache holds. */
+  fresh?: boolean;
+  onProgress?: (event: LinkCheckProgress) => void;
+}
+
+export interface LinkCheckSummary {
+  findings: LinkFinding[];
+  /** Resources read. */
+  resources: number;
+  /** Addresses requested during this run, and addresses taken from the cache. */
+  requested: number;
+  fromCache: number;
+}
+
+/** Runs a link check over the index and stores its report. */
+export async function checkIndexedLinks(
+  deps: LinkCheckDeps,
+  request: LinkCheckRequest = {},
+): Promise<LinkCheckSummary> {
+  const now = deps.now ?? (() => new Date());
+  const { byUrl, resources } = await collectLinks(deps);
+  const cache = request.fresh
+    ? new Map<string, CachedOutcome>()
+    : await readLinkCache(deps.cacheFile);
+  const startedAt = now();
+  const results = new Map<string, CachedOutcome>();
+  const toCheck: string[] = [];
+  for (const url of byUrl.keys()) {
+    const cached = cache.get(url);
+    if (cached !== undefined && isFresh(cached, startedAt, deps.cacheTtlMs))
+      results.set(url, cached);
+    else toCheck.push(url);
+  }
+  request.onProgress?.({ kind: 'start', total: toCheck.length, cached: results.size });
+
+  let done = 0;
+  await forEachBounded(toCheck, deps.concurrency, async (url) => {
+    const outcome = await checkLink(url, {
+      timeoutMs: deps.timeoutMs,
+      ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+    });
+    results.set(url, { outcome, checkedAt: now().toISOString() });
+    done += 1;
+    request.onProgress?.({ kind: 'checked', done, total: toCheck.length, url, outcome });
+  });
+
+  // Entries of addresses no longer linked are dropped: the cache stays the size of the content.
+  await writeLinkCache(deps.cacheFile, results);
+  const findings = [...byUrl].map(([url, locations]): LinkFinding => {
+    const result = results.get(url);
+    if (result === undefined) throw new Error(`No outcome for ${url}`);
+    return { url, outcome: result.outcome, checkedAt: result.checkedAt, locations };
+  });
+  await writeLinkReport({ meili: deps.meili, index: deps.reportIndex }, findings);
+  return {
+    findings,
+    resources,
+    requested: toCheck.length,
+    fromCache: findings.length - toCheck.length,
+  };
+}
+
+/** Every external address of the indexed resources, with the places that link it. */
+async function collectLinks(
+  deps: IndexReadDeps,
+): Promise<{ byUrl: Map<string, LinkLocation[]>; resources: number }> {
+  const byUrl = new Map<string, LinkLocation[]>();
+  let resources = 0;
+  for (let offset = 0; ; offset += 200) {
+    const page = await deps.meili.index<StoredResource>(deps.indexes.resources).getDocuments({
+      fields: ['id', 'title', 'url', 'html'],
+      limit: 200,
+      offset,
+    });
+    for (const resource of page.results) {
+      resources += 1;
+      for (const { url, location } of externalLinksOf(resource)) {
+        const locations = byUrl.get(url);
+        if (locations === undefined) byUrl.set(url, [location]);
+        else locations.push(location);
+      }
+    }
+    if (page.results.length < 200) return { byUrl, resources };
+  }
+}
+
+/** Runs `task` on every item, at most `limit` at a time. */
+async function forEachBounded<T>(
+  items: T[],
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const item = items[next] as T;
+      next += 1;
+      await task(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
+}
+
+/** Counts of a run's findings by what they need. */
+export function countFindings(findings: LinkFinding[]): {
+  ok: number;
+  moved: number;
+  broken: number;
+} {
+  let ok = 0;
+  let moved = 0;
+  let broken = 0;
+  for (const finding of findings) {
+    if (isBroken(finding.outcome)) broken += 1;
+    else if (finding.outcome.status === 'moved') moved += 1;
+    else ok += 1;
+  }
+  return { ok, moved, broken };
+}
