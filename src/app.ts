@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
 import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
+import type { ReviewPolicy } from './freshness/review-policy.ts';
 import { NotFoundError, UnauthenticatedError } from './errors.ts';
 import type { ContentSync } from './health/content-sync.ts';
 import { trackEngineReachability, type EngineReachability } from './health/engine-reachability.ts';
@@ -49,6 +50,8 @@ export interface AppDeps {
   roots: ContentRoot[];
   searchLog: SearchLog;
   logger: Logger;
+  /** Review intervals per resource type (`guides/relecture.yml`). */
+  reviewPolicy: ReviewPolicy;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
   /** Whether the index holds the content folders yet (`/readyz`); absent: once it exists. */

@@ -110,6 +110,7 @@ const envSchema = z.object({
   ),
   TOPICS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/topics.yml')),
   PROMOTIONS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/promotions.yml')),
+  REVIEW_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/relecture.yml')),
   INDEX_PREFIX: z.preprocess(
     emptyToUndefined,
     z
@@ -200,6 +201,8 @@ export interface Config {
   followSymlinks: SymlinkPolicy;
   topicsFile: string;
   promotionsFile: string;
+  /** Review intervals per resource type (« À revoir »). */
+  reviewPolicyFile: string;
   indexPrefix: string;
   logLevel: Env['LOG_LEVEL'];
   maxFileBytes: number;
@@ -302,6 +305,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     followSymlinks: values.FOLLOW_SYMLINKS,
     topicsFile: path.resolve(cwd, values.TOPICS_FILE),
     promotionsFile: path.resolve(cwd, values.PROMOTIONS_FILE),
+    reviewPolicyFile: path.resolve(cwd, values.REVIEW_POLICY_FILE),
     indexPrefix: values.INDEX_PREFIX,
     logLevel: values.LOG_LEVEL,
     maxFileBytes: values.MAX_FILE_BYTES,

@@ -7,6 +7,7 @@ import type { DefiCardView, HitCardView, PersonCardView } from '../community/hit
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
 import { parcoursUrl } from '../parcours/progress.ts';
 import { internalHref, withHighlight } from '../urls.ts';
+import { reviewView, StaleBadge, type Freshness } from './review-note.tsx';
 
 /**
  * One search hit: type and topics, the resource title linking to the exact section (or
@@ -18,6 +19,8 @@ export function SearchHit(props: {
   taxonomy: Taxonomy;
   /** What the programme's data says of a défi or a person hit, when it is one. */
   card?: HitCardView | undefined;
+  /** The review rules and the time: hits say when they were reviewed and if they are stale. */
+  freshness?: Freshness | undefined;
 }) {
   const { hit, q, taxonomy, card } = props;
   if (card?.kind === 'defi') return <DefiHit hit={hit} q={q} card={card} />;
@@ -30,10 +33,12 @@ export function SearchHit(props: {
     q,
   );
   const others = hit.otherSections ?? 0;
+  const review = props.freshness === undefined ? undefined : reviewView(hit, props.freshness);
   return (
     <li class="rp-hit">
       <p class="rp-hit__meta">
         <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(hit.type)}</span>
+        {review?.stale === true ? <StaleBadge /> : null}
         {hit.ocr === true ? (
           // The passage was read by OCR in an image of the page: it may hold reading errors.
           <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">
@@ -63,6 +68,7 @@ export function SearchHit(props: {
         <p class="rp-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
       <OtherVersions versions={hit.otherVersions ?? []} q={q} />
+      {review?.line === undefined ? null : <p class="rp-hit__review">{review.line}</p>}
       {hit.page === undefined && others === 0 ? null : (
         <p class="rp-hit__links">
           {hit.page === undefined ? null : (

@@ -4,6 +4,7 @@ import type { FacetCounts, SearchResult } from '../../search/search-sections.ts'
 import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { SearchForm } from '../components/search-form.tsx';
+import type { Freshness } from '../components/review-note.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
 import type { HitCards } from '../community/hit-cards.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
@@ -28,6 +29,8 @@ export interface ResultsPageProps {
   skillLabel?: (code: string) => string;
   /** Défi and person hits' cards, by resource id. */
   cards?: HitCards;
+  /** The review rules and the time, for « Relu le … » and « À revoir » in hits. */
+  freshness?: Freshness;
 }
 
 export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
@@ -127,6 +130,7 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
                   q={state.q}
                   taxonomy={taxonomy}
                   card={props.cards?.get(hit.resourceId)}
+                  freshness={props.freshness}
                   key={hit.id}
                 />
               ))}
