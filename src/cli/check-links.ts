@@ -7,15 +7,15 @@ import { connectEngine, type EngineHandle } from '../engine/connect-engine.ts';
 import { indexNames } from '../engine/indexes.ts';
 import { createMeiliClient } from '../engine/meili-client.ts';
 import { ReperesError } from '../errors.ts';
+import { brokenLinksFile } from '../freshness/broken-links.ts';
 import { checkIndexedLinks, countFindings, type LinkCheckProgress } from '../links/check-links.ts';
 import { formatLinkSummary } from '../links/format-summary.ts';
-import { linkReportIndex } from '../links/link-report.ts';
 import { createLogger } from '../logger.ts';
 import { exitCodes, toCliFailure } from './cli-failure.ts';
 
 /**
  * `npm run check-links -- [--fresh]`: checks every external link of the indexed content
- * and stores the broken and moved ones for the review queue.
+ * and hands the broken and moved ones to the review queue (DATA_DIR/link-check).
  * Exit codes: 0 no broken link (moved ones are listed), 1 some links are broken, 2 usage
  * or configuration error, 3 the index could not be read or written (see cli-failure.ts).
  */
@@ -61,8 +61,8 @@ async function main(): Promise<number> {
       {
         meili,
         indexes: indexNames(config.indexPrefix),
-        reportIndex: linkReportIndex(config.indexPrefix),
-        cacheFile: path.join(config.dataDir, 'link-check-cache.json'),
+        brokenLinksFile: brokenLinksFile(config.dataDir),
+        cacheFile: path.join(config.dataDir, 'link-check', 'cache.json'),
         ...config.linkCheck,
       },
       { fresh: args.values.fresh, onProgress: progress.onProgress },

@@ -9,11 +9,15 @@ import { privateDirMode, privateFileMode } from '../data-dir.ts';
  * it with `writeBrokenLinks`; the queue reads it with `readBrokenLinks`.
  */
 
-/** Why a link counts as broken: an HTTP status (404, 500…), a timeout or a network error. */
+/**
+ * Why a link counts as broken: an HTTP status (404, 500…), a timeout or a network error;
+ * or `moved`: it works but was moved for good (301, 308), a lower-priority item.
+ */
 export const linkFailureSchema = z.union([
   z.object({ kind: z.literal('status'), status: z.number().int() }),
   z.object({ kind: z.literal('timeout') }),
   z.object({ kind: z.literal('error'), code: z.string() }),
+  z.object({ kind: z.literal('moved'), target: z.url() }),
 ]);
 export type LinkFailure = z.infer<typeof linkFailureSchema>;
 

@@ -2,17 +2,27 @@ import type { IndexReadDeps, StoredResource } from '../index-lookup/index-lookup
 import { checkLink, isBroken, type LinkOutcome } from './check-link.ts';
 import { externalLinksOf, type LinkLocation } from './external-links.ts';
 import { isFresh, readLinkCache, writeLinkCache, type CachedOutcome } from './link-cache.ts';
-import { writeLinkReport, type LinkFinding } from './link-report.ts';
+import { writeBrokenLinks, type BrokenLink, type LinkFailure } from '../freshness/broken-links.ts';
 
 /**
  * `npm run check-links`, without its terminal: every external link of the indexed
  * resources, checked with bounded concurrency (cached outcomes younger than the TTL are
- * reused), and the report stored for the review queue.
+ * reused), and the broken and moved ones handed to the review queue
+ * (src/freshness/broken-links.ts).
  */
 
+/** One checked address and every place of the content that links it. */
+export interface LinkFinding {
+  url: string;
+  outcome: LinkOutcome;
+  /** ISO timestamp of the check (from the cache when it was not checked again). */
+  checkedAt: string;
+  locations: LinkLocation[];
+}
+
 export interface LinkCheckDeps extends IndexReadDeps {
-  /** The index of the report (see `linkReportIndex`). */
-  reportIndex: string;
+  /** Where the review queue reads the links to fix (see `brokenLinksFile`). */
+  brokenLinksFile: string;
   /** The cache file in DATA_DIR. */
   cacheFile: string;
   timeoutMs: number;
@@ -80,13 +90,49 @@ export async function checkIndexedLinks(
     if (result === undefined) throw new Error(`No outcome for ${url}`);
     return { url, outcome: result.outcome, checkedAt: result.checkedAt, locations };
   });
-  await writeLinkReport({ meili: deps.meili, index: deps.reportIndex }, findings);
+  await writeBrokenLinks(deps.brokenLinksFile, {
+    checkedAt: startedAt.toISOString(),
+    links: linksToFix(findings),
+  });
   return {
     findings,
     resources,
     requested: toCheck.length,
     fromCache: findings.length - toCheck.length,
   };
+}
+
+/** The queue's entries: broken links first, then moved ones, each at every place it stands. */
+export function linksToFix(findings: LinkFinding[]): BrokenLink[] {
+  const entries = findings.flatMap((finding) => {
+    const failure = failureOf(finding.outcome);
+    if (failure === undefined) return [];
+    return finding.locations.map((location): BrokenLink => ({
+      resourceId: location.resourceId,
+      href: finding.url,
+      ...(location.anchor === undefined ? {} : { anchor: location.anchor }),
+      failure,
+      checkedAt: finding.checkedAt,
+    }));
+  });
+  const rank = (entry: BrokenLink) => (entry.failure.kind === 'moved' ? 1 : 0);
+  return entries.sort((a, b) => rank(a) - rank(b));
+}
+
+/** An outcome as the queue records it; undefined for a link that needs nothing. */
+function failureOf(outcome: LinkOutcome): LinkFailure | undefined {
+  switch (outcome.status) {
+    case 'ok':
+      return undefined;
+    case 'moved':
+      return { kind: 'moved', target: outcome.target };
+    case 'broken':
+      return { kind: 'status', status: outcome.httpStatus };
+    case 'timeout':
+      return { kind: 'timeout' };
+    case 'unreachable':
+      return { kind: 'error', code: outcome.reason };
+  }
 }
 
 /** Every external address of the indexed resources, with the places that link it. */

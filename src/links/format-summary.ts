@@ -1,7 +1,7 @@
-import { countFindings, type LinkCheckSummary } from './check-links.ts';
+import { countFindings, type LinkCheckSummary, type LinkFinding } from './check-links.ts';
 import { isBroken } from './check-link.ts';
+import { describeOutcome } from './describe-outcome.ts';
 import type { LinkLocation } from './external-links.ts';
-import { describeOutcome, type LinkFinding } from './link-report.ts';
 
 /** The summary `npm run check-links` prints, in French: counts, then each link to fix and where. */
 export function formatLinkSummary(summary: LinkCheckSummary): string {

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { checkIndexedLinks, type LinkCheckDeps } from '../../src/links/check-links.ts';
-import { linkReportIndex, linkReviewItems, readLinkReport } from '../../src/links/link-report.ts';
+import { readBrokenLinks } from '../../src/freshness/broken-links.ts';
 import { contentFolder, pipelineDeps, sync, writeContent } from '../helpers/ingest.ts';
 import { startLinkServer, type LinkServer } from '../helpers/link-server.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
@@ -41,8 +41,8 @@ before(async () => {
   deps = {
     meili: client,
     indexes: names,
-    reportIndex: linkReportIndex(prefix),
-    cacheFile: path.join(dataDir, 'link-check-cache.json'),
+    brokenLinksFile: path.join(dataDir, 'link-check', 'broken-links.json'),
+    cacheFile: path.join(dataDir, 'link-check', 'cache.json'),
     timeoutMs: 3000,
     concurrency: 4,
     cacheTtlMs: 60 * 60 * 1000,
@@ -82,37 +82,27 @@ describe('checkIndexedLinks', () => {
     assert.equal(site.hits.get('HEAD /ok'), 1);
   });
 
-  it('stores the report for the review queue: broken links first, with page and anchor, then moved ones', async () => {
-    const items = linkReviewItems(await readLinkReport({ meili: client, index: deps.reportIndex }));
+  it('hands the review queue each broken link with its page and anchor, then the moved ones', async () => {
+    const links = await readBrokenLinks(deps.brokenLinksFile);
     assert.deepEqual(
-      items.map((item) => [
-        item.kind,
-        item.resourceId,
-        item.anchor,
-        item.url.slice(site.url.length),
-        item.label,
+      links.map((link) => [
+        link.resourceId,
+        link.anchor,
+        link.href.slice(site.url.length),
+        link.failure,
       ]),
       [
-        ['broken-link', 'contenu-guide-outils', 'hébergement', '/absent', 'introuvable (404)'],
-        ['broken-link', 'contenu-guide-outils', 'juridique', '/absent', 'introuvable (404)'],
+        ['contenu-guide-outils', 'hébergement', '/absent', { kind: 'status', status: 404 }],
+        ['contenu-guide-outils', 'juridique', '/absent', { kind: 'status', status: 404 }],
+        ['contenu-guide-outils', 'juridique', '/lent', { kind: 'timeout' }],
         [
-          'broken-link',
-          'contenu-guide-outils',
-          'juridique',
-          '/lent',
-          'pas de réponse dans le délai',
-        ],
-        [
-          'moved-link',
           'contenu-guide-outils',
           'hébergement',
           '/ancien',
-          `déplacé vers ${site.url}/nouveau`,
+          { kind: 'moved', target: `${site.url}/nouveau` },
         ],
       ],
     );
-    assert.equal(items[0]?.resourceUrl, '/ressources/contenu-guide-outils');
-    assert.equal(items[0]?.heading, 'Hébergement');
   });
 
   it('does not request an address again within the cache lifetime', async () => {
@@ -139,19 +129,18 @@ describe('checkIndexedLinks', () => {
     assert.equal(site.hits.get('HEAD /ok'), headsBefore + 2);
   });
 
-  it('drops from the report the links the content no longer has', async () => {
+  it('drops from the queue the links the content no longer has', async () => {
     await writeContent(
       dir,
       'guide-outils.md',
       `# Les outils\n\nVoir [le portail](${site.url}/ok).\n`,
     );
     await sync(await pipelineDeps(client, prefix), [dir]);
-    await checkIndexedLinks(deps);
-    const report = await readLinkReport({ meili: client, index: deps.reportIndex });
+    const summary = await checkIndexedLinks(deps);
     assert.deepEqual(
-      report.map((finding) => finding.url),
+      summary.findings.map((finding) => finding.url),
       [`${site.url}/ok`],
     );
-    assert.deepEqual(linkReviewItems(report), []);
+    assert.deepEqual(await readBrokenLinks(deps.brokenLinksFile), []);
   });
 });
