@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { brokenLinksFile, readBrokenLinks } from '../../src/freshness/broken-links.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { startLinkServer, type LinkServer } from '../helpers/link-server.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
@@ -94,6 +95,16 @@ describe('npm run check-links', () => {
         `Liens déplacés (à mettre à jour) :\n  - ${site.url}/ancien : déplacé vers ${site.url}/nouveau`,
       ),
       run.stdout,
+    );
+    // Handed to the review queue, in the data folder the service reads.
+    const queued = await readBrokenLinks(brokenLinksFile(env.DATA_DIR ?? ''));
+    assert.deepEqual(
+      queued.map((link) => [link.href.slice(site.url.length), link.anchor, link.failure.kind]),
+      [
+        ['/absent', 'hébergement', 'status'],
+        ['/lent', 'hébergement', 'timeout'],
+        ['/ancien', 'hébergement', 'moved'],
+      ],
     );
     // No terminal: progress as lines on stderr, never a bar.
     assert.match(run.stderr, /Vérification de 4 adresse\(s\) \(0 reprise\(s\) du cache\)…/);
