@@ -38,6 +38,7 @@ import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { coordinationRouter } from './web/routers/coordination.ts';
 import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
+import { reviewPagesRouter } from './web/routers/coordination-review.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -153,6 +154,14 @@ export function createApp(deps: AppDeps): Express {
       requireCoordinator,
       ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
       ...(deps.markdownPreview === undefined ? {} : { markdownPreview: deps.markdownPreview }),
+    }),
+  );
+  app.use(
+    reviewPagesRouter({
+      ...deps,
+      ...reviewQueueDeps,
+      requireCoordinator,
+      ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
     }),
   );
   if (deps.publishing?.parcoursPublisher !== undefined)
