@@ -46,7 +46,7 @@ export const reviewQueueSchema = z
     }),
     items: z.array(reviewQueueItemSchema).meta({
       description:
-        'Relectures en retard (les plus en retard, puis les plus lues, d’abord), liens cassés, puis relectures proches',
+        'Relectures en retard (les plus en retard, puis les plus lues, d’abord), liens cassés, relectures proches, puis liens déplacés',
     }),
   })
   .meta({ id: 'ReviewQueue' });

@@ -73,10 +73,11 @@ async function allResources(deps: IndexReadDeps): Promise<QueuedResource[]> {
 
 /**
  * Overdue reviews first (most overdue, then most read), then broken links (most read
- * first), then reviews due soon (nearest first, then most read).
+ * first), then reviews due soon (nearest first, then most read), then moved links.
  */
 function urgency(item: ReviewQueueItem): [number, number] {
-  if (item.kind === 'broken-link') return [1, 0];
+  // A moved link still works: it comes after everything else.
+  if (item.kind === 'broken-link') return item.link.failure.kind === 'moved' ? [3, 0] : [1, 0];
   return item.overdueDays > 0 ? [0, -item.overdueDays] : [2, -item.overdueDays];
 }
 

@@ -142,6 +142,7 @@ function failureLabel(item: BrokenLinkItem): string {
   const { failure } = item.link;
   if (failure.kind === 'status') return `Erreur HTTP ${failure.status}`;
   if (failure.kind === 'timeout') return 'Délai dépassé';
+  if (failure.kind === 'moved') return `Déplacé vers ${failure.target}`;
   return `Injoignable (${failure.code})`;
 }
 
