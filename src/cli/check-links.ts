@@ -17,7 +17,8 @@ import { exitCodes, toCliFailure } from './cli-failure.ts';
  * `npm run check-links -- [--fresh]`: checks every external link of the indexed content
  * and hands the broken and moved ones to the review queue (DATA_DIR/link-check).
  * Exit codes: 0 no broken link (moved ones are listed), 1 some links are broken, 2 usage
- * or configuration error, 3 the index could not be read or written (see cli-failure.ts).
+ * or configuration error, 3 the index could not be read or written, 130 interrupted (see
+ * cli-failure.ts).
  */
 
 const usage = `Usage : npm run check-links -- [--fresh]
@@ -31,6 +32,10 @@ class UsageError extends ReperesError {
     super('usage', `${reason}\n\n${usage}`);
   }
 }
+
+// Ctrl-C drops the requests in flight and keeps what was checked in the cache; a second one kills.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
 
 async function main(): Promise<number> {
   let args;
@@ -65,7 +70,7 @@ async function main(): Promise<number> {
         cacheFile: path.join(config.dataDir, 'link-check', 'cache.json'),
         ...config.linkCheck,
       },
-      { fresh: args.values.fresh, onProgress: progress.onProgress },
+      { fresh: args.values.fresh, onProgress: progress.onProgress, signal: interrupt.signal },
     );
     progress.stop();
     console.log(formatLinkSummary(summary));
@@ -118,7 +123,14 @@ function createProgress(stream: NodeJS.WriteStream): {
 try {
   process.exitCode = await main();
 } catch (error) {
-  const failure = toCliFailure(error, 'La vérification des liens n’a pas abouti');
-  console.error(failure.message);
-  process.exitCode = failure.exitCode;
+  if (interrupt.signal.aborted) {
+    console.error(
+      'Vérification des liens interrompue : les adresses déjà vérifiées sont gardées en cache, la file « à revoir » est inchangée ; relancez-la pour finir.',
+    );
+    process.exitCode = exitCodes.interrupted;
+  } else {
+    const failure = toCliFailure(error, 'La vérification des liens n’a pas abouti');
+    console.error(failure.message);
+    process.exitCode = failure.exitCode;
+  }
 }

@@ -39,6 +39,8 @@ export interface CheckLinkOptions {
   maxRedirects?: number;
   /** The fetch to use (Node's by default). */
   fetch?: typeof fetch;
+  /** Stops the check (Ctrl-C): it then rejects with the signal's reason, finding nothing. */
+  signal?: AbortSignal;
 }
 
 const defaults = { maxRedirects: 10 };
@@ -81,9 +83,14 @@ async function follow(
         method,
         redirect: 'manual',
         headers: { 'user-agent': userAgent, accept: '*/*' },
-        signal: AbortSignal.timeout(options.timeoutMs),
+        signal:
+          options.signal === undefined
+            ? AbortSignal.timeout(options.timeoutMs)
+            : AbortSignal.any([AbortSignal.timeout(options.timeoutMs), options.signal]),
       });
     } catch (error) {
+      // Stopped by the caller: says nothing about the address.
+      options.signal?.throwIfAborted();
       return failureOf(error);
     }
     // Only the status matters: the body is never read.

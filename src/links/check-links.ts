@@ -40,6 +40,11 @@ export interface LinkCheckRequest {
   /** Check every address again, whatever the cache holds. */
   fresh?: boolean;
   onProgress?: (event: LinkCheckProgress) => void;
+  /**
+   * Stops the run (Ctrl-C): requests in flight are dropped, what was checked is kept in the
+   * cache for the next run, the review queue is left as it was, and the run rejects.
+   */
+  signal?: AbortSignal;
 }
 
 export interface LinkCheckSummary {
@@ -73,15 +78,28 @@ export async function checkIndexedLinks(
   request.onProgress?.({ kind: 'start', total: toCheck.length, cached: results.size });
 
   let done = 0;
-  await forEachBounded(toCheck, deps.concurrency, async (url) => {
-    const outcome = await checkLink(url, {
-      timeoutMs: deps.timeoutMs,
-      ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+  const signal = request.signal;
+  let failure: Error | undefined;
+  try {
+    await forEachBounded(toCheck, deps.concurrency, signal, async (url) => {
+      const outcome = await checkLink(url, {
+        timeoutMs: deps.timeoutMs,
+        ...(deps.fetch === undefined ? {} : { fetch: deps.fetch }),
+        ...(signal === undefined ? {} : { signal }),
+      });
+      results.set(url, { outcome, checkedAt: now().toISOString() });
+      done += 1;
+      request.onProgress?.({ kind: 'checked', done, total: toCheck.length, url, outcome });
     });
-    results.set(url, { outcome, checkedAt: now().toISOString() });
-    done += 1;
-    request.onProgress?.({ kind: 'checked', done, total: toCheck.length, url, outcome });
-  });
+  } catch (error) {
+    failure = error instanceof Error ? error : new Error(String(error));
+  }
+  if (signal?.aborted) {
+    // What was checked before Ctrl-C is not asked again by the next run.
+    await writeLinkCache(deps.cacheFile, results);
+    signal.throwIfAborted();
+  }
+  if (failure !== undefined) throw failure;
 
   // Entries of addresses no longer linked are dropped: the cache stays the size of the content.
   await writeLinkCache(deps.cacheFile, results);
@@ -159,15 +177,16 @@ async function collectLinks(
   }
 }
 
-/** Runs `task` on every item, at most `limit` at a time. */
+/** Runs `task` on every item, at most `limit` at a time, none once `signal` is aborted. */
 async function forEachBounded<T>(
   items: T[],
   limit: number,
+  signal: AbortSignal | undefined,
   task: (item: T) => Promise<void>,
 ): Promise<void> {
   let next = 0;
   const worker = async () => {
-    while (next < items.length) {
+    while (next < items.length && signal?.aborted !== true) {
       const item = items[next] as T;
       next += 1;
       await task(item);

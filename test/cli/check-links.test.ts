@@ -8,6 +8,7 @@ import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { startLinkServer, type LinkServer } from '../helpers/link-server.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { spawnTracked } from '../helpers/process.ts';
+import { testTimeouts } from '../helpers/timeouts.ts';
 import { projectRoot } from '../helpers/service.ts';
 
 const { client, url, key } = testMeili();
@@ -30,25 +31,26 @@ async function indexed(files: Record<string, string>): Promise<NodeJS.ProcessEnv
   return { INDEX_PREFIX: prefix, DATA_DIR: dataDir };
 }
 
-/** Runs `npm run check-links` as a person would (same command, no terminal). */
+/** Starts `npm run check-links` as a person would (same command, no terminal). */
+function startCheckLinks(env: NodeJS.ProcessEnv, args: string[] = []) {
+  return spawnTracked(process.execPath, ['--import', 'tsx', 'src/cli/check-links.ts', ...args], {
+    cwd: projectRoot,
+    env: {
+      PATH: process.env.PATH,
+      MEILI_URL: url,
+      MEILI_MASTER_KEY: key,
+      LINK_CHECK_TIMEOUT_MS: '3000',
+      ...env,
+    },
+  });
+}
+
+/** Runs `npm run check-links` to its end. */
 async function checkLinks(
   env: NodeJS.ProcessEnv,
   args: string[] = [],
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const run = await spawnTracked(
-    process.execPath,
-    ['--import', 'tsx', 'src/cli/check-links.ts', ...args],
-    {
-      cwd: projectRoot,
-      env: {
-        PATH: process.env.PATH,
-        MEILI_URL: url,
-        MEILI_MASTER_KEY: key,
-        LINK_CHECK_TIMEOUT_MS: '3000',
-        ...env,
-      },
-    },
-  );
+  const run = await startCheckLinks(env, args);
   const code = await run.exited;
   return { code, stdout: run.stdout(), stderr: run.stderr() };
 }
@@ -135,5 +137,30 @@ describe('npm run check-links', () => {
     const bad = await checkLinks({ LINK_CHECK_CONCURRENCY: '0' });
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /LINK_CHECK_CONCURRENCY : doit être strictement positif/);
+  });
+
+  it('stops on Ctrl-C with code 130, keeps what it checked for the next run, and leaves the queue as it was', async () => {
+    const env = await indexed({
+      'guide.md': `# Le guide\n\n[Portail](${site.url}/ok) puis [lente](${site.url}/lent).\n`,
+    });
+    const slow = { ...env, LINK_CHECK_CONCURRENCY: '1', LINK_CHECK_TIMEOUT_MS: '300000' };
+    const lentBefore = site.hits.get('HEAD /lent') ?? 0;
+    const run = await startCheckLinks(slow);
+    const deadline = Date.now() + testTimeouts().readyMs;
+    while ((site.hits.get('HEAD /lent') ?? 0) === lentBefore && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.equal(site.hits.get('HEAD /lent'), lentBefore + 1, run.output());
+    run.child.kill('SIGINT');
+    assert.equal(await run.exited, 130, run.output());
+    assert.match(run.stderr(), /Vérification des liens interrompue/);
+    await assert.rejects(fs.access(brokenLinksFile(env.DATA_DIR ?? '')), { code: 'ENOENT' });
+
+    const headsOk = site.hits.get('HEAD /ok');
+    const again = await checkLinks(env);
+    assert.equal(again.code, 1, again.stderr);
+    assert.match(again.stdout, /\(1 vérifiée\(s\), 1 reprise\(s\) du cache\)/);
+    assert.equal(site.hits.get('HEAD /ok'), headsOk);
+    assert.equal(site.hits.get('HEAD /lent'), lentBefore + 2);
   });
 });
