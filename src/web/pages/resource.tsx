@@ -147,7 +147,12 @@ export function ResourcePage(props: ResourcePageProps) {
         )}
         <p class="fr-mb-1w">
           <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
-          {props.review?.stale === true ? <StaleBadge /> : null}
+          {props.review?.stale === true ? (
+            <>
+              {' '}
+              <StaleBadge />
+            </>
+          ) : null}
         </p>
         <h1 {...(body?.titleId === undefined ? {} : { id: body.titleId })}>{resource.title}</h1>
         {lead === undefined ? null : <p class="fr-text--lead">{lead}</p>}
