@@ -1,3 +1,4 @@
+import { loadReviewPolicy } from '../src/freshness/review-policy.ts';
 import fs from 'node:fs/promises';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
@@ -76,6 +77,7 @@ try {
     meili: client,
     indexes: deps.indexes,
     taxonomy: deps.taxonomy,
+    reviewPolicy: await loadReviewPolicy(config.reviewPolicyFile),
     roots,
     searchLog: createSearchLog({ dir: path.join(dataDir, 'analytics'), maxBytes: 1e6, logger }),
     logger,

@@ -66,6 +66,10 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...(parsed.promotion === undefined ? {} : { promotion: parsed.promotion }),
     ...(parsed.organisation === undefined ? {} : { organisation: parsed.organisation }),
     ...(parsed.skills === undefined ? {} : { skills: parsed.skills }),
+    // Hits say « Relu le … par … » and « À revoir » without a second lookup.
+    ...(parsed.owner === undefined ? {} : { owner: parsed.owner }),
+    ...(parsed.reviewed === undefined ? {} : { reviewed: parsed.reviewed }),
+    ...(parsed.date === undefined ? {} : { date: parsed.date }),
     sortDate,
     // Alone until the pipeline's last step groups it with its near-duplicates.
     versionGroup: id,
@@ -125,12 +129,9 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     id,
     ...(parsed.summary === undefined ? {} : { summary: parsed.summary }),
     ...(parsed.author === undefined ? {} : { author: parsed.author }),
-    ...(parsed.date === undefined ? {} : { date: parsed.date }),
     ...(resourceKeywords === undefined ? {} : { keywords: resourceKeywords }),
     ...(parsed.fields === undefined ? {} : { fields: parsed.fields }),
     ...(parsed.html === undefined ? {} : { html: parsed.html }),
-    ...(parsed.owner === undefined ? {} : { owner: parsed.owner }),
-    ...(parsed.reviewed === undefined ? {} : { reviewed: parsed.reviewed }),
     ...(parsed.pageCount === undefined ? {} : { pageCount: parsed.pageCount }),
     ...(parsed.defi === undefined ? {} : { defi: parsed.defi }),
     ...(parsed.person === undefined ? {} : { person: parsed.person }),

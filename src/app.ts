@@ -13,6 +13,10 @@ import type { Config } from './config.ts';
 import type { ContentRoot } from './content/roots.ts';
 import type { Taxonomy } from './content/topics.ts';
 import type { IndexNames } from './engine/indexes.ts';
+import { brokenLinksFile, readBrokenLinks } from './freshness/broken-links.ts';
+import type { ReviewPolicy } from './freshness/review-policy.ts';
+import type { ReadCounts } from './freshness/review-queue.ts';
+import { reviewQueueRouter } from './freshness/router.ts';
 import { NotFoundError, UnauthenticatedError } from './errors.ts';
 import type { ContentSync } from './health/content-sync.ts';
 import { trackEngineReachability, type EngineReachability } from './health/engine-reachability.ts';
@@ -39,6 +43,7 @@ import { coordinationRouter } from './web/routers/coordination.ts';
 import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
 import { coordinationSearchesRouter } from './web/routers/coordination-searches.ts';
 import { analyticsSource } from './web/analytics/analytics-source.ts';
+import { reviewPagesRouter } from './web/routers/coordination-review.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
 
@@ -56,6 +61,10 @@ export interface AppDeps {
   /** Clicks and "traité" marks; by default beside the search log in DATA_DIR/analytics. */
   analytics?: Analytics;
   logger: Logger;
+  /** Review intervals per resource type (`guides/relecture.yml`). */
+  reviewPolicy: ReviewPolicy;
+  /** How often each resource is read, for the review queue's order; absent: not measured. */
+  readCounts?: ReadCounts;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
   /** Whether the index holds the content folders yet (`/readyz`); absent: once it exists. */
@@ -81,6 +90,13 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const parcours =
     deps.parcours ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
+  // The review queue (API and page): stale resources, and the link check's broken links.
+  const reviewQueueDeps = {
+    policy: deps.reviewPolicy,
+    now,
+    ...(deps.readCounts === undefined ? {} : { reads: deps.readCounts }),
+    brokenLinks: () => readBrokenLinks(brokenLinksFile(deps.config.dataDir)),
+  };
   const app = express();
   app.disable('x-powered-by');
   // Who may tell the client's address (X-Forwarded-For): rate limits count per address.
@@ -129,6 +145,7 @@ export function createApp(deps: AppDeps): Express {
       }),
     );
   app.use(resourcesRouter(deps));
+  app.use(reviewQueueRouter({ ...deps, ...reviewQueueDeps, requireCoordinator }));
   app.use(topicsRouter(deps));
   if (deps.publishing?.parcoursPublisher !== undefined)
     app.use(
@@ -160,6 +177,14 @@ export function createApp(deps: AppDeps): Express {
       requireCoordinator,
       analytics: analyticsSource({ analytics, now }),
       canPublish: deps.publishing !== undefined,
+    }),
+  );
+  app.use(
+    reviewPagesRouter({
+      ...deps,
+      ...reviewQueueDeps,
+      requireCoordinator,
+      ...(deps.publishing === undefined ? {} : { publishing: deps.publishing }),
     }),
   );
   if (deps.publishing?.parcoursPublisher !== undefined)

@@ -110,6 +110,7 @@ const envSchema = z.object({
   ),
   TOPICS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/topics.yml')),
   PROMOTIONS_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/promotions.yml')),
+  REVIEW_POLICY_FILE: z.preprocess(emptyToUndefined, z.string().default('guides/relecture.yml')),
   INDEX_PREFIX: z.preprocess(
     emptyToUndefined,
     z
@@ -155,6 +156,9 @@ const envSchema = z.object({
   ),
   OCR_PAGE_TIMEOUT_MS: positiveInt(30_000, 10 * 60_000),
   OCR_MAX_PAGES: positiveInt(50, 1000),
+  LINK_CHECK_CONCURRENCY: positiveInt(8, 64),
+  LINK_CHECK_TIMEOUT_MS: positiveInt(10_000, 5 * 60_000),
+  LINK_CHECK_CACHE_HOURS: positiveInt(24, 24 * 365),
   OIDC_ISSUER: z.preprocess(
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
@@ -198,6 +202,8 @@ export interface Config {
   followSymlinks: SymlinkPolicy;
   topicsFile: string;
   promotionsFile: string;
+  /** Review intervals per resource type (« À revoir »). */
+  reviewPolicyFile: string;
   indexPrefix: string;
   logLevel: Env['LOG_LEVEL'];
   maxFileBytes: number;
@@ -227,6 +233,8 @@ export interface Config {
   ingestLockWaitMs: number;
   /** OCR of PDF pages without text: on or off, time per page (ms), pages per file. */
   ocr: { enabled: boolean; pageTimeoutMs: number; maxPages: number };
+  /** `npm run check-links`: requests at a time, wait per request (ms), cache lifetime (ms). */
+  linkCheck: { concurrency: number; timeoutMs: number; cacheTtlMs: number };
   /** Sign-in, sessions and API tokens (src/auth). */
   auth: AuthConfig;
 }
@@ -300,6 +308,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     followSymlinks: values.FOLLOW_SYMLINKS,
     topicsFile: path.resolve(cwd, values.TOPICS_FILE),
     promotionsFile: path.resolve(cwd, values.PROMOTIONS_FILE),
+    reviewPolicyFile: path.resolve(cwd, values.REVIEW_POLICY_FILE),
     indexPrefix: values.INDEX_PREFIX,
     logLevel: values.LOG_LEVEL,
     maxFileBytes: values.MAX_FILE_BYTES,
@@ -321,6 +330,11 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       enabled: values.OCR,
       pageTimeoutMs: values.OCR_PAGE_TIMEOUT_MS,
       maxPages: values.OCR_MAX_PAGES,
+    },
+    linkCheck: {
+      concurrency: values.LINK_CHECK_CONCURRENCY,
+      timeoutMs: values.LINK_CHECK_TIMEOUT_MS,
+      cacheTtlMs: values.LINK_CHECK_CACHE_HOURS * 60 * 60 * 1000,
     },
     auth: {
       oidc,

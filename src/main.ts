@@ -1,3 +1,4 @@
+import { loadReviewPolicy } from './freshness/review-policy.ts';
 import type { Server } from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -201,6 +202,7 @@ try {
     indexes,
     taxonomy: pipelineDeps.taxonomy,
     promotions: pipelineDeps.promotions,
+    reviewPolicy: await loadReviewPolicy(config.reviewPolicyFile),
     roots,
     searchLog,
     analytics,

@@ -104,3 +104,29 @@ describe('OCR settings', () => {
     );
   });
 });
+
+describe('link check settings', () => {
+  it('checks 8 addresses at a time, waits 10 s for each, trusts a result for 24 h by default', () => {
+    assert.deepEqual(loadConfig({}).linkCheck, {
+      concurrency: 8,
+      timeoutMs: 10_000,
+      cacheTtlMs: 24 * 60 * 60 * 1000,
+    });
+  });
+
+  it('takes its limits, the cache lifetime in hours', () => {
+    const config = loadConfig({
+      LINK_CHECK_CONCURRENCY: '2',
+      LINK_CHECK_TIMEOUT_MS: '500',
+      LINK_CHECK_CACHE_HOURS: '1',
+    });
+    assert.deepEqual(config.linkCheck, { concurrency: 2, timeoutMs: 500, cacheTtlMs: 3_600_000 });
+  });
+
+  it('refuses more than 64 requests at a time, naming the variable', () => {
+    assert.throws(
+      () => loadConfig({ LINK_CHECK_CONCURRENCY: '65' }),
+      /LINK_CHECK_CONCURRENCY : doit être au plus 64 \(reçu « 65 »\)/,
+    );
+  });
+});

@@ -19,6 +19,7 @@ import {
   personSlugSchema,
 } from '../community/community-response.ts';
 import type { Taxonomy } from '../content/topics.ts';
+import { reviewQueueSchema } from '../freshness/review-queue-response.ts';
 import { healthOkSchema, notReadySchema } from '../health/health-response.ts';
 import { errorResponseSchemas, type ErrorStatus } from '../http/http-error.ts';
 import { resourceIdSchema } from '../resources/router.ts';
@@ -309,6 +310,12 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
       200: json(retiredResourceSchema, 'La ressource est retirée'),
       ...writeErrors(404, 412),
     },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/review-queue',
+    summary: 'La file « À revoir » : ressources à relire et liens cassés, les plus urgents d’abord',
+    responses: { 200: json(reviewQueueSchema, 'La file'), ...writeErrors() },
   });
   registry.registerPath({
     method: 'get',

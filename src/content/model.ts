@@ -103,6 +103,10 @@ export interface Section extends VersionFields {
   url: string;
   /** Skill codes of its resource (défis and people), for the facet « compétence ». */
   skills?: string[];
+  /** Its resource's `owner`, `reviewed` and `date`: hits say who reviewed it and when. */
+  owner?: string;
+  reviewed?: string;
+  date?: string;
   /** Unix seconds of the resource's date, for "most recent first" browsing. */
   sortDate: number;
   source: Pick<ResourceSource, 'path' | 'format'>;

@@ -123,6 +123,20 @@ export class Publisher {
     });
   }
 
+  /**
+   * Records a review: `reviewed` set to `date` in the front matter (or the PDF's metadata
+   * file), the content unchanged, as one commit. A shipped guide is refused (403).
+   */
+  markReviewed(id: string, date: string, author: Author): Promise<PublishedResource> {
+    return this.deps.store.exclusive(async () => {
+      const current = await this.currentOrFail(id);
+      const before = this.describe(current);
+      const metadata = { ...before.metadata, reviewed: date };
+      const files = await this.prepare(before.kind, slugOf(current.path), metadata, current.bytes);
+      return this.apply(files, [], author, `Relecture de « ${metadata.title} » (${date})`);
+    });
+  }
+
   /** Removes a resource's files in one commit (its history keeps them). */
   retire(
     id: string,

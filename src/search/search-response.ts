@@ -47,6 +47,12 @@ const hitRecordShape = {
     .string()
     .meta({ description: "Lien profond vers l'ancre de la section ou la page du PDF" }),
   source: sourceSchema,
+  owner: z.string().optional().meta({ description: 'Qui tient la ressource à jour' }),
+  reviewed: z.iso
+    .date()
+    .optional()
+    .meta({ description: 'Date (AAAA-MM-JJ) de la dernière relecture de la ressource' }),
+  date: z.iso.date().optional().meta({ description: 'Date (AAAA-MM-JJ) du contenu lui-même' }),
 };
 
 // Fails to compile if the hit names a field sections do not have.

@@ -81,6 +81,7 @@ describe('GET /api/openapi.json', () => {
       '/api/resources/{id}/file',
       '/api/resources/{id}/history',
       '/api/resources/{id}/restore',
+      '/api/review-queue',
       '/api/search',
       '/api/session',
       '/api/topics',

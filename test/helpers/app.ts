@@ -10,6 +10,7 @@ import { createAuth, type AuthDeps } from '../../src/auth/auth.ts';
 import { contentRoots } from '../../src/content/roots.ts';
 import { loadTaxonomy } from '../../src/content/topics.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
+import { loadReviewPolicy } from '../../src/freshness/review-policy.ts';
 import { silentLogger, testConfig } from './meili.ts';
 import { projectRoot } from './service.ts';
 
@@ -49,6 +50,7 @@ export async function buildTestApp(options: {
     meili: options.meili,
     indexes: indexNames(options.prefix),
     taxonomy: await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml')),
+    reviewPolicy: await loadReviewPolicy(path.join(projectRoot, 'guides/relecture.yml')),
     roots: contentRoots(options.contentDirs ?? []),
     searchLog,
     analytics,

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
 import { markdownPreview } from '../../ingest/markdown-preview.ts';
+import type { AppDeps } from '../../src/app.ts';
 import { fileApiTokens } from '../../src/auth/api-tokens.ts';
 import { createAuth } from '../../src/auth/auth.ts';
 import { createAllowList } from '../../src/auth/coordinators.ts';
@@ -30,6 +31,8 @@ export async function coordinationApp(options: {
   /** Allow-listed e-mails and domains. */
   coordinators?: string[];
   tokensDir: string;
+  /** More of the app's dependencies (a fixed clock). */
+  deps?: Partial<AppDeps>;
 }): Promise<CoordinationFixture> {
   const env = options.env ?? {};
   const config = testConfig(env);
@@ -48,7 +51,7 @@ export async function coordinationApp(options: {
     prefix: options.prefix,
     env,
     requireCoordinator: null,
-    deps: { auth, markdownPreview },
+    deps: { auth, markdownPreview, ...options.deps },
     ...(options.contentDirs === undefined ? {} : { contentDirs: options.contentDirs }),
   });
   return { ...fixture, ...(local === undefined ? {} : { local }) };

@@ -45,6 +45,7 @@ export function HitLink(props: {
     </a>
   );
 }
+import { reviewView, StaleBadge, type Freshness } from './review-note.tsx';
 
 /**
  * One search hit: type and topics, the resource title linking to the exact section (or
@@ -58,6 +59,8 @@ export function SearchHit(props: {
   card?: HitCardView | undefined;
   /** The logged search and the hit's rank in it, when clicks are reported. */
   click?: HitClick | undefined;
+  /** The review rules and the time: hits say when they were reviewed and if they are stale. */
+  freshness?: Freshness | undefined;
 }) {
   const { hit, q, taxonomy, card, click } = props;
   if (card?.kind === 'defi') return <DefiHit hit={hit} q={q} card={card} click={click} />;
@@ -70,10 +73,12 @@ export function SearchHit(props: {
     q,
   );
   const others = hit.otherSections ?? 0;
+  const review = props.freshness === undefined ? undefined : reviewView(hit, props.freshness);
   return (
     <li class="rp-hit">
       <p class="rp-hit__meta">
         <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(hit.type)}</span>
+        {review?.stale === true ? <StaleBadge /> : null}
         {hit.ocr === true ? (
           // The passage was read by OCR in an image of the page: it may hold reading errors.
           <span class="fr-badge fr-badge--sm fr-badge--info fr-badge--no-icon">
@@ -103,6 +108,7 @@ export function SearchHit(props: {
         <p class="rp-hit__snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
       )}
       <OtherVersions versions={hit.otherVersions ?? []} q={q} />
+      {review?.line === undefined ? null : <p class="rp-hit__review">{review.line}</p>}
       {hit.page === undefined && others === 0 ? null : (
         <p class="rp-hit__links">
           {hit.page === undefined ? null : (

@@ -72,6 +72,14 @@ export function CoordinationPage(props: CoordinationPageProps) {
         <p>
           <a
             class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+            href="/coordination/a-revoir"
+          >
+            À revoir : ressources à relire et liens cassés
+          </a>
+        </p>
+        <p>
+          <a
+            class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
             href="/coordination/parcours"
           >
             Parcours : créer, modifier et ordonner les parcours de lecture

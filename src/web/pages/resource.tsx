@@ -1,4 +1,5 @@
 import { resourceFileUrl } from '../../content/ids.ts';
+import { StaleBadge, StaleNotice, type ReviewView } from '../components/review-note.tsx';
 import type { Section } from '../../content/model.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import type { RelatedResource } from '../../resources/related.ts';
@@ -41,6 +42,8 @@ export interface ResourcePageProps {
   position?: ParcoursPosition;
   /** A défi's documents (PDFs and posts that name it) and the défis close to it. */
   defiLinks?: { documents: DefiLinkView[]; related: DefiLinkView[] };
+  /** When it was reviewed, by whom, and whether it is past its review date. */
+  review?: ReviewView;
 }
 
 interface TocEntry {
@@ -144,9 +147,16 @@ export function ResourcePage(props: ResourcePageProps) {
         )}
         <p class="fr-mb-1w">
           <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
+          {props.review?.stale === true ? (
+            <>
+              {' '}
+              <StaleBadge />
+            </>
+          ) : null}
         </p>
         <h1 {...(body?.titleId === undefined ? {} : { id: body.titleId })}>{resource.title}</h1>
         {lead === undefined ? null : <p class="fr-text--lead">{lead}</p>}
+        {props.review?.stale === true ? <StaleNotice view={props.review} /> : null}
         <dl class="rp-meta">
           {resource.topics.length === 0 ? null : (
             <div>
@@ -190,6 +200,12 @@ export function ResourcePage(props: ResourcePageProps) {
             <div>
               <dt>Date</dt>
               <dd>{date}</dd>
+            </div>
+          )}
+          {props.review?.line === undefined ? null : (
+            <div>
+              <dt>Relecture</dt>
+              <dd class="rp-review">{props.review.line}</dd>
             </div>
           )}
           {updated === undefined ? null : (

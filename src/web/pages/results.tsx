@@ -4,6 +4,7 @@ import type { FacetCounts, SearchResult } from '../../search/search-sections.ts'
 import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-tags.tsx';
 import { Pagination } from '../components/pagination.tsx';
 import { SearchForm } from '../components/search-form.tsx';
+import type { Freshness } from '../components/review-note.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
 import type { HitCards } from '../community/hit-cards.ts';
 import { countLabel, topicLabel, typeLabel } from '../labels.ts';
@@ -30,6 +31,8 @@ export interface ResultsPageProps {
   cards?: HitCards;
   /** The logged search's random id: its result links report clicks. Absent: plain links. */
   queryId?: string;
+  /** The review rules and the time, for « Relu le … » and « À revoir » in hits. */
+  freshness?: Freshness;
 }
 
 export function resultsTitle(state: SearchState, result: SearchResult | undefined): string {
@@ -134,6 +137,7 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
                       ? undefined
                       : { queryId: props.queryId, rank: (result.page - 1) * result.limit + i + 1 }
                   }
+                  freshness={props.freshness}
                   key={hit.id}
                 />
               ))}

@@ -17,11 +17,18 @@ import { ResourcesPage } from '../pages/resources.tsx';
 import { positionIn, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
+import type { ReviewPolicy } from '../../freshness/review-policy.ts';
+import { reviewView } from '../components/review-note.tsx';
 
 /** GET /ressources (the list, with filters) and GET /ressources/:id (one resource). */
 export function resourcePagesRouter(
   deps: PageConfigDeps &
-    ResourceStoreDeps & { taxonomy: Taxonomy; parcours: Pick<ParcoursCatalogue, 'get'> },
+    ResourceStoreDeps & {
+      taxonomy: Taxonomy;
+      parcours: Pick<ParcoursCatalogue, 'get'>;
+      reviewPolicy: ReviewPolicy;
+      now: () => Date;
+    },
 ): Router {
   const router = Router();
   const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
@@ -86,6 +93,7 @@ export function resourcePagesRouter(
         context: pageContext(deps, req),
         taxonomy: deps.taxonomy,
         resource,
+        review: reviewView(resource, { policy: deps.reviewPolicy, now: deps.now() }),
         sections,
         related,
         ...(body === undefined ? {} : { body }),

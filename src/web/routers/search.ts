@@ -2,6 +2,7 @@ import { Router } from 'express';
 import { h } from 'preact';
 import type { SearchLog } from '../../analytics/search-log.ts';
 import type { Taxonomy } from '../../content/topics.ts';
+import type { ReviewPolicy } from '../../freshness/review-policy.ts';
 import { skillLabels } from '../../community/skill-labels.ts';
 import { countByTopic } from '../../resources/resource-store.ts';
 import { didYouMean } from '../../search/did-you-mean.ts';
@@ -22,6 +23,8 @@ export interface SearchPageDeps extends PageConfigDeps, SearchDeps {
   taxonomy: Taxonomy;
   searchLog: SearchLog;
   now: () => Date;
+  /** Review intervals per type: hits past theirs show « À revoir ». */
+  reviewPolicy: ReviewPolicy;
 }
 
 /** GET /recherche: the results page, with help when nothing is found. */
@@ -75,6 +78,7 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
         cards,
         ...(queryId === undefined ? {} : { queryId }),
         skillLabel: (code) => labels.get(code) ?? code,
+        freshness: { policy: deps.reviewPolicy, now: deps.now() },
       }),
     );
   });

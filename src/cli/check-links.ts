@@ -1,0 +1,136 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { SingleBar, Presets } from 'cli-progress';
+import { loadConfig } from '../config.ts';
+import { prepareDataDir } from '../data-dir.ts';
+import { connectEngine, type EngineHandle } from '../engine/connect-engine.ts';
+import { indexNames } from '../engine/indexes.ts';
+import { createMeiliClient } from '../engine/meili-client.ts';
+import { ReperesError } from '../errors.ts';
+import { brokenLinksFile } from '../freshness/broken-links.ts';
+import { checkIndexedLinks, countFindings, type LinkCheckProgress } from '../links/check-links.ts';
+import { formatLinkSummary } from '../links/format-summary.ts';
+import { createLogger } from '../logger.ts';
+import { exitCodes, toCliFailure } from './cli-failure.ts';
+
+/**
+ * `npm run check-links -- [--fresh]`: checks every external link of the indexed content
+ * and hands the broken and moved ones to the review queue (DATA_DIR/link-check).
+ * Exit codes: 0 no broken link (moved ones are listed), 1 some links are broken, 2 usage
+ * or configuration error, 3 the index could not be read or written, 130 interrupted (see
+ * cli-failure.ts).
+ */
+
+const usage = `Usage : npm run check-links -- [--fresh]
+
+  --fresh     vérifie à nouveau toutes les adresses, sans reprendre le cache
+  --help      affiche cette aide`;
+
+class UsageError extends ReperesError {
+  override name = 'UsageError';
+  constructor(reason: string) {
+    super('usage', `${reason}\n\n${usage}`);
+  }
+}
+
+// Ctrl-C drops the requests in flight and keeps what was checked in the cache; a second one kills.
+const interrupt = new AbortController();
+process.once('SIGINT', () => interrupt.abort());
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({
+      args: process.argv.slice(2),
+      options: {
+        fresh: { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  if (args.values.help) {
+    console.log(usage);
+    return 0;
+  }
+  const config = loadConfig(process.env);
+  const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
+  let engine: EngineHandle | undefined;
+  const progress = createProgress(process.stderr);
+  try {
+    await prepareDataDir(config.dataDir);
+    engine = await connectEngine(config, logger);
+    const meili = createMeiliClient({ url: engine.url, apiKey: engine.apiKey, timeoutMs: 60_000 });
+    const summary = await checkIndexedLinks(
+      {
+        meili,
+        indexes: indexNames(config.indexPrefix),
+        brokenLinksFile: brokenLinksFile(config.dataDir),
+        cacheFile: path.join(config.dataDir, 'link-check', 'cache.json'),
+        ...config.linkCheck,
+      },
+      { fresh: args.values.fresh, onProgress: progress.onProgress, signal: interrupt.signal },
+    );
+    progress.stop();
+    console.log(formatLinkSummary(summary));
+    return countFindings(summary.findings).broken > 0 ? exitCodes.invalidContent : 0;
+  } finally {
+    progress.stop();
+    await engine?.stop();
+  }
+}
+
+/** A bar on a terminal; otherwise a line per tenth of the addresses. */
+function createProgress(stream: NodeJS.WriteStream): {
+  onProgress: (event: LinkCheckProgress) => void;
+  stop: () => void;
+} {
+  if (stream.isTTY) {
+    const bar = new SingleBar(
+      {
+        format: 'Liens [{bar}] {value}/{total} adresses · {url}',
+        stream,
+        hideCursor: true,
+        clearOnComplete: true,
+      },
+      Presets.shades_classic,
+    );
+    return {
+      onProgress: (event) => {
+        if (event.kind === 'start') bar.start(event.total, 0, { url: '' });
+        else bar.update(event.done, { url: event.url });
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let step = 1;
+  return {
+    onProgress: (event) => {
+      if (event.kind === 'start') {
+        step = Math.max(1, Math.ceil(event.total / 10));
+        stream.write(
+          `Vérification de ${event.total} adresse(s) (${event.cached} reprise(s) du cache)…\n`,
+        );
+      } else if (event.done % step === 0 || event.done === event.total) {
+        stream.write(`  ${event.done}/${event.total}\n`);
+      }
+    },
+    stop: () => undefined,
+  };
+}
+
+try {
+  process.exitCode = await main();
+} catch (error) {
+  if (interrupt.signal.aborted) {
+    console.error(
+      'Vérification des liens interrompue : les adresses déjà vérifiées sont gardées en cache, la file « à revoir » est inchangée ; relancez-la pour finir.',
+    );
+    process.exitCode = exitCodes.interrupted;
+  } else {
+    const failure = toCliFailure(error, 'La vérification des liens n’a pas abouti');
+    console.error(failure.message);
+    process.exitCode = failure.exitCode;
+  }
+}
