@@ -4,6 +4,7 @@ import type { Meilisearch } from 'meilisearch';
 import type { Logger } from 'pino';
 import { createAnalytics, type Analytics } from './analytics/analytics.ts';
 import { analyticsRouter } from './analytics/router.ts';
+import { readCountsFromClicks } from './analytics/read-counts.ts';
 import type { SearchLog } from './analytics/search-log.ts';
 import { apiDocsRouter } from './api-docs/router.ts';
 import type { Auth } from './auth/auth.ts';
@@ -63,7 +64,7 @@ export interface AppDeps {
   logger: Logger;
   /** Review intervals per resource type (`guides/relecture.yml`). */
   reviewPolicy: ReviewPolicy;
-  /** How often each resource is read, for the review queue's order; absent: not measured. */
+  /** How often each resource is read, for the review queue's order; by default its result clicks. */
   readCounts?: ReadCounts;
   /** The current time; tests pass a fixed clock. */
   now?: () => Date;
@@ -90,11 +91,18 @@ export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
   const parcours =
     deps.parcours ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
+  const analytics =
+    deps.analytics ??
+    createAnalytics({
+      dir: path.join(deps.config.dataDir, 'analytics'),
+      maxBytes: deps.config.analyticsMaxBytes,
+      logger: deps.logger,
+    });
   // The review queue (API and page): stale resources, and the link check's broken links.
   const reviewQueueDeps = {
     policy: deps.reviewPolicy,
     now,
-    ...(deps.readCounts === undefined ? {} : { reads: deps.readCounts }),
+    reads: deps.readCounts ?? (() => readCountsFromClicks({ dir: analytics.dir, now: now() })),
     brokenLinks: () => readBrokenLinks(brokenLinksFile(deps.config.dataDir)),
   };
   const app = express();
@@ -127,13 +135,6 @@ export function createApp(deps: AppDeps): Express {
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
   app.use(searchRouter({ ...deps, parcours, now }));
-  const analytics =
-    deps.analytics ??
-    createAnalytics({
-      dir: path.join(deps.config.dataDir, 'analytics'),
-      maxBytes: deps.config.analyticsMaxBytes,
-      logger: deps.logger,
-    });
   app.use(analyticsRouter({ analytics, requireCoordinator, now }));
   if (deps.publishing !== undefined)
     app.use(

@@ -72,19 +72,30 @@ async function allResources(deps: IndexReadDeps): Promise<QueuedResource[]> {
 }
 
 /**
- * Overdue reviews first (most overdue, then most read), then broken links (most read
+ * Overdue reviews first (most months overdue, then most read), then broken links (most read
  * first), then reviews due soon (nearest first, then most read), then moved links.
  */
 function urgency(item: ReviewQueueItem): [number, number] {
   // A moved link still works: it comes after everything else.
   if (item.kind === 'broken-link') return item.link.failure.kind === 'moved' ? [3, 0] : [1, 0];
-  return item.overdueDays > 0 ? [0, -item.overdueDays] : [2, -item.overdueDays];
+  // Overdue by whole months: within a month, the most read comes first.
+  return item.overdueDays > 0 ? [0, -Math.floor(item.overdueDays / 30)] : [2, -item.overdueDays];
 }
 
 export function compareItems(a: ReviewQueueItem, b: ReviewQueueItem): number {
   const [groupA, daysA] = urgency(a);
   const [groupB, daysB] = urgency(b);
-  return groupA - groupB || daysA - daysB || b.reads - a.reads || a.title.localeCompare(b.title);
+  return (
+    groupA - groupB ||
+    daysA - daysB ||
+    b.reads - a.reads ||
+    overdueDays(b) - overdueDays(a) ||
+    a.title.localeCompare(b.title)
+  );
+}
+
+function overdueDays(item: ReviewQueueItem): number {
+  return item.kind === 'review' ? item.overdueDays : 0;
 }
 
 /** The review queue on `deps.now()`: resources past or within `soonDays` of their review date, and broken links. */

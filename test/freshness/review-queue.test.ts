@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import request, { type Agent } from 'supertest';
+import { createAnalytics, type Analytics } from '../../src/analytics/analytics.ts';
 import { brokenLinksFile, writeBrokenLinks } from '../../src/freshness/broken-links.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import {
@@ -11,7 +12,7 @@ import {
   type CoordinationFixture,
 } from '../helpers/coordination.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
-import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+import { dropIndexes, silentLogger, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { temporaryFolders } from '../helpers/process.ts';
 import { storeState } from '../helpers/publishing.ts';
 
@@ -34,6 +35,7 @@ const guide = (title: string, reviewed: string, body: string) =>
 
 let fx: CoordinationFixture;
 let dataDir: string;
+let analytics: Analytics;
 
 before(async () => {
   const guides = await contentFolder(
@@ -42,6 +44,12 @@ before(async () => {
         'Héberger un service en 2025',
         '2025-10-20',
         'Le cloud souverain et la qualification SecNumCloud pour héberger un service public.',
+      ),
+      // Overdue as well, by a few days less: the same month, so the more read goes first.
+      'securite-ancienne.md': guide(
+        'Sécuriser un service en 2025',
+        '2025-10-25',
+        'L’homologation de sécurité d’un service public, étape par étape.',
       ),
       'hebergement-frais.md': guide(
         'Héberger un service aujourd’hui',
@@ -55,13 +63,18 @@ before(async () => {
   );
   assert.deepEqual((await sync(await pipelineDeps(client, prefix), [guides])).failed, []);
   dataDir = await folder();
+  analytics = createAnalytics({
+    dir: path.join(dataDir, 'analytics'),
+    maxBytes: 1_000_000,
+    logger: silentLogger,
+  });
   fx = await coordinationApp({
     meili: client,
     prefix,
     contentDirs: [guides],
     tokensDir: await folder(),
     env: { DATA_DIR: dataDir },
-    deps: { now: () => today },
+    deps: { now: () => today, analytics },
   });
 });
 
@@ -204,10 +217,10 @@ describe('freshness › the review queue', () => {
       const { items } = res.body as { items: { kind: string; resourceId: string }[] };
       assert.deepEqual(
         items.map((item) => item.kind),
-        ['review', 'broken-link'],
+        ['review', 'review', 'broken-link'],
         'overdue reviews first, then broken links',
       );
-      assert.equal(items[1]?.resourceId, id);
+      assert.equal(items[2]?.resourceId, id);
       const html = (await agent.get('/coordination/a-revoir').expect(200)).text;
       assert.match(html, /https:\/\/example\.invalid\/secnumcloud/);
       assert.match(html, /Erreur HTTP 404/);
@@ -215,6 +228,35 @@ describe('freshness › the review queue', () => {
     } finally {
       await fs.rm(path.dirname(file), { recursive: true, force: true });
     }
+  });
+
+  it('within the same month overdue, the resource opened most often from results comes first', async () => {
+    const { agent } = await signIn();
+    const queue = async () =>
+      (
+        (await agent.get('/api/review-queue').expect(200)).body as { items: { title: string }[] }
+      ).items
+        .map((item) => item.title)
+        .filter((title) => title.endsWith('en 2025'));
+    assert.deepEqual(await queue(), [
+      'Héberger un service en 2025',
+      'Sécuriser un service en 2025',
+    ]);
+    const search = await request(fx.app).get('/api/search?q=homologation').expect(200);
+    const { queryId } = search.body as { queryId: string };
+    const id = await resourceIdOf('Sécuriser un service en 2025');
+    for (const rank of [1, 1]) {
+      await request(fx.app)
+        .post('/api/events')
+        .set('Content-Type', 'application/json')
+        .send(JSON.stringify({ type: 'click', queryId, url: `/ressources/${id}`, rank }))
+        .expect(204);
+    }
+    await analytics.clicks.flushed();
+    assert.deepEqual(await queue(), [
+      'Sécuriser un service en 2025',
+      'Héberger un service en 2025',
+    ]);
   });
 });
 
