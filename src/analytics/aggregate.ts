@@ -1,6 +1,7 @@
-import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
-import { foldText } from '../text/fold-accents.ts';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import type {
   AnalyticsDay,
   AnalyticsReport,
@@ -10,12 +11,23 @@ import type {
   UnclickedQuery,
   ZeroResultQuery,
 } from './analytics-response.ts';
-import { eventLogFile, searchLogFile, type ClickEvent, type SearchLogEntry } from './log-files.ts';
+import { eventLogFile, searchLogFile } from './log-files.ts';
+import { logFiles, splitIntoParts, type LogSegment } from './read-json-lines.ts';
+import {
+  mergeTallies,
+  tallySearches,
+  type GroupTally,
+  type SearchTally,
+  type TallyTask,
+} from './tally-searches.ts';
+
+export { queryGroupKey } from './tally-searches.ts';
 
 /**
  * The coordinators' search analytics, computed from the search and click logs: read line
  * by line (the rotated file first), so memory grows with the distinct queries and the
- * clicks, never with the size of the logs.
+ * clicks, never with the size of the logs. A large log is read by several threads at once,
+ * each tallying its own line-aligned share; the tallies add up.
  */
 
 export interface AggregateOptions {
@@ -27,21 +39,14 @@ export interface AggregateOptions {
   handled?: ReadonlyMap<string, string>;
   /** Rows kept per table; default 100. */
   limit?: number;
+  /** Threads reading the search log; default: one per core (at most 4) once it passes 16 MiB. */
+  threads?: number;
 }
 
 const dayMs = 24 * 60 * 60 * 1000;
 
-/** How queries are grouped: lower case, no accents, no punctuation, no plural `s`. */
-export function queryGroupKey(query: string): string {
-  return foldText(query)
-    .replace(/[^\p{L}\p{N}<>]+/gu, ' ')
-    .trim()
-    .split(' ')
-    .map((word) =>
-      word.length > 3 && word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : word,
-    )
-    .join(' ');
-}
+/** Below this, starting threads costs more than reading the log in this one. */
+const threadedFromBytes = 16 * 1024 * 1024;
 
 /** The first day of a window of `days` calendar days (UTC) that ends with `now`'s day. */
 export function windowStart(now: Date, days: AnalyticsWindow): Date {
@@ -49,159 +54,76 @@ export function windowStart(now: Date, days: AnalyticsWindow): Date {
   return new Date(today - (days - 1) * dayMs);
 }
 
-interface ClickTally {
-  clicks: number;
-  rankSum: number;
-}
-
-interface Group {
-  searches: number;
-  withHits: number;
-  zeroResult: number;
-  clickedSearches: number;
-  clicks: number;
-  rankSum: number;
-  lastZeroAt: string | undefined;
-  spellings: Spelling[];
-}
-
-/** One way a query was written, and how often: its group is found once per spelling. */
-interface Spelling {
-  query: string;
-  count: number;
-  /** Undefined for a query with no words (browsing by filter). */
-  group: Group | undefined;
-}
-
 /** Reads the logs and computes the report for the window ending at `now`. */
 export async function aggregateSearches(options: AggregateOptions): Promise<AnalyticsReport> {
   const { dir, days, now } = options;
-  const limit = options.limit ?? 100;
   const from = windowStart(now, days);
   const fromIso = from.toISOString();
   const toIso = now.toISOString();
-  const inWindow = (at: unknown): at is string =>
-    typeof at === 'string' && at >= fromIso && at <= toIso;
-  // The logs write `at` first: a line of another period is skipped before it is parsed.
-  const prefix = '{"at":"';
-  const maybeInWindow = (line: string): boolean =>
-    !line.startsWith(prefix) || inWindow(line.slice(prefix.length, prefix.length + fromIso.length));
-
-  // Clicks first: they are far fewer than searches, and searches look theirs up by id.
-  const clicksByQuery = new Map<string, ClickTally>();
-  await readJsonLines(
-    path.join(dir, eventLogFile),
-    (value) => {
-      const event = value as Partial<ClickEvent>;
-      if (event.type !== 'click' || typeof event.queryId !== 'string' || !inWindow(event.at))
-        return;
-      if (typeof event.rank !== 'number') return;
-      const tally = clicksByQuery.get(event.queryId) ?? { clicks: 0, rankSum: 0 };
-      tally.clicks += 1;
-      tally.rankSum += event.rank;
-      clicksByQuery.set(event.queryId, tally);
-    },
-    maybeInWindow,
+  const searchFiles = await logFiles(path.join(dir, searchLogFile));
+  const clickSegments = (await logFiles(path.join(dir, eventLogFile))).map(
+    ({ file, size }): LogSegment => ({ file, start: 0, end: size }),
   );
+  const bytes = searchFiles.reduce((sum, { size }) => sum + size, 0);
+  const threads =
+    options.threads ??
+    (bytes < threadedFromBytes ? 1 : Math.max(1, Math.min(4, os.availableParallelism())));
+  const parts = await splitIntoParts(searchFiles, threads);
+  const tasks = parts.map((segments): TallyTask => ({ segments, clickSegments, fromIso, toIso }));
+  const tallies =
+    tasks.length <= 1
+      ? [await tallySearches(tasks[0] ?? { segments: [], clickSegments, fromIso, toIso })]
+      : await Promise.all(tasks.map(tallyInWorker));
+  const [first, ...others] = tallies;
+  const tally = others.reduce(mergeTallies, first ?? emptyTally());
 
-  const groups = new Map<string, Group>();
-  // Folding accents and finding the group cost more than the rest of a line: once per spelling.
-  const spellings = new Map<string, Spelling>();
-  const spellingOf = (query: string): Spelling => {
-    const key = queryGroupKey(query);
-    let group: Group | undefined;
-    if (key !== '') {
-      group = groups.get(key);
-      if (group === undefined) {
-        group = {
-          searches: 0,
-          withHits: 0,
-          zeroResult: 0,
-          clickedSearches: 0,
-          clicks: 0,
-          rankSum: 0,
-          lastZeroAt: undefined,
-          spellings: [],
-        };
-        groups.set(key, group);
-      }
-    }
-    const spelling = { query, count: 0, group };
-    group?.spellings.push(spelling);
-    spellings.set(query, spelling);
-    return spelling;
-  };
-  const filters = new Map<string, FilterUse>();
   const perDay = new Map<string, AnalyticsDay>();
   for (let i = 0; i < days; i++) {
     const day = new Date(from.getTime() + i * dayMs).toISOString().slice(0, 10);
-    perDay.set(day, { day, searches: 0, zeroResult: 0, zeroResultRate: null });
+    const counted = tally.days.get(day);
+    perDay.set(day, {
+      day,
+      searches: counted?.searches ?? 0,
+      zeroResult: counted?.zeroResult ?? 0,
+      zeroResultRate: null,
+    });
   }
-
-  await readJsonLines(
-    path.join(dir, searchLogFile),
-    (value) => {
-      const entry = value as Partial<SearchLogEntry>;
-      if (
-        !inWindow(entry.at) ||
-        typeof entry.query !== 'string' ||
-        typeof entry.hits !== 'number'
-      ) {
-        return;
-      }
-      // Turning a page is not searching again.
-      if (entry.page !== undefined && entry.page !== 1) return;
-      const day = perDay.get(entry.at.slice(0, 10));
-      if (day !== undefined) {
-        day.searches += 1;
-        if (entry.hits === 0) day.zeroResult += 1;
-      }
-      for (const [filter, values] of Object.entries(entry.filters ?? {})) {
-        if (!Array.isArray(values)) continue;
-        for (const value of values) {
-          const id = `${filter}\u0000${String(value)}`;
-          const use = filters.get(id) ?? { filter, value: String(value), searches: 0 };
-          use.searches += 1;
-          filters.set(id, use);
-        }
-      }
-      // An empty query is browsing by filter: counted per day and per filter, not as a query.
-      const spelling = spellings.get(entry.query) ?? spellingOf(entry.query);
-      const group = spelling.group;
-      if (group === undefined) return;
-      spelling.count += 1;
-      group.searches += 1;
-      if (entry.hits === 0) {
-        group.zeroResult += 1;
-        if (group.lastZeroAt === undefined || entry.at > group.lastZeroAt)
-          group.lastZeroAt = entry.at;
-      } else {
-        group.withHits += 1;
-      }
-      const tally = typeof entry.id === 'string' ? clicksByQuery.get(entry.id) : undefined;
-      if (tally !== undefined) {
-        group.clickedSearches += 1;
-        group.clicks += tally.clicks;
-        group.rankSum += tally.rankSum;
-      }
-    },
-    maybeInWindow,
-  );
-
   return buildReport({
-    groups,
-    filters,
+    groups: tally.groups,
+    filters: tally.filters,
     perDay,
     days,
     fromIso,
     toIso,
-    limit,
+    limit: options.limit ?? 100,
     handled: options.handled,
   });
 }
 
+function emptyTally(): SearchTally {
+  return { groups: new Map(), filters: new Map(), days: new Map() };
+}
+
+const workerFile = fileURLToPath(new URL('./tally-worker-bootstrap.js', import.meta.url));
+
+/** One share of the log tallied in a worker thread, which then ends. */
+function tallyInWorker(task: TallyTask): Promise<SearchTally> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(workerFile, { workerData: task });
+    let result: SearchTally | undefined;
+    worker.once('message', (tally: SearchTally) => {
+      result = tally;
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => {
+      if (result !== undefined) resolve(result);
+      else reject(new Error(`analytics worker ended with code ${code} and no tally`));
+    });
+  });
+}
+
 function buildReport(input: {
-  groups: Map<string, Group>;
+  groups: Map<string, GroupTally>;
   filters: Map<string, FilterUse>;
   perDay: Map<string, AnalyticsDay>;
   days: AnalyticsWindow;
@@ -214,11 +136,10 @@ function buildReport(input: {
   const entries = [...groups.entries()];
   const bySearches = (a: { searches: number; key: string }, b: { searches: number; key: string }) =>
     b.searches - a.searches || a.key.localeCompare(b.key, 'fr');
-  const base = (key: string, group: Group, searches: number) => {
-    const variants = group.spellings
-      .filter((spelling) => spelling.count > 0)
-      .sort((a, b) => b.count - a.count || a.query.localeCompare(b.query, 'fr'))
-      .map((spelling) => spelling.query);
+  const base = (key: string, group: GroupTally, searches: number) => {
+    const variants = [...group.spellings]
+      .sort(([a, countA], [b, countB]) => countB - countA || a.localeCompare(b, 'fr'))
+      .map(([query]) => query);
     return { key, query: variants[0] ?? key, variants, searches };
   };
 
@@ -307,49 +228,4 @@ function buildReport(input: {
 
 function ratio(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;
-}
-
-/**
- * Calls `onValue` for each JSON line of the rotated file, then of the current one; bad lines
- * skipped. Splits large chunks itself: readline's async iterator costs several times more.
- */
-export async function readJsonLines(
-  file: string,
-  onValue: (value: unknown) => void,
-  /** A cheap test on the raw line: false skips it without parsing. */
-  wanted: (line: string) => boolean = () => true,
-): Promise<void> {
-  const parse = (line: string): void => {
-    if (line === '' || !wanted(line)) return;
-    let value: unknown;
-    try {
-      value = JSON.parse(line);
-    } catch {
-      // A line cut short by a crash or a full disk: the others still count.
-      return;
-    }
-    onValue(value);
-  };
-  for (const name of [`${file}.1`, file]) {
-    const handle = await fs.open(name).catch((error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return undefined;
-      throw error;
-    });
-    if (handle === undefined) continue;
-    // Bounded memory: one chunk and the partial line it ends with.
-    const stream = handle.createReadStream({ encoding: 'utf8', highWaterMark: 1024 * 1024 });
-    let rest = '';
-    for await (const chunk of stream as AsyncIterable<string>) {
-      const text = rest + chunk;
-      let start = 0;
-      let end = text.indexOf('\n', start);
-      while (end !== -1) {
-        parse(text.slice(start, end));
-        start = end + 1;
-        end = text.indexOf('\n', start);
-      }
-      rest = text.slice(start);
-    }
-    parse(rest);
-  }
 }

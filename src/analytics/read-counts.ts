@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { readJsonLines } from './aggregate.ts';
+import { readJsonLines } from './read-json-lines.ts';
 import { eventLogFile, type ClickEvent } from './log-files.ts';
 
 /**

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import { aggregateSearches, queryGroupKey } from '../../src/analytics/aggregate.ts';
 import type { ClickEvent, SearchLogEntry } from '../../src/analytics/log-files.ts';
+import { logFiles, readSegmentLines, splitIntoParts } from '../../src/analytics/read-json-lines.ts';
 
 const now = new Date('2026-11-26T12:00:00.000Z');
 
@@ -172,5 +173,70 @@ describe('aggregateSearches', () => {
     assert.equal(report.totals.searches, 0);
     assert.equal(report.totals.clickThroughRate, null);
     assert.equal(report.perDay.length, 30);
+  });
+});
+
+describe('aggregateSearches › a large log read by several threads', () => {
+  /** A log where spellings, filters, clicks, zero results and days spread over both files. */
+  async function mixedLogs(): Promise<string> {
+    const queries = ['licence', 'Licences', 'hébergement', 'cloud souverain', 'données', 'rgpd'];
+    const searches: object[] = [];
+    const clicks: ClickEvent[] = [];
+    for (let i = 0; i < 3000; i++) {
+      const at = new Date(now.getTime() - (i % 9) * 24 * 60 * 60 * 1000 - i * 1000).toISOString();
+      const id = `q${i}`;
+      const hits = i % 7 === 0 ? 0 : 3;
+      searches.push(
+        search(at, queries[i % queries.length] ?? 'x', hits, {
+          id,
+          filters: i % 4 === 0 ? { topic: ['juridique'] } : {},
+          // A long line now and then, so that cuts fall inside lines of every size.
+          ...(i % 97 === 0 ? { query: `é${'x'.repeat(70_000)}` } : {}),
+        }),
+      );
+      if (hits > 0 && i % 3 === 0) clicks.push(click(at, id, 1 + (i % 5)));
+    }
+    const half = searches.length / 2;
+    return logs({
+      'searches.jsonl.1': searches.slice(0, half),
+      'searches.jsonl': searches.slice(half),
+      'events.jsonl': clicks,
+    });
+  }
+
+  for (const threads of [2, 3, 4]) {
+    it(`${threads} threads give the very report one thread gives`, async () => {
+      const dir = await mixedLogs();
+      const alone = await aggregateSearches({ dir, days: 7, now, threads: 1 });
+      const shared = await aggregateSearches({ dir, days: 7, now, threads });
+      assert.ok(alone.totals.searches > 2000 && alone.totals.clicks > 500);
+      assert.deepEqual(shared, alone);
+    });
+  }
+});
+
+describe('splitIntoParts', () => {
+  it('cuts files at line starts only: every line is read once, multi-byte characters whole', async () => {
+    const lines = Array.from({ length: 500 }, (_, i) =>
+      JSON.stringify({ at: 'x', n: i, text: 'é'.repeat(i % 50) }),
+    );
+    const dir = await logs({
+      'a.jsonl.1': `${lines.slice(0, 200).join('\n')}\n`,
+      'a.jsonl': `${lines.slice(200).join('\n')}\n`,
+    });
+    const files = await logFiles(path.join(dir, 'a.jsonl'));
+    for (const parts of [1, 2, 3, 7]) {
+      const split = await splitIntoParts(files, parts);
+      assert.ok(split.length <= parts);
+      const read: number[] = [];
+      for (const part of split)
+        for (const segment of part)
+          await readSegmentLines(segment, (value) => read.push((value as { n: number }).n));
+      assert.deepEqual(
+        read,
+        lines.map((_, i) => i),
+        `${parts} parts`,
+      );
+    }
   });
 });
