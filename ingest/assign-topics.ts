@@ -7,6 +7,8 @@ export interface TopicInput {
   title: string;
   headings: string[];
   text: string;
+  /** Skills a défi asks for ("Data science", "Design"): a short, deliberate summary. */
+  skills?: string[] | undefined;
   /** Topics named by the source itself; they win when valid. */
   declared?: string[] | undefined;
 }
@@ -34,8 +36,11 @@ function countOccurrences(haystack: string, needle: string): number {
 
 /** Prepares the matcher once per taxonomy (normalised signals of every topic). */
 export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => TopicAssignment {
-  const { weights, minScore, relativeToBest, maxTopics, maxTextHitsPerSignal } =
+  const { weights, minScore, relativeToBest, maxTopics, maxTextHitsPerSignal, skillWeight } =
     taxonomy.assignment;
+  const stopSignals = new Set(
+    taxonomy.assignment.stopSignals.map((signal) => normaliseForMatching(signal).trim()),
+  );
   const known = new Set(taxonomy.topics.map((topic) => topic.slug));
   const signalsBySlug = taxonomy.topics.map((topic) => ({
     slug: topic.slug,
@@ -45,7 +50,7 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
       ),
     ]
       .map((signal) => signal.trim())
-      .filter((signal) => signal.length > 1)
+      .filter((signal) => signal.length > 1 && !stopSignals.has(signal))
       .map((signal) => ` ${signal} `),
   }));
 
@@ -64,6 +69,7 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
     const title = normaliseForMatching(input.title);
     const headings = normaliseForMatching(input.headings.join(' . '));
     const text = normaliseForMatching(input.text);
+    const skills = normaliseForMatching((input.skills ?? []).join(' . '));
     const scored = signalsBySlug
       .map(({ slug, signals }) => ({
         slug,
@@ -72,6 +78,7 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
             sum +
             weights.title * Math.min(1, countOccurrences(title, signal)) +
             weights.heading * Math.min(2, countOccurrences(headings, signal)) +
+            skillWeight * Math.min(1, countOccurrences(skills, signal)) +
             weights.text * Math.min(maxTextHitsPerSignal, countOccurrences(text, signal)),
           0,
         ),

@@ -49,6 +49,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
           title: parsed.title,
           headings: parsed.sections.map((section) => section.heading),
           text,
+          skills: parsed.skills,
           declared: parsed.topics,
         });
   // The organisation's full names are searchable words of the whole resource.

@@ -87,8 +87,11 @@ try {
 
   // Topics as the ingester filed them; a person's card gets none by design (build-records.ts).
   const { results: resources } = await client
-    .index<{ id: string; type: string; topics: string[] }>(deps.indexes.resources)
-    .getDocuments({ fields: ['id', 'type', 'topics'], limit: 10_000 });
+    .index(deps.indexes.resources)
+    .getDocuments<{ id: string; type: string; topics: string[] }>({
+      fields: ['id', 'type', 'topics'],
+      limit: 10_000,
+    });
   topicReport = reportTopics({
     judged: judgedTopics,
     assigned: new Map(
