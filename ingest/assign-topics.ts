@@ -15,7 +15,20 @@ export interface TopicInput {
 
 export interface TopicAssignment {
   topics: string[];
+  /**
+   * How firmly the resource belongs to each of its topics, for browsing a topic without
+   * words: a topic named by the source itself (front matter) before one the ingester found,
+   * and a resource's first topic before its second.
+   */
+  ranks: Record<string, number>;
   warnings: string[];
+}
+
+const DECLARED_RANK = 200;
+const ASSIGNED_RANK = 100;
+
+function ranksOf(topics: readonly string[], base: number): Record<string, number> {
+  return Object.fromEntries(topics.map((slug, index) => [slug, base - index]));
 }
 
 /** Lower case, accents removed, punctuation turned into spaces: what matching compares. */
@@ -64,7 +77,10 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
           `thématique(s) inconnue(s) dans le front matter : ${unknown.join(', ')} (valides : ${[...known].join(', ')})`,
         );
       }
-      if (valid.length > 0) return { topics: [...new Set(valid)], warnings };
+      if (valid.length > 0) {
+        const topics = [...new Set(valid)];
+        return { topics, ranks: ranksOf(topics, DECLARED_RANK), warnings };
+      }
     }
     const title = normaliseForMatching(input.title);
     const headings = normaliseForMatching(input.headings.join(' . '));
@@ -89,6 +105,6 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
       .filter(({ score }) => score >= minScore && score >= best * relativeToBest)
       .slice(0, maxTopics)
       .map(({ slug }) => slug);
-    return { topics, warnings };
+    return { topics, ranks: ranksOf(topics, ASSIGNED_RANK), warnings };
   };
 }
