@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import request from 'supertest';
 import type { SearchResult } from '../../src/search/search-response.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import { buildTestApp } from '../helpers/app.ts';
@@ -74,6 +75,7 @@ describe(
     const { prefix } = uniqueIndexes('topic-corpus');
     const guidesDir = path.join(projectRoot, 'guides');
     let api: Awaited<ReturnType<typeof contractClient>>;
+    let app: Awaited<ReturnType<typeof buildTestApp>>['app'];
 
     before(async () => {
       await sync(await pipelineDeps(client, prefix), [guidesDir, corpusDir]);
@@ -82,13 +84,27 @@ describe(
         prefix,
         contentDirs: [guidesDir, corpusDir],
       });
-      api = await contractClient(built.app);
+      app = built.app;
+      api = await contractClient(app);
     });
     after(() => dropIndexes(client, prefix));
 
     it('lists the arrival guide in the first five', async () => {
       const ids = await resourceIds(api, 'topic=demarrage&limit=5');
       assert.ok(ids.includes('guides-premieres-semaines-eig'), `first five: ${ids.join(', ')}`);
+    });
+
+    it('shows it in the first five results of the page /recherche?topic=demarrage', async () => {
+      const response = await request(app).get('/recherche?topic=demarrage').expect(200);
+      const linked = [
+        ...new Set(
+          [...response.text.matchAll(/href="\/ressources\/([a-z0-9-]+)/g)].map((match) => match[1]),
+        ),
+      ];
+      assert.ok(
+        linked.slice(0, 5).includes('guides-premieres-semaines-eig'),
+        `first five: ${linked.slice(0, 5).join(', ')}`,
+      );
     });
 
     it('files under « Bien démarrer » a minority of the resources, not most of them', async () => {
