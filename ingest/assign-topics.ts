@@ -7,13 +7,28 @@ export interface TopicInput {
   title: string;
   headings: string[];
   text: string;
+  /** Skills a défi asks for ("Data science", "Design"): a short, deliberate summary. */
+  skills?: string[] | undefined;
   /** Topics named by the source itself; they win when valid. */
   declared?: string[] | undefined;
 }
 
 export interface TopicAssignment {
   topics: string[];
+  /**
+   * How firmly the resource belongs to each of its topics, for browsing a topic without
+   * words: a topic named by the source itself (front matter) before one the ingester found,
+   * and a resource's first topic before its second.
+   */
+  ranks: Record<string, number>;
   warnings: string[];
+}
+
+const DECLARED_RANK = 200;
+const ASSIGNED_RANK = 100;
+
+function ranksOf(topics: readonly string[], base: number): Record<string, number> {
+  return Object.fromEntries(topics.map((slug, index) => [slug, base - index]));
 }
 
 /** Lower case, accents removed, punctuation turned into spaces: what matching compares. */
@@ -34,8 +49,11 @@ function countOccurrences(haystack: string, needle: string): number {
 
 /** Prepares the matcher once per taxonomy (normalised signals of every topic). */
 export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => TopicAssignment {
-  const { weights, minScore, relativeToBest, maxTopics, maxTextHitsPerSignal } =
+  const { weights, minScore, relativeToBest, maxTopics, maxTextHitsPerSignal, skillWeight } =
     taxonomy.assignment;
+  const stopSignals = new Set(
+    taxonomy.assignment.stopSignals.map((signal) => normaliseForMatching(signal).trim()),
+  );
   const known = new Set(taxonomy.topics.map((topic) => topic.slug));
   const signalsBySlug = taxonomy.topics.map((topic) => ({
     slug: topic.slug,
@@ -45,7 +63,7 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
       ),
     ]
       .map((signal) => signal.trim())
-      .filter((signal) => signal.length > 1)
+      .filter((signal) => signal.length > 1 && !stopSignals.has(signal))
       .map((signal) => ` ${signal} `),
   }));
 
@@ -59,11 +77,15 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
           `thématique(s) inconnue(s) dans le front matter : ${unknown.join(', ')} (valides : ${[...known].join(', ')})`,
         );
       }
-      if (valid.length > 0) return { topics: [...new Set(valid)], warnings };
+      if (valid.length > 0) {
+        const topics = [...new Set(valid)];
+        return { topics, ranks: ranksOf(topics, DECLARED_RANK), warnings };
+      }
     }
     const title = normaliseForMatching(input.title);
     const headings = normaliseForMatching(input.headings.join(' . '));
     const text = normaliseForMatching(input.text);
+    const skills = normaliseForMatching((input.skills ?? []).join(' . '));
     const scored = signalsBySlug
       .map(({ slug, signals }) => ({
         slug,
@@ -72,6 +94,7 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
             sum +
             weights.title * Math.min(1, countOccurrences(title, signal)) +
             weights.heading * Math.min(2, countOccurrences(headings, signal)) +
+            skillWeight * Math.min(1, countOccurrences(skills, signal)) +
             weights.text * Math.min(maxTextHitsPerSignal, countOccurrences(text, signal)),
           0,
         ),
@@ -82,6 +105,6 @@ export function createTopicAssigner(taxonomy: Taxonomy): (input: TopicInput) => 
       .filter(({ score }) => score >= minScore && score >= best * relativeToBest)
       .slice(0, maxTopics)
       .map(({ slug }) => slug);
-    return { topics, warnings };
+    return { topics, ranks: ranksOf(topics, ASSIGNED_RANK), warnings };
   };
 }

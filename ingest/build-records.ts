@@ -42,13 +42,14 @@ export function buildRecords(input: RecordInput): BuiltRecords {
   const { id, parsed, source, now } = input;
   const text = parsed.sections.map((section) => section.text).join('\n');
   // A person's card is not advice on a subject: it would only swell the topics' counts.
-  const { topics, warnings } =
+  const { topics, ranks, warnings } =
     parsed.type === 'personne'
-      ? { topics: [], warnings: [] }
+      ? { topics: [], ranks: {}, warnings: [] }
       : input.assignTopics({
           title: parsed.title,
           headings: parsed.sections.map((section) => section.heading),
           text,
+          skills: parsed.skills,
           declared: parsed.topics,
         });
   // The organisation's full names are searchable words of the whole resource.
@@ -63,6 +64,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     title: parsed.title,
     type: parsed.type,
     topics,
+    topicRanks: ranks,
     ...(parsed.promotion === undefined ? {} : { promotion: parsed.promotion }),
     ...(parsed.organisation === undefined ? {} : { organisation: parsed.organisation }),
     ...(parsed.skills === undefined ? {} : { skills: parsed.skills }),

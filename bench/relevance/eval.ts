@@ -11,9 +11,12 @@ import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { settle } from '../../src/engine/tasks.ts';
 import { searchQuerySchema } from '../../src/search/search-query.ts';
 import { searchSections } from '../../src/search/search-sections.ts';
+import { loadTaxonomy } from '../../src/content/topics.ts';
 import { firstRelevantRank, meanReciprocalRankAt, successAt } from './metrics.ts';
 import { categories, loadQuerySet, QuerySetError, splits, type JudgedQuery } from './query-set.ts';
-import { benchPipelineDeps } from '../bench-pipeline.ts';
+import { benchPipelineDeps, projectRoot } from '../bench-pipeline.ts';
+import { loadTopicSet, type JudgedResource } from './topic-set.ts';
+import { reportTopics, TARGET_MICRO_F1, type TopicReport } from './topic-report.ts';
 import { evalFolders, evalRoots, idOfAnswer, requireCorpus } from './eval-content.ts';
 
 /**
@@ -39,6 +42,20 @@ try {
   process.exit(2);
 }
 
+let judgedTopics: JudgedResource[];
+const taxonomy = await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml'));
+try {
+  judgedTopics = await loadTopicSet(
+    path.join(import.meta.dirname, 'topics-judged.yml'),
+    evalFolders,
+    new Set(taxonomy.topics.map((topic) => topic.slug)),
+  );
+} catch (error) {
+  if (!(error instanceof QuerySetError)) throw error;
+  console.error(error.message);
+  process.exit(2);
+}
+
 const roots = evalRoots;
 const idOf = idOfAnswer;
 // The corpus's README describes the corpus to developers: indexed, but no answer to anyone,
@@ -58,6 +75,7 @@ interface Outcome {
 const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'reperes-eval-'));
 const meili = await startEmbeddedMeilisearch({ dataDir });
 const outcomes: Outcome[] = [];
+let topicReport: TopicReport | undefined;
 const parsePool = createParsePool();
 
 try {
@@ -66,6 +84,24 @@ try {
   const summary = await syncContent(deps, { roots });
   for (const failure of summary.failed)
     console.warn(`Non indexé : ${failure.path} (${failure.code}) : ${failure.reason}`);
+
+  // Topics as the ingester filed them; a person's card gets none by design (build-records.ts).
+  const { results: resources } = await client
+    .index(deps.indexes.resources)
+    .getDocuments<{ id: string; type: string; topics: string[] }>({
+      fields: ['id', 'type', 'topics'],
+      limit: 10_000,
+    });
+  topicReport = reportTopics({
+    judged: judgedTopics,
+    assigned: new Map(
+      resources
+        .filter((resource) => resource.type !== 'personne' && isContent(resource.id))
+        .map((resource) => [resource.id, resource.topics]),
+    ),
+    idOf,
+    topics: deps.taxonomy.topics,
+  });
 
   // The baseline: each file as one record, its whole text, no settings at all.
   interface BaselineRecord {
@@ -180,4 +216,11 @@ const passed = testSuccess >= THRESHOLD;
 console.log(
   `\nSeuil : succès@${CUTOFF} de Repères sur test = ${testSuccess.toFixed(3)} ${passed ? '≥' : '<'} ${THRESHOLD} : ${passed ? 'atteint' : 'non atteint'}.`,
 );
-process.exitCode = passed ? 0 : 1;
+
+for (const line of topicReport?.lines ?? []) console.log(line);
+const topicsPassed =
+  topicReport !== undefined &&
+  topicReport.oversized.length === 0 &&
+  topicReport.missing.length === 0 &&
+  topicReport.microF1.test >= TARGET_MICRO_F1;
+process.exitCode = passed && topicsPassed ? 0 : 1;

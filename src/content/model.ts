@@ -87,6 +87,8 @@ export interface Section extends VersionFields {
   title: string;
   type: ResourceType;
   topics: string[];
+  /** How firmly it belongs to each topic (higher first), for browsing a topic without words. */
+  topicRanks?: Record<string, number>;
   promotion?: string;
   organisation?: string;
   /** Headings above and including this one, outermost first (like DocSearch lvl0…lvl3). */

@@ -29,6 +29,10 @@ const taxonomySchema = z.object({
     relativeToBest: z.number().min(0).max(1),
     maxTopics: z.number().int().positive(),
     maxTextHitsPerSignal: z.number().int().positive(),
+    // Words kept as search synonyms that say nothing of a subject ("eig", "administration").
+    stopSignals: z.array(phrase).default([]),
+    // What a résumé's fields (a défi's skills) weigh, like a heading by default.
+    skillWeight: z.number().nonnegative().default(2),
   }),
   acronyms: z.array(phrase).default([]),
   translations: z

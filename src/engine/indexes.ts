@@ -66,7 +66,8 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
     // `versionGroup`: search keeps one hit per group of near-duplicates (`distinct`).
     // `skills`: the facet « compétence » of défis and people (programme data).
     filterableAttributes: [...facetAttributes, 'skills', 'resourceId', 'id', 'versionGroup'],
-    sortableAttributes: ['sortDate', 'position', 'title'],
+    // `topicRanks.<slug>`: browsing one topic without words lists its surest resources first.
+    sortableAttributes: ['sortDate', 'position', 'title', 'topicRanks'],
     // Where the words match (a heading, a title) counts before how close they are: a
     // section titled with the query beats a list of links that happens to hold its words.
     rankingRules: ['words', 'typo', 'attribute', 'proximity', 'sort', 'exactness'],

@@ -137,6 +137,12 @@ function otherVersionsOf(
     : { otherVersions: others.map(({ id, title, url, path }) => ({ id, title, url, path })) };
 }
 
+/** One topic browsed without words: its surest resources first (ingest/assign-topics.ts). */
+function topicBrowseSort(query: SearchQuery): string[] {
+  const [topic, ...others] = query.topic;
+  return topic !== undefined && others.length === 0 ? [`topicRanks.${topic}:desc`] : [];
+}
+
 async function runSearch(
   deps: SearchDeps,
   query: SearchQuery,
@@ -172,8 +178,9 @@ async function runSearch(
     ...hitFields,
     // One hit per document: near-duplicate versions share a group (ingest/version-groups.ts).
     ...(grouped ? { distinct: 'versionGroup' } : {}),
-    // Browsing without words: the most recent first, then in reading order.
-    ...(q === '' ? { sort: ['sortDate:desc', 'position:asc'] } : {}),
+    // Browsing without words: the most recent first, then in reading order; browsing one
+    // topic, the resources filed there on purpose (front matter) or first come before.
+    ...(q === '' ? { sort: [...topicBrowseSort(query), 'sortDate:desc', 'position:asc'] } : {}),
   };
   const byStems: MultiSearchQuery | undefined =
     fused && prepared.stems.length > 0
