@@ -19,7 +19,7 @@ import { createLocalSignIn, localSignInAllowed } from './auth/local-sign-in.ts';
 import { oidcSignIn } from './auth/oidc-sign-in.ts';
 import { loadSessionSecret } from './auth/session-secret.ts';
 import { toCliFailure } from './cli/cli-failure.ts';
-import { loadConfig, type Config } from './config.ts';
+import { checkServiceConfig, loadConfig, type Config } from './config.ts';
 import { contentRoots, publishRootKey, withPublishRoot } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
@@ -39,6 +39,7 @@ import { findResource, indexLookup } from './index-lookup/index-lookup.ts';
 let config: Config;
 try {
   config = loadConfig(process.env);
+  checkServiceConfig(config);
 } catch (error) {
   const failure = toCliFailure(error, "Le service n'a pas démarré");
   console.error(failure.message);
