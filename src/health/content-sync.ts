@@ -12,15 +12,15 @@ export interface ContentSync {
   /** The first sync went through `done` files of `total` (the pipeline's progress). */
   recordProgress(done: number, total: number): void;
   /**
-   * How far the first sync is, while it runs (`total` absent until it has counted the
-   * files); undefined once the index is known to hold the content.
+   * How far the first sync is, once it has counted the files and until it ends (or the
+   * index is known to hold the content); undefined otherwise.
    */
   progress(): IndexingProgress | undefined;
 }
 
 export interface IndexingProgress {
   done: number;
-  total?: number;
+  total: number;
 }
 
 export function trackContentSync(deps: {
@@ -30,7 +30,7 @@ export function trackContentSync(deps: {
   countIndexed: () => Promise<number>;
 }): ContentSync {
   let synced = false;
-  let current: IndexingProgress = { done: 0 };
+  let current: IndexingProgress | undefined;
   return {
     async isSynced() {
       if (synced) return true;
@@ -45,7 +45,7 @@ export function trackContentSync(deps: {
       current = { done, total };
     },
     progress() {
-      return synced ? undefined : { ...current };
+      return synced || current === undefined ? undefined : { ...current };
     },
   };
 }

@@ -13,11 +13,7 @@ export const notReadySchema = z
     progress: z
       .strictObject({
         done: z.int().nonnegative().meta({ description: 'Fichiers déjà traités.' }),
-        total: z
-          .int()
-          .nonnegative()
-          .optional()
-          .meta({ description: 'Fichiers à traiter (absent tant qu’ils ne sont pas comptés).' }),
+        total: z.int().nonnegative().meta({ description: 'Fichiers à traiter.' }),
       })
       .optional()
       .meta({

@@ -39,8 +39,14 @@ describe('GET /mentions-legales', () => {
       page.text,
       /<div class="fr-alert fr-alert--info fr-alert--sm fr-mb-4w"><p>Instance de développement : ce site n’est pas le service Repères en production/,
     );
-    assert.match(page.text, /<h2>Contact<\/h2><p>Non renseigné sur cette instance de développement\.<\/p>/);
-    assert.match(page.text, /<h2>Hébergement<\/h2><p>Non renseigné sur cette instance de développement\.<\/p>/);
+    assert.match(
+      page.text,
+      /<h2>Contact<\/h2><p>Non renseigné sur cette instance de développement\.<\/p>/,
+    );
+    assert.match(
+      page.text,
+      /<h2>Hébergement<\/h2><p>Non renseigné sur cette instance de développement\.<\/p>/,
+    );
     assert.doesNotMatch(page.text, /à renseigner par le déploiement/);
   });
 

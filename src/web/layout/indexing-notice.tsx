@@ -8,16 +8,13 @@ const count = new Intl.NumberFormat('fr-FR');
  * reload shows the progress); a status, so that assistive technologies read it politely.
  */
 export function IndexingNotice({ progress }: { progress: IndexingProgress }) {
-  const files =
-    progress.total === undefined
-      ? ''
-      : ` (${count.format(progress.done)} ${progress.total === 1 ? 'fichier' : 'fichiers'} sur ${count.format(progress.total)})`;
+  const files = `${count.format(progress.done)} ${progress.done > 1 ? 'fichiers' : 'fichier'} sur ${count.format(progress.total)}`;
   return (
     <div class="fr-notice fr-notice--info" role="status" id="indexation-en-cours">
       <div class="fr-container">
         <div class="fr-notice__body">
           <p>
-            <span class="fr-notice__title">Indexation en cours{files}</span>{' '}
+            <span class="fr-notice__title">Indexation en cours ({files})</span>{' '}
             <span class="fr-notice__desc">
               La recherche répond déjà avec les contenus indexés ; ses résultats seront complets à
               la fin de l’indexation.

@@ -183,8 +183,7 @@ export function LegalNoticePage({ context }: { context: PageContext }) {
       </p>
       <h2>Hébergement</h2>
       <p>
-        {context.hostingInfo ??
-          missing('Nom, adresse et contact de l’hébergeur', 'HOSTING_INFO')}
+        {context.hostingInfo ?? missing('Nom, adresse et contact de l’hébergeur', 'HOSTING_INFO')}
       </p>
       <h2>Licences</h2>
       <p>
