@@ -12,6 +12,11 @@ const BATCH_SIZE = 1000;
 const RESOURCES_PER_FILTER = 50;
 /** Sections held in memory before they are written. */
 const FLUSH_AT = 5000;
+/**
+ * Resources held before they are written, however few sections they have: the service
+ * answers searches during its first indexing, from what is written so far.
+ */
+const FLUSH_AT_RESOURCES = 100;
 
 /** What the index already knows of a file, enough to decide whether to parse it again. */
 export interface IndexedResource {
@@ -85,7 +90,8 @@ export class IndexWriter {
   async add(records: BuiltRecords): Promise<void> {
     this.#pending.push(records);
     this.#pendingSections += records.sections.length;
-    if (this.#pendingSections >= FLUSH_AT) await this.flush();
+    if (this.#pendingSections >= FLUSH_AT || this.#pending.length >= FLUSH_AT_RESOURCES)
+      await this.flush();
   }
 
   /** Writes everything queued. */

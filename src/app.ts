@@ -47,6 +47,7 @@ import { analyticsSource } from './web/analytics/analytics-source.ts';
 import { reviewPagesRouter } from './web/routers/coordination-review.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
+import { indexingLocals } from './web/indexing-locals.ts';
 
 /** Everything the app needs from outside, built by `main` (or by a test). */
 export interface AppDeps {
@@ -119,6 +120,7 @@ export function createApp(deps: AppDeps): Express {
       probe: () => deps.meili.health(),
     });
   app.use(healthRouter({ ...deps, reachability }));
+  if (deps.contentSync !== undefined) app.use(indexingLocals(deps.contentSync));
   app.use(
     searchRateLimits({
       api: deps.config.apiRateLimitPerMinute,

@@ -133,6 +133,8 @@ const envSchema = z.object({
     z.email({ error: 'doit être une adresse électronique' }).optional(),
   ),
   HOSTING_INFO: optionalString,
+  // Only "production" changes anything: the legal pages' contacts become required.
+  NODE_ENV: optionalString,
   PUBLIC_URL: z.preprocess(
     emptyToUndefined,
     z.url({ protocol: /^https?$/, error: 'doit être une URL http(s)' }).optional(),
@@ -214,6 +216,8 @@ export interface Config {
   contactEmail: string | undefined;
   /** Name, address and contact of the host, shown in the legal notice. */
   hostingInfo: string | undefined;
+  /** NODE_ENV=production: the legal contacts are required (checkServiceConfig). */
+  production: boolean;
   analyticsMaxBytes: number;
   /** Search and click log lines older than this many months are dropped (daily, and at start). */
   analyticsRetentionMonths: number;
@@ -317,6 +321,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     publicUrl: values.PUBLIC_URL,
     contactEmail: values.CONTACT_EMAIL,
     hostingInfo: values.HOSTING_INFO,
+    production: values.NODE_ENV === 'production',
     analyticsMaxBytes: values.ANALYTICS_MAX_BYTES,
     analyticsRetentionMonths: values.ANALYTICS_RETENTION_MONTHS,
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
@@ -354,6 +359,28 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
       signInRateLimitPerMinute: values.SIGN_IN_RATE_LIMIT_PER_MINUTE,
     },
   };
+}
+
+/**
+ * What the service (not the ingestion command) needs besides a valid Config: in
+ * production, the legal notice's contact and host, which a public service owes its
+ * users and which no placeholder may stand in for.
+ * @param config the loaded configuration
+ */
+export function checkServiceConfig(
+  config: Pick<Config, 'production' | 'contactEmail' | 'hostingInfo'>,
+): void {
+  if (!config.production) return;
+  const problems: string[] = [];
+  if (config.contactEmail === undefined)
+    problems.push(
+      'CONTACT_EMAIL : requis en production (NODE_ENV=production) : adresse de l’équipe qui opère le service, affichée dans les mentions légales',
+    );
+  if (config.hostingInfo === undefined)
+    problems.push(
+      'HOSTING_INFO : requis en production (NODE_ENV=production) : nom, adresse et contact de l’hébergeur, affichés dans les mentions légales',
+    );
+  if (problems.length > 0) throw new ConfigError(problems);
 }
 
 /** OIDC is on when OIDC_ISSUER is set; then the client's id and secret are required. */

@@ -19,7 +19,7 @@ import { createLocalSignIn, localSignInAllowed } from './auth/local-sign-in.ts';
 import { oidcSignIn } from './auth/oidc-sign-in.ts';
 import { loadSessionSecret } from './auth/session-secret.ts';
 import { toCliFailure } from './cli/cli-failure.ts';
-import { loadConfig, type Config } from './config.ts';
+import { checkServiceConfig, loadConfig, type Config } from './config.ts';
 import { contentRoots, publishRootKey, withPublishRoot } from './content/roots.ts';
 import { connectEngine, type EngineHandle } from './engine/connect-engine.ts';
 import { createMeiliClient } from './engine/meili-client.ts';
@@ -39,6 +39,7 @@ import { findResource, indexLookup } from './index-lookup/index-lookup.ts';
 let config: Config;
 try {
   config = loadConfig(process.env);
+  checkServiceConfig(config);
 } catch (error) {
   const failure = toCliFailure(error, "Le service n'a pas démarré");
   console.error(failure.message);
@@ -137,7 +138,14 @@ try {
     for (let attempt = 1; !shuttingDown; attempt++) {
       try {
         if (engine?.apiKey !== undefined) await ensureSearchKey(meili, config.indexPrefix);
-        const summary = await syncContent(pipelineDeps, { roots, signal: stopSync.signal });
+        const summary = await syncContent(pipelineDeps, {
+          roots,
+          signal: stopSync.signal,
+          onProgress: (event) => {
+            if (event.kind === 'start') contentSync.recordProgress(0, event.total);
+            else if (event.kind === 'file') contentSync.recordProgress(event.done, event.total);
+          },
+        });
         logger.info(
           {
             seen: summary.seen,
@@ -169,14 +177,16 @@ try {
       }
     }
   };
+  // Serve at once: the first sync runs behind the listening service, which answers from
+  // what is indexed so far (the sync writes to the live indexes in batches), shows its
+  // progress on every page and says 503 on /readyz until it ends.
   const firstSync = synchronise();
   syncing = firstSync;
-  if (engine.embedded) await firstSync;
-  else
-    firstSync.catch((error: unknown) => {
-      logger.fatal({ err: error }, 'content synchronisation failed');
-      void shutdown('sync failed', 1);
-    });
+  firstSync.catch((error: unknown) => {
+    const failure = toCliFailure(error, "L'indexation des contenus n'a pas abouti");
+    logger.fatal({ err: error }, failure.message);
+    void shutdown('sync failed', failure.exitCode);
+  });
 
   const searchLog = createSearchLog({
     dir: path.join(config.dataDir, 'analytics'),

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { describe, it } from 'node:test';
-import { ConfigError, loadConfig } from '../src/config.ts';
+import { checkServiceConfig, ConfigError, loadConfig } from '../src/config.ts';
 
 describe('loadConfig', () => {
   it('gives the documented defaults for an empty environment', () => {
@@ -128,5 +128,46 @@ describe('link check settings', () => {
       () => loadConfig({ LINK_CHECK_CONCURRENCY: '65' }),
       /LINK_CHECK_CONCURRENCY : doit être au plus 64 \(reçu « 65 »\)/,
     );
+  });
+});
+
+describe('checkServiceConfig', () => {
+  it('in production, refuses a service without CONTACT_EMAIL and HOSTING_INFO, naming both', () => {
+    const config = loadConfig({ NODE_ENV: 'production' });
+    assert.equal(config.production, true);
+    assert.throws(
+      () => checkServiceConfig(config),
+      (error: unknown) =>
+        error instanceof ConfigError &&
+        error.problems.length === 2 &&
+        /^CONTACT_EMAIL : requis en production/.test(error.problems[0] ?? '') &&
+        /^HOSTING_INFO : requis en production/.test(error.problems[1] ?? ''),
+    );
+  });
+
+  it('in production, names only the one that is missing', () => {
+    const config = loadConfig({ NODE_ENV: 'production', CONTACT_EMAIL: 'equipe@example.gouv.fr' });
+    assert.throws(() => checkServiceConfig(config), /HOSTING_INFO : requis en production/);
+    assert.throws(
+      () => checkServiceConfig(config),
+      (error: unknown) => error instanceof ConfigError && error.problems.length === 1,
+    );
+  });
+
+  it('in production, accepts a service that has both', () => {
+    const config = loadConfig({
+      NODE_ENV: 'production',
+      CONTACT_EMAIL: 'equipe@example.gouv.fr',
+      HOSTING_INFO: 'Hébergeur Exemple, 1 rue de la Paix, Paris',
+    });
+    assert.doesNotThrow(() => checkServiceConfig(config));
+  });
+
+  it('outside production (development, test, unset), lets the service start without them', () => {
+    for (const NODE_ENV of [undefined, '', 'development', 'test']) {
+      const config = loadConfig({ NODE_ENV });
+      assert.equal(config.production, false);
+      assert.doesNotThrow(() => checkServiceConfig(config));
+    }
   });
 });

@@ -62,6 +62,10 @@ describe('docker-compose.yml', () => {
     assert.equal(app.environment.MEILI_URL, 'http://meilisearch:7700');
     assert.match(String(app.environment.MEILI_MASTER_KEY), /MEILI_MASTER_KEY/);
     assert.equal(app.environment.HOST, '0.0.0.0');
+    // Production: the legal notice's contacts are required, and passed through from .env.
+    assert.equal(app.environment.NODE_ENV, 'production');
+    assert.match(String(app.environment.CONTACT_EMAIL), /^\$\{CONTACT_EMAIL/);
+    assert.match(String(app.environment.HOSTING_INFO), /^\$\{HOSTING_INFO/);
     assert.ok(app.healthcheck?.test.join(' ').includes('/readyz'));
     assert.equal(app.depends_on?.meilisearch?.condition, 'service_healthy');
   });

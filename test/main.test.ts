@@ -111,4 +111,15 @@ describe('the service process (npm start)', () => {
     assert.match(service.output(), /PORT : doit être un numéro de port/);
     assert.match(service.output(), /LOG_LEVEL : doit valoir/);
   });
+
+  it('in production, refuses to start without CONTACT_EMAIL and HOSTING_INFO, naming them (exit 2)', async () => {
+    const service = await spawnService({
+      NODE_ENV: 'production',
+      DATA_DIR: await tempDir(),
+      CONTACT_EMAIL: '',
+    });
+    assert.equal(await service.exited, 2, service.output());
+    assert.match(service.output(), /CONTACT_EMAIL : requis en production/);
+    assert.match(service.output(), /HOSTING_INFO : requis en production/);
+  });
 });

@@ -9,6 +9,18 @@ export interface ContentSync {
   isSynced(): Promise<boolean>;
   /** The first sync since start has finished. */
   markSynced(): void;
+  /** The first sync went through `done` files of `total` (the pipeline's progress). */
+  recordProgress(done: number, total: number): void;
+  /**
+   * How far the first sync is, once it has counted the files and until it ends (or the
+   * index is known to hold the content); undefined otherwise.
+   */
+  progress(): IndexingProgress | undefined;
+}
+
+export interface IndexingProgress {
+  done: number;
+  total: number;
 }
 
 export function trackContentSync(deps: {
@@ -18,6 +30,7 @@ export function trackContentSync(deps: {
   countIndexed: () => Promise<number>;
 }): ContentSync {
   let synced = false;
+  let current: IndexingProgress | undefined;
   return {
     async isSynced() {
       if (synced) return true;
@@ -27,6 +40,12 @@ export function trackContentSync(deps: {
     },
     markSynced() {
       synced = true;
+    },
+    recordProgress(done, total) {
+      current = { done, total };
+    },
+    progress() {
+      return synced || current === undefined ? undefined : { ...current };
     },
   };
 }

@@ -10,6 +10,16 @@ export const notReadySchema = z
   .strictObject({
     status: z.literal('unavailable'),
     error: errorResponseSchemas[503].shape.error,
+    progress: z
+      .strictObject({
+        done: z.int().nonnegative().meta({ description: 'Fichiers déjà traités.' }),
+        total: z.int().nonnegative().meta({ description: 'Fichiers à traiter.' }),
+      })
+      .optional()
+      .meta({
+        description: 'Avancement de la première indexation depuis le démarrage, tant qu’elle dure.',
+        example: { done: 120, total: 261 },
+      }),
   })
   .meta({ id: 'NotReady' });
 export type NotReadyResponse = z.infer<typeof notReadySchema>;

@@ -11,7 +11,7 @@ import {
 import { errorResponse, toPublicError } from '../http/http-error.ts';
 import type { ContentSync } from './content-sync.ts';
 import { reasonOf, type EngineReachability } from './engine-reachability.ts';
-import type { HealthOkResponse } from './health-response.ts';
+import type { HealthOkResponse, NotReadyResponse } from './health-response.ts';
 
 /**
  * Liveness and readiness probes, for people and for orchestrators. `/readyz` says what is
@@ -54,7 +54,12 @@ export function healthRouter(deps: {
     }
     lastProblem = problem.code;
     const publicError = toPublicError(problem);
-    res.status(publicError.status).json({ status: 'unavailable', ...errorResponse(publicError) });
+    const progress = deps.contentSync?.progress();
+    res.status(publicError.status).json({
+      status: 'unavailable',
+      ...errorResponse(publicError),
+      ...(progress === undefined ? {} : { progress }),
+    } satisfies NotReadyResponse);
   });
 
   return router;

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { dsfrAsset, staticAsset } from './assets.ts';
 import { DisplaySettings } from './layout/display-settings.tsx';
+import { IndexingNotice } from './layout/indexing-notice.tsx';
 import { PageHead } from './layout/page-head.tsx';
 import type { PageContext } from './layout/site.ts';
 import { SiteFooter } from './layout/site-footer.tsx';
@@ -34,6 +35,7 @@ export function Layout(props: LayoutProps) {
         <SkipLinks search={headerSearch} />
         <SiteHeader context={context} search={headerSearch} />
         <main id="contenu" role="main" tabIndex={-1}>
+          {context.indexing === undefined ? null : <IndexingNotice progress={context.indexing} />}
           {props.children}
         </main>
         <SiteFooter state={state} />

@@ -17,6 +17,7 @@ export function pageContext(deps: PageConfigDeps, req: Request): PageContext {
     contactEmail: deps.config.contactEmail,
     hostingInfo: deps.config.hostingInfo,
     ...(locals?.signInAvailable === true ? { signIn: true } : {}),
+    ...(locals?.indexing === undefined ? {} : { indexing: locals.indexing }),
     ...(user === undefined ? {} : { user, csrfToken: locals?.csrfToken?.() }),
   };
 }

@@ -333,7 +333,7 @@ describe('legal pages', () => {
     assert.match(html, /Direction interministérielle du numérique \(DINUM\)/);
     assert.match(
       html,
-      /<h2>Hébergement<\/h2><p>Nom, adresse et contact de l’hébergeur : à renseigner par le déploiement/,
+      /<h2>Hébergement<\/h2><p>Non renseigné sur cette instance de développement\./,
     );
   });
 

@@ -1,4 +1,5 @@
 import type { Config } from '../../config.ts';
+import type { IndexingProgress } from '../../health/content-sync.ts';
 
 /** What every part of the frame shares: the site's name, its links, the request's context. */
 
@@ -18,6 +19,8 @@ export interface PageContext {
   csrfToken?: string | undefined;
   /** Whether the header offers "Se connecter" (sign-in wired). */
   signIn?: boolean | undefined;
+  /** The first indexing since start, while it runs (a notice on every page). */
+  indexing?: IndexingProgress | undefined;
 }
 
 export const navigation = [

@@ -146,8 +146,25 @@ export function AccessibilityPage({ context }: { context: PageContext }) {
 }
 
 export function LegalNoticePage({ context }: { context: PageContext }) {
+  const unset = context.contactEmail === undefined || context.hostingInfo === undefined;
+  // Production refuses to start without them (checkServiceConfig): only a development
+  // instance gets here. Coordinators learn which variable to set; visitors learn that
+  // this is not the public service, rather than read a placeholder.
+  const coordinator = context.user?.coordinator === true;
+  const missing = (what: string, variable: string) =>
+    coordinator
+      ? `${what} : à renseigner par le déploiement (${variable}).`
+      : 'Non renseigné sur cette instance de développement.';
   return (
     <LegalLayout context={context} title="Mentions légales">
+      {unset && !coordinator && (
+        <div class="fr-alert fr-alert--info fr-alert--sm fr-mb-4w">
+          <p>
+            Instance de développement : ce site n’est pas le service Repères en production. Les
+            coordonnées de l’équipe et de l’hébergeur n’y sont pas renseignées.
+          </p>
+        </div>
+      )}
       <h2>Éditeur</h2>
       <p>
         Direction interministérielle du numérique (DINUM), programme Entrepreneurs d’intérêt général
@@ -159,15 +176,14 @@ export function LegalNoticePage({ context }: { context: PageContext }) {
       <h2>Contact</h2>
       <p>
         {context.contactEmail === undefined ? (
-          'Adresse de l’équipe qui opère le service : à renseigner par le déploiement (CONTACT_EMAIL).'
+          missing('Adresse de l’équipe qui opère le service', 'CONTACT_EMAIL')
         ) : (
           <a href={`mailto:${context.contactEmail}`}>{context.contactEmail}</a>
         )}
       </p>
       <h2>Hébergement</h2>
       <p>
-        {context.hostingInfo ??
-          'Nom, adresse et contact de l’hébergeur : à renseigner par le déploiement (HOSTING_INFO).'}
+        {context.hostingInfo ?? missing('Nom, adresse et contact de l’hébergeur', 'HOSTING_INFO')}
       </p>
       <h2>Licences</h2>
       <p>
