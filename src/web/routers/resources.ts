@@ -31,7 +31,7 @@ export function resourcePagesRouter(
     },
 ): Router {
   const router = Router();
-  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
+  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true, sort: true });
 
   router.get('/ressources', async (req, res) => {
     const parsed = listSchema.safeParse(req.query);
@@ -50,12 +50,11 @@ export function resourcePagesRouter(
     }
     // Longer pages than the search's: a list is for browsing.
     const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
-    const list = await listResources(deps, {
-      ...parsed.data,
-      type: listedTypes(parsed.data.type),
-      limit,
-      exceptTypes: ['parcours'],
-    });
+    const list = await listResources(
+      deps,
+      { ...parsed.data, type: listedTypes(parsed.data.type), limit, exceptTypes: ['parcours'] },
+      deps.now(),
+    );
     sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
   });
 
