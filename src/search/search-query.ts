@@ -90,7 +90,11 @@ export function searchQuerySchema(taxonomy: Taxonomy) {
     // Archived resources come after current ones in both orders.
     sort: single(
       z.enum(sortOrders, { error: `doit valoir ${sortOrders.join(' ou ')}` }).default('pertinence'),
-    ),
+    ).meta({
+      description:
+        'Ordre des résultats : `pertinence` (par défaut) ou `date` (les plus récents d’abord, les ressources sans date en dernier ; trié par date, un résultat contient tous les mots). Dans les deux cas, les ressources archivées viennent après les ressources actuelles.',
+      example: 'date',
+    }),
   });
 }
 

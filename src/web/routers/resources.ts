@@ -19,6 +19,7 @@ import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
 import type { ReviewPolicy } from '../../freshness/review-policy.ts';
 import { reviewView } from '../components/review-note.tsx';
+import { isArchived } from '../../search/archive-order.ts';
 
 /** GET /ressources (the list, with filters) and GET /ressources/:id (one resource). */
 export function resourcePagesRouter(
@@ -93,6 +94,7 @@ export function resourcePagesRouter(
         taxonomy: deps.taxonomy,
         resource,
         review: reviewView(resource, { policy: deps.reviewPolicy, now: deps.now() }),
+        archived: isArchived(resource.archivedAt, deps.now()),
         sections,
         related,
         ...(body === undefined ? {} : { body }),
