@@ -83,15 +83,12 @@ export async function listResources(
     { hits: current.hits, total: current.totalHits ?? current.hits.length },
     filters.page,
     filters.limit,
-    async (offset, limit) =>
-      (
-        await deps.meili.index(deps.indexes.resources).search<Resource>(filters.q, {
-          ...ranked,
-          filter: [...filter, archivedClause(now)],
-          offset,
-          limit,
-        })
-      ).hits,
+    async (offset, limit) => {
+      const archived = await deps.meili.multiSearch<MultiSearchParams, Resource>({
+        queries: [{ ...ranked, filter: [...filter, archivedClause(now)], offset, limit }],
+      });
+      return archived.results[0]?.hits ?? [];
+    },
   );
   return {
     resources,
