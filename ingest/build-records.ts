@@ -4,6 +4,7 @@ import { personUrl } from '../src/community/urls.ts';
 import { parcoursSlugOf } from '../src/parcours/load-parcours.ts';
 import { stemText } from '../src/text/french-stems.ts';
 import type { TopicAssignment, TopicInput } from './assign-topics.ts';
+import { archivedAtOf, archiveSignal } from './parsers/archive-signals.ts';
 import { chunkText } from './chunk-text.ts';
 import { minhashSignature, shingleHashes } from './minhash.ts';
 import type { ParsedDocument, ParseWarning } from './parsers/types.ts';
@@ -12,7 +13,7 @@ import type { ParsedDocument, ParseWarning } from './parsers/types.ts';
 export interface ResourceRecord extends Resource {
   /** Sanitised HTML of the page, shown as it is (absent for PDFs). */
   html?: string;
-  /** Unix seconds of the resource's date (or of its ingestion), for sorting. */
+  /** Unix seconds of the resource's date (or of its review), for sorting; 0 when undated. */
   sortDate: number;
   /** Changes when the ingester's output for the same file would change. */
   signature: string;
@@ -57,8 +58,14 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     parsed.organisation === undefined ? [] : input.organisationNames(parsed.organisation);
   const resourceKeywords =
     named.length === 0 ? parsed.keywords : [...new Set([...(parsed.keywords ?? []), ...named])];
-  const dated = parsed.date === undefined ? Number.NaN : Date.parse(`${parsed.date}T00:00:00Z`);
-  const sortDate = Math.floor((Number.isNaN(dated) ? now.getTime() : dated) / 1000);
+  // Guides carry the date of their last review rather than of writing; an undated resource
+  // sorts last (0), never first as « just added ».
+  const contentDate = parsed.date ?? parsed.reviewed;
+  const dated = contentDate === undefined ? Number.NaN : Date.parse(`${contentDate}T00:00:00Z`);
+  const sortDate = Number.isNaN(dated) ? 0 : Math.floor(dated / 1000);
+  // Formats without front matter (PDFs, YAML pages) are archived by their title or text only.
+  const archive =
+    parsed.archive ?? archiveSignal({ title: parsed.title, data: {}, text }, () => undefined);
   const shared = {
     resourceId: id,
     title: parsed.title,
@@ -72,6 +79,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...(parsed.owner === undefined ? {} : { owner: parsed.owner }),
     ...(parsed.reviewed === undefined ? {} : { reviewed: parsed.reviewed }),
     ...(parsed.date === undefined ? {} : { date: parsed.date }),
+    ...(archive === undefined ? {} : { archivedAt: archivedAtOf(archive) }),
     sortDate,
     // Alone until the pipeline's last step groups it with its near-duplicates.
     versionGroup: id,
@@ -130,6 +138,7 @@ export function buildRecords(input: RecordInput): BuiltRecords {
     ...resourceFields,
     id,
     ...(parsed.summary === undefined ? {} : { summary: parsed.summary }),
+    ...(archive === undefined ? {} : { archive }),
     ...(parsed.author === undefined ? {} : { author: parsed.author }),
     ...(resourceKeywords === undefined ? {} : { keywords: resourceKeywords }),
     ...(parsed.fields === undefined ? {} : { fields: parsed.fields }),

@@ -147,7 +147,7 @@ export function createApp(deps: AppDeps): Express {
         requireCoordinator,
       }),
     );
-  app.use(resourcesRouter(deps));
+  app.use(resourcesRouter({ ...deps, now }));
   app.use(reviewQueueRouter({ ...deps, ...reviewQueueDeps, requireCoordinator }));
   app.use(topicsRouter(deps));
   if (deps.publishing?.parcoursPublisher !== undefined)

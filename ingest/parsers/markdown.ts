@@ -1,3 +1,4 @@
+import { archiveSignal } from './archive-signals.ts';
 import { markdownContent, type MarkdownContent } from './markdown-sections.ts';
 import { fieldWarning, readMarkdownSource, type MarkdownSource } from './markdown-source.ts';
 import {
@@ -83,6 +84,15 @@ export function documentFrom(
     warnings.push(fieldWarning(source, 'reviewed', reason)),
   );
   if (reviewed !== undefined) document.reviewed = reviewed;
+  const archive = archiveSignal(
+    {
+      title: content.title,
+      data: source.data,
+      text: content.sections.map((section) => section.text).join('\n'),
+    },
+    (key, reason) => warnings.push(fieldWarning(source, key, reason)),
+  );
+  if (archive !== undefined) document.archive = archive;
   // The front matter's warnings, then the body's: in the order of the file.
   warnings.push(...content.warnings);
   return document;

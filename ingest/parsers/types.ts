@@ -69,6 +69,7 @@ export interface ParsedDocument extends Pick<
   | 'defi'
   | 'person'
   | 'skills'
+  | 'archive'
 > {
   format: SourceFormat;
   /** A défi page's address on the programme's site (`permalink`), to match it to the data. */

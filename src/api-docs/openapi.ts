@@ -107,7 +107,7 @@ export function buildOpenApiDocument(taxonomy: Taxonomy, serverUrl?: string) {
     method: 'get',
     path: '/api/resources',
     summary: 'Lister les ressources',
-    request: { query: searchQuery.omit({ group: true }) },
+    request: { query: searchQuery.omit({ group: true, sort: true }) },
     responses: {
       200: json(resourceListSchema, 'Une page de ressources'),
       ...apiErrors(400, 503),

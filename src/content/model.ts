@@ -19,6 +19,17 @@ export type ResourceType = (typeof resourceTypes)[number];
 export const sourceFormats = ['markdown', 'pdf', 'yaml'] as const;
 export type SourceFormat = (typeof sourceFormats)[number];
 
+/** Why a resource is archived: declared, a filled offer, an expiry or closing date. */
+export const archiveReasons = ['archived', 'offer-filled', 'expires', 'offer-closes'] as const;
+export type ArchiveReason = (typeof archiveReasons)[number];
+
+/** What a source says of its end: archived now, or from a date on (ISO, AAAA-MM-JJ). */
+export interface ArchiveInfo {
+  reason: ArchiveReason;
+  /** The expiry or closing date, for `expires` and `offer-closes`. */
+  date?: string;
+}
+
 export interface ResourceSource {
   /** Path relative to its content root, with forward slashes. */
   path: string;
@@ -76,6 +87,10 @@ export interface Resource extends VersionFields {
   source: ResourceSource;
   sectionCount: number;
   pageCount?: number;
+  /** Why and from when it is archived (absent: current for good). */
+  archive?: ArchiveInfo;
+  /** Unix seconds from which it is archived, compared with the clock at query time. */
+  archivedAt?: number;
   /** ISO timestamp of the last ingestion that changed this resource. */
   updatedAt: string;
   url: string;
@@ -109,7 +124,9 @@ export interface Section extends VersionFields {
   owner?: string;
   reviewed?: string;
   date?: string;
-  /** Unix seconds of the resource's date, for "most recent first" browsing. */
+  /** Its resource's `archivedAt`: archived hits rank after current ones. */
+  archivedAt?: number;
+  /** Unix seconds of the resource's date, for "most recent first" browsing (0: undated). */
   sortDate: number;
   source: Pick<ResourceSource, 'path' | 'format'>;
   /** Resource-wide searchable words (abbreviation expansions), on the first section only. */

@@ -65,12 +65,22 @@ export function sectionSettings(taxonomy: Taxonomy): Settings {
     // `id`: the ingester deletes a resource's stale sections with one filter.
     // `versionGroup`: search keeps one hit per group of near-duplicates (`distinct`).
     // `skills`: the facet « compétence » of défis and people (programme data).
-    filterableAttributes: [...facetAttributes, 'skills', 'resourceId', 'id', 'versionGroup'],
+    // `archivedAt`: current hits before archived ones, compared with the clock at query time.
+    filterableAttributes: [
+      ...facetAttributes,
+      'skills',
+      'resourceId',
+      'id',
+      'versionGroup',
+      'archivedAt',
+    ],
     // `topicRanks.<slug>`: browsing one topic without words lists its surest resources first.
     sortableAttributes: ['sortDate', 'position', 'title', 'topicRanks'],
-    // Where the words match (a heading, a title) counts before how close they are: a
-    // section titled with the query beats a list of links that happens to hold its words.
-    rankingRules: ['words', 'typo', 'attribute', 'proximity', 'sort', 'exactness'],
+    // `sort` first: only a search sorted by date sends one with words, and there the date
+    // decides (the words still choose which sections match). Where the words match (a
+    // heading, a title) counts before how close they are: a section titled with the query
+    // beats a list of links that happens to hold its words.
+    rankingRules: ['sort', 'words', 'typo', 'attribute', 'proximity', 'exactness'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],
     stopWords: stopWordsFor(taxonomy),
     synonyms: buildSynonyms(taxonomy),
@@ -100,6 +110,8 @@ export function resourceSettings(): Settings {
       'person.promotions',
       // The défis a document refers to explicitly (src/community/defi-documents.ts).
       'fields.defis',
+      // Lists put archived resources last, « Ajouts récents » leaves them out.
+      'archivedAt',
     ],
     sortableAttributes: ['sortDate', 'updatedAt', 'title'],
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['fra'] }],

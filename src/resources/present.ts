@@ -1,4 +1,5 @@
 import type { Resource, Section } from '../content/model.ts';
+import { isArchived } from '../search/archive-order.ts';
 import type { RelatedResource } from './related.ts';
 import type {
   RelatedResourceResponse,
@@ -11,7 +12,8 @@ import type {
  * are. Their return types come from the response schemas (resource-response.ts).
  */
 
-export function presentResource(resource: Resource): ResourceResponse {
+/** A resource as the API shows it; `now` tells whether its archive date has passed. */
+export function presentResource(resource: Resource, now: Date): ResourceResponse {
   return {
     id: resource.id,
     title: resource.title,
@@ -25,6 +27,8 @@ export function presentResource(resource: Resource): ResourceResponse {
     ...(resource.owner === undefined ? {} : { owner: resource.owner }),
     ...(resource.reviewed === undefined ? {} : { reviewed: resource.reviewed }),
     ...(resource.fields === undefined ? {} : { fields: resource.fields }),
+    archived: isArchived(resource.archivedAt, now),
+    ...(resource.archive === undefined ? {} : { archive: resource.archive }),
     source: {
       path: resource.source.path,
       format: resource.source.format,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { resourceTypes } from '../content/model.ts';
+import { archiveReasons, resourceTypes } from '../content/model.ts';
 import { countsSchema, sourceSchema, versionRefSchema } from '../search/search-response.ts';
 
 /**
@@ -27,6 +27,23 @@ export const resourceSchema = z
       .record(z.string(), z.array(z.string()))
       .optional()
       .meta({ description: 'Champs propres au format (expertises d’un défi, domaine, ville…)' }),
+    archived: z.boolean().meta({
+      description:
+        'Vrai quand la ressource est archivée (déclarée archivée, offre pourvue, date d’expiration ou de clôture passée) : toujours trouvable, classée après les ressources actuelles',
+    }),
+    archive: z
+      .strictObject({
+        reason: z.enum(archiveReasons).meta({
+          description:
+            'archived : déclarée archivée ; offer-filled : offre pourvue ; expires : date d’expiration ; offer-closes : date limite de candidature',
+        }),
+        date: z.iso
+          .date()
+          .optional()
+          .meta({ description: 'Date d’expiration ou de clôture (AAAA-MM-JJ)' }),
+      })
+      .optional()
+      .meta({ description: 'Pourquoi et à partir de quand la ressource est (ou sera) archivée' }),
     source: sourceSchema.extend({ bytes: z.number().int(), sha256: z.string() }),
     sectionCount: z.number().int(),
     pageCount: z.number().int().optional(),
@@ -43,8 +60,8 @@ export type ResourceResponse = z.infer<typeof resourceSchema>;
 
 /** The resource attributes a list asks of the index: the schema's keys but the computed ones. */
 export const listedResourceFields = Object.keys(resourceSchema.shape)
-  .filter((key) => key !== 'fileUrl' && key !== 'otherVersions')
-  .concat('versions');
+  .filter((key) => key !== 'fileUrl' && key !== 'otherVersions' && key !== 'archived')
+  .concat('versions', 'archivedAt');
 
 export const sectionSchema = z
   .strictObject({

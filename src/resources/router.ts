@@ -42,16 +42,18 @@ export function resourcesRouter(
     taxonomy: Taxonomy;
     roots: ContentRoot[];
     config: Pick<Config, 'maxFileBytes' | 'followSymlinks'>;
+    now: () => Date;
   },
 ): Router {
   const router = Router();
-  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
+  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true, sort: true });
 
   router.get('/api/resources', async (req, res) => {
     const filters = parseQuery(listSchema, req);
-    const { resources, total, page, limit, facets } = await listResources(deps, filters);
+    const now = deps.now();
+    const { resources, total, page, limit, facets } = await listResources(deps, filters, now);
     res.json({
-      resources: resources.map(presentResource),
+      resources: resources.map((resource) => presentResource(resource, now)),
       facets,
       total,
       page,
@@ -71,7 +73,7 @@ export function resourcesRouter(
       `"${resourceVersion(resource.source.sha256, resource.source.metadataSha256)}"`,
     );
     res.json({
-      resource: presentResource(resource),
+      resource: presentResource(resource, deps.now()),
       sections: sections.map(presentSection),
       html: resource.html ?? null,
       related: related.map(presentRelated),

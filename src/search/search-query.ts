@@ -11,6 +11,10 @@ export const MAX_LIMIT = 50;
 /** How results are grouped: one hit per resource, or every matching section. */
 export const groupings = ['document', 'section'] as const;
 
+/** How results are ordered: by relevance, or newest first (undated last). */
+export const sortOrders = ['pertinence', 'date'] as const;
+export type SortOrder = (typeof sortOrders)[number];
+
 /** `?a=x&a=y` and `?a=x,y` both give ['x', 'y']. */
 export const multiValue = <T extends z.ZodType<string>>(item: T) =>
   z
@@ -83,6 +87,14 @@ export function searchQuerySchema(taxonomy: Taxonomy) {
     group: single(
       z.enum(groupings, { error: `doit valoir ${groupings.join(' ou ')}` }).default('document'),
     ),
+    // Archived resources come after current ones in both orders.
+    sort: single(
+      z.enum(sortOrders, { error: `doit valoir ${sortOrders.join(' ou ')}` }).default('pertinence'),
+    ).meta({
+      description:
+        'Ordre des résultats : `pertinence` (par défaut) ou `date` (les plus récents d’abord, les ressources sans date en dernier ; trié par date, un résultat contient tous les mots). Dans les deux cas, les ressources archivées viennent après les ressources actuelles.',
+      example: 'date',
+    }),
   });
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { parcoursMembershipSchema } from '../parcours/parcours-response.ts';
 import { resourceTypes, sourceFormats, type Section } from '../content/model.ts';
-import { groupings } from './search-query.ts';
+import { groupings, sortOrders } from './search-query.ts';
 
 /**
  * What `GET /api/search` returns, written once: the route's presenter is typed from these
@@ -53,6 +53,10 @@ const hitRecordShape = {
     .optional()
     .meta({ description: 'Date (AAAA-MM-JJ) de la dernière relecture de la ressource' }),
   date: z.iso.date().optional().meta({ description: 'Date (AAAA-MM-JJ) du contenu lui-même' }),
+  archivedAt: z.number().int().optional().meta({
+    description:
+      'Date (secondes Unix) à partir de laquelle la ressource est archivée : offre pourvue ou close, date d’expiration, archivage déclaré',
+  }),
 };
 
 // Fails to compile if the hit names a field sections do not have.
@@ -74,6 +78,10 @@ export const versionRefSchema = z
 export const searchHitSchema = z
   .strictObject({
     ...hitRecordShape,
+    archived: z.boolean().meta({
+      description:
+        'Vrai quand la ressource est archivée à la date de la recherche : elle reste trouvable, classée après les ressources actuelles',
+    }),
     snippet: z
       .string()
       .meta({ description: 'Texte échappé en HTML, avec <mark> autour des correspondances' }),
@@ -115,6 +123,7 @@ export const searchResultSchema = z
     page: z.number().int(),
     limit: z.number().int(),
     group: z.enum(groupings),
+    sort: z.enum(sortOrders),
     processingTimeMs: z.number(),
     queryId: z.uuid().optional().meta({
       description:

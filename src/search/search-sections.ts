@@ -3,6 +3,13 @@ import type { Section } from '../content/model.ts';
 import { membershipsOf, type ParcoursStore } from '../parcours/parcours-store.ts';
 import type { PromotionTable } from '../content/promotions.ts';
 import type { IndexNames } from '../engine/indexes.ts';
+import {
+  archivedClause,
+  currentClause,
+  currentFirst,
+  isArchived,
+  withArchivedAfter,
+} from './archive-order.ts';
 import { fuseRankings } from './fuse-rankings.ts';
 import { prepareQuery, type PreparedQuery } from './prepare-query.ts';
 import { promotionMention } from './promotion-mention.ts';
@@ -29,6 +36,8 @@ export interface SearchDeps {
   promotions?: PromotionTable;
   /** The parcours, so that hits carry their place in them; absent: hits carry none. */
   parcours?: Pick<ParcoursStore, 'listParcours'>;
+  /** The clock archive dates are compared with; absent: the system's. */
+  now?: () => Date;
 }
 
 /** How a search with words ranks resources (one hit per resource). */
@@ -92,9 +101,10 @@ export async function searchSections(
   ranking: RankingOptions = defaultRanking,
 ): Promise<SearchResult> {
   const started = performance.now();
+  const now = deps.now?.() ?? new Date();
   const prepared = prepareQuery(query.q);
   const { words } = prepared;
-  const first = await runSearch(deps, query, prepared, ranking);
+  const first = await runSearch(deps, query, prepared, ranking, now);
   if (first.total > 0 || words.length < 2) return finish(first);
 
   // A multi-word query must not come back empty because one word matches nothing:
@@ -110,7 +120,7 @@ export async function searchSections(
   });
   const kept = words.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
   if (kept.length === 0 || kept.length === words.length) return finish(first);
-  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking);
+  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking, now);
   return finish({ ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) });
 
   async function finish(result: Omit<SearchResult, 'processingTimeMs'>): Promise<SearchResult> {
@@ -148,14 +158,19 @@ async function runSearch(
   query: SearchQuery,
   prepared: PreparedQuery,
   ranking: RankingOptions,
+  now: Date,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const q = prepared.words.join(' ');
   const grouped = query.group === 'document';
+  const byDate = query.sort === 'date';
+  // Sorted by date, a section must hold every word: else one that holds a single word of
+  // the query, written last week, would come before the guide that answers it.
+  const strategy = byDate && q !== '' ? { matchingStrategy: 'all' as const } : {};
   // With words and one hit per resource, three rankings are fused: the sections by the
   // words, the sections by their stems, and the resources by title, summary, keywords.
   // Deep pages (rare) keep Meilisearch's order: cutting them from a fused ranking would
   // fetch and crop every hit before them.
-  const fused = grouped && q !== '' && query.page * query.limit <= MAX_FUSED_HITS;
+  const fused = grouped && q !== '' && !byDate && query.page * query.limit <= MAX_FUSED_HITS;
   const filter = buildFilter(query);
   const hitFields = {
     attributesToRetrieve: [...hitRecordFields, 'versionGroup', 'versions'],
@@ -166,22 +181,39 @@ async function runSearch(
     highlightPreTag: MARK_START,
     highlightPostTag: MARK_END,
   } satisfies Partial<MultiSearchQuery>;
-  const main: MultiSearchQuery = {
+  const ranked = {
     indexUid: deps.indexes.sections,
     q,
-    filter,
-    // Fused, the first page is cut from a deeper ranking; `page` keeps totals exact.
-    page: fused ? 1 : query.page,
-    hitsPerPage: fused ? Math.max(ranking.depth, query.page * query.limit) : query.limit,
-    facets: [...facetNames],
     locales: ['fra'],
     ...hitFields,
+    ...strategy,
     // One hit per document: near-duplicate versions share a group (ingest/version-groups.ts).
     ...(grouped ? { distinct: 'versionGroup' } : {}),
-    // Browsing without words: the most recent first, then in reading order; browsing one
-    // topic, the resources filed there on purpose (front matter) or first come before.
-    ...(q === '' ? { sort: [...topicBrowseSort(query), 'sortDate:desc', 'position:asc'] } : {}),
+    // Browsing without words, or sorted by date: the most recent first (undated ones have
+    // 0), then in reading order; browsing one topic, the resources filed there on purpose
+    // (front matter) or first come before.
+    ...(q === '' || byDate
+      ? { sort: [...(q === '' ? topicBrowseSort(query) : []), 'sortDate:desc', 'position:asc'] }
+      : {}),
+  } satisfies MultiSearchQuery;
+  const main: MultiSearchQuery = {
+    ...ranked,
+    filter,
+    // Fused, the first page is cut from a deeper ranking; `page` keeps totals exact. Else
+    // the page comes from the current part, then the archived one: here only the counts.
+    page: fused ? 1 : query.page,
+    hitsPerPage: fused ? Math.max(ranking.depth, query.page * query.limit) : 0,
+    facets: [...facetNames],
   };
+  // Archived resources after current ones: their dates are compared with the clock now.
+  const currentPart: MultiSearchQuery | undefined = fused
+    ? undefined
+    : {
+        ...ranked,
+        filter: [...filter, currentClause(now)],
+        page: query.page,
+        hitsPerPage: query.limit,
+      };
   const byStems: MultiSearchQuery | undefined =
     fused && prepared.stems.length > 0
       ? {
@@ -266,6 +298,7 @@ async function runSearch(
       attributesToRetrieve: ['id'],
       facets: [facet],
       locales: ['fra'],
+      ...strategy,
       ...(grouped ? { distinct: 'versionGroup' } : {}),
     }));
   const counts: MultiSearchQuery | undefined =
@@ -277,11 +310,21 @@ async function runSearch(
           limit: 0,
           facets: ['resourceId'],
           locales: ['fra'],
+          ...strategy,
         }
       : undefined;
 
   // One round trip; each result is found again by the position its query was sent at.
-  const queries = [main, ...facetQueries, byStems, byResource, counts, byPromotion, byReversed];
+  const queries = [
+    main,
+    currentPart,
+    ...facetQueries,
+    byStems,
+    byResource,
+    counts,
+    byPromotion,
+    byReversed,
+  ];
   const sent = queries.filter((one) => one !== undefined);
   const { results } = await deps.meili.multiSearch<MultiSearchParams, Section>({ queries: sent });
   const resultOf = (one: MultiSearchQuery | undefined) =>
@@ -337,12 +380,30 @@ async function runSearch(
       return hit === undefined ? [] : [hit];
     });
     total += order.length - mainResult.hits.length;
-    sectionHits = order.slice((query.page - 1) * query.limit, query.page * query.limit);
+    sectionHits = currentFirst(order, now).slice(
+      (query.page - 1) * query.limit,
+      query.page * query.limit,
+    );
+  } else {
+    const current = resultOf(currentPart);
+    if (current === undefined) throw new Error('Meilisearch returned no result for the page');
+    sectionHits = await withArchivedAfter(
+      { hits: current.hits, total: current.totalHits ?? current.hits.length },
+      query.page,
+      query.limit,
+      async (offset, limit) => {
+        const archived = await deps.meili.multiSearch<MultiSearchParams, Section>({
+          queries: [{ ...ranked, filter: [...filter, archivedClause(now)], offset, limit }],
+        });
+        return archived.results[0]?.hits ?? [];
+      },
+    );
   }
 
   const hits = sectionHits.map(
     ({ _formatted, text, versions, versionGroup: _group, ...hit }): SearchHit => ({
       ...hit,
+      archived: isArchived(hit.archivedAt, now),
       snippet:
         typeof _formatted?.text === 'string'
           ? markedHtml(_formatted.text)
@@ -361,5 +422,6 @@ async function runSearch(
     page: query.page,
     limit: query.limit,
     group: query.group,
+    sort: query.sort,
   };
 }

@@ -41,7 +41,8 @@ export function stateOf(
   query: Pick<
     SearchQuery,
     'q' | 'topic' | 'type' | 'promotion' | 'administration' | 'competence' | 'page' | 'limit'
-  >,
+  > &
+    Partial<Pick<SearchQuery, 'sort'>>,
   req: Request,
 ): SearchState {
   const { q, topic, type, promotion, administration, competence, page, limit } = query;
@@ -54,5 +55,6 @@ export function stateOf(
     competence,
     page,
     ...(req.query['limit'] === undefined ? {} : { limit }),
+    ...(query.sort === 'date' ? { sort: 'date' as const } : {}),
   };
 }

@@ -12,6 +12,8 @@ export interface SearchState {
   page: number;
   /** Hits per page, kept in links only when the address gave one. */
   limit?: number;
+  /** `date`: newest first; absent: by relevance (the default, left out of links). */
+  sort?: 'date';
 }
 
 export type FilterKey = 'topic' | 'type' | 'promotion' | 'administration' | 'competence';
@@ -30,6 +32,7 @@ export function listUrl(path: string, state: Partial<SearchState>): string {
   for (const key of filterKeys) for (const value of state[key] ?? []) params.append(key, value);
   if (state.page !== undefined && state.page > 1) params.set('page', String(state.page));
   if (state.limit !== undefined) params.set('limit', String(state.limit));
+  if (state.sort !== undefined) params.set('sort', state.sort);
   const query = params.toString();
   return query === '' ? path : `${path}?${query}`;
 }

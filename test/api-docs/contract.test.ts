@@ -71,6 +71,7 @@ describe('the API contract check (test/helpers/api-contract.ts)', () => {
       type: 'guide',
       topics: [],
       reviewed: 'demain',
+      archived: false,
       source: { path: 'r.md', format: 'markdown', bytes: 1, sha256: 'x' },
       sectionCount: 1,
       updatedAt: '2026-11-26T07:00:00.000Z',

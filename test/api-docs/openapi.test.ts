@@ -16,7 +16,17 @@ const api = await contractClient(app);
 interface Parameter {
   name: string;
   in: string;
-  schema: { type?: string; maximum?: number; maxLength?: number; items?: { enum?: string[] } };
+  description?: string;
+  example?: unknown;
+  schema: {
+    type?: string;
+    maximum?: number;
+    maxLength?: number;
+    enum?: string[];
+    description?: string;
+    example?: unknown;
+    items?: { enum?: string[] };
+  };
 }
 interface Operation {
   parameters?: Parameter[];
@@ -45,9 +55,14 @@ describe('GET /api/openapi.json', () => {
       'page',
       'promotion',
       'q',
+      'sort',
       'topic',
       'type',
     ]);
+    const sort = parameters.get('sort');
+    assert.deepEqual(sort?.schema.enum, ['pertinence', 'date']);
+    assert.match(sort.description ?? sort.schema.description ?? '', /les plus récents d’abord/);
+    assert.equal(sort.example ?? sort.schema.example, 'date');
     assert.equal(parameters.get('limit')?.schema.maximum, 50);
     assert.equal(parameters.get('q')?.schema.maxLength, 200);
     assert.ok(parameters.get('topic')?.schema.items?.enum?.includes('hebergement'));
@@ -56,8 +71,9 @@ describe('GET /api/openapi.json', () => {
     await api.get('/api/search?limit=51').expect(400);
     await api.get(`/api/search?q=${'a'.repeat(201)}`).expect(400);
     await api.get('/api/search?topic=inconnue').expect(400);
+    await api.get('/api/search?sort=popularite').expect(400);
     const accepted = await api.get(
-      '/api/search?q=x&limit=50&page=2&topic=hebergement&type=guide&promotion=EIG%201&organisation=DINUM&group=section',
+      '/api/search?q=x&limit=50&page=2&topic=hebergement&type=guide&promotion=EIG%201&organisation=DINUM&group=section&sort=date',
     );
     assert.equal(accepted.status, 503, 'valid parameters reach the engine (down in this test)');
   });

@@ -4,8 +4,8 @@ import { filterKeys, type FilterKey, type SearchState } from '../urls.ts';
 export function SearchForm(props: {
   id: string;
   q: string;
-  /** Filters kept when the words change. */
-  filters?: Partial<Pick<SearchState, FilterKey>>;
+  /** Filters (and the order) kept when the words change. */
+  filters?: Partial<Pick<SearchState, FilterKey | 'sort'>>;
   /** Asks search-as-you-type to enhance this form. */
   live?: boolean;
 }) {
@@ -37,6 +37,9 @@ export function SearchForm(props: {
         (props.filters?.[key] ?? []).map((value) => (
           <input type="hidden" name={key} value={value} key={`${key}=${value}`} />
         )),
+      )}
+      {props.filters?.sort === undefined ? null : (
+        <input type="hidden" name="sort" value={props.filters.sort} />
       )}
       <button class="fr-btn fr-btn--lg" title="Rechercher" type="submit">
         Rechercher

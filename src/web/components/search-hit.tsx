@@ -46,6 +46,7 @@ export function HitLink(props: {
   );
 }
 import { reviewView, StaleBadge, type Freshness } from './review-note.tsx';
+import { ArchivedBadge } from './archive-note.tsx';
 
 /**
  * One search hit: type and topics, the resource title linking to the exact section (or
@@ -78,6 +79,7 @@ export function SearchHit(props: {
     <li class="rp-hit">
       <p class="rp-hit__meta">
         <span class="fr-badge fr-badge--sm fr-badge--blue-ecume">{typeLabel(hit.type)}</span>
+        {hit.archived ? <ArchivedBadge small /> : null}
         {review?.stale === true ? <StaleBadge /> : null}
         {hit.ocr === true ? (
           // The passage was read by OCR in an image of the page: it may hold reading errors.

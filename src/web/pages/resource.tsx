@@ -19,6 +19,7 @@ import { containsTerms, type PreparedBody } from '../highlight.ts';
 import { formatBytes } from '../../text/format-bytes.ts';
 import { formatDate, topicLabel, typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
+import { ArchivedBadge, ArchivedNotice } from '../components/archive-note.tsx';
 import { searchUrl } from '../urls.ts';
 
 /**
@@ -44,6 +45,8 @@ export interface ResourcePageProps {
   defiLinks?: { documents: DefiLinkView[]; related: DefiLinkView[] };
   /** When it was reviewed, by whom, and whether it is past its review date. */
   review?: ReviewView;
+  /** Whether its archive date has passed (the page then says so at the top). */
+  archived?: boolean;
 }
 
 interface TocEntry {
@@ -147,6 +150,12 @@ export function ResourcePage(props: ResourcePageProps) {
         )}
         <p class="fr-mb-1w">
           <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
+          {props.archived === true ? (
+            <>
+              {' '}
+              <ArchivedBadge />
+            </>
+          ) : null}
           {props.review?.stale === true ? (
             <>
               {' '}
@@ -156,6 +165,7 @@ export function ResourcePage(props: ResourcePageProps) {
         </p>
         <h1 {...(body?.titleId === undefined ? {} : { id: body.titleId })}>{resource.title}</h1>
         {lead === undefined ? null : <p class="fr-text--lead">{lead}</p>}
+        {props.archived === true ? <ArchivedNotice archive={resource.archive} /> : null}
         {props.review?.stale === true ? <StaleNotice view={props.review} /> : null}
         <dl class="rp-meta">
           {resource.topics.length === 0 ? null : (

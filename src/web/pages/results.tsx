@@ -125,6 +125,8 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
           <NoResults {...props} filtered={filtered} />
         ) : (
           <>
+            {/* Without words, the list is already newest first. */}
+            {state.q === '' ? null : <SortForm state={state} />}
             <ol class="rp-hits fr-raw-list">
               {result.hits.map((hit, i) => (
                 <SearchHit
@@ -151,6 +153,42 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
         )}
       </div>
     </div>
+  );
+}
+
+/**
+ * « Trier par » pertinence or date: a GET form of its own, with the page's words and
+ * filters, so that it works without JavaScript (the button applies it).
+ */
+function SortForm({ state }: { state: SearchState }) {
+  return (
+    <form class="rp-sort fr-mb-3w" action="/recherche" method="get">
+      {state.q === '' ? null : <input type="hidden" name="q" value={state.q} />}
+      {filterKeys.flatMap((key) =>
+        state[key].map((value) => (
+          <input type="hidden" name={key} value={value} key={`${key}=${value}`} />
+        )),
+      )}
+      {state.limit === undefined ? null : (
+        <input type="hidden" name="limit" value={String(state.limit)} />
+      )}
+      <div class="fr-select-group rp-sort__group">
+        <label class="fr-label" for="rp-sort">
+          Trier par
+        </label>
+        <select class="fr-select" id="rp-sort" name="sort">
+          <option value="pertinence" selected={state.sort === undefined}>
+            Pertinence
+          </option>
+          <option value="date" selected={state.sort === 'date'}>
+            Date (les plus récents d’abord)
+          </option>
+        </select>
+      </div>
+      <button class="fr-btn fr-btn--secondary fr-btn--sm" type="submit">
+        Trier
+      </button>
+    </form>
   );
 }
 

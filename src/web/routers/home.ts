@@ -13,20 +13,30 @@ import { sendPage } from '../render.ts';
 /** GET /?public=<audience>: the search bar, that audience's parcours, the topics with their counts, the recent resources. */
 export function homeRouter(
   deps: PageConfigDeps &
-    ResourceStoreDeps & { taxonomy: Taxonomy; parcours: Pick<ParcoursCatalogue, 'list'> },
+    ResourceStoreDeps & {
+      taxonomy: Taxonomy;
+      parcours: Pick<ParcoursCatalogue, 'list'>;
+      now: () => Date;
+    },
 ): Router {
   const router = Router();
-  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
+  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true, sort: true });
 
   router.get('/', async (req, res) => {
     // The unfiltered list's topic counts are the tiles' counts: one round trip for both.
     const [recent, parcours] = await Promise.all([
       // The parcours have their own section above: not "added resources" as well.
-      listResources(deps, {
-        ...listSchema.parse({ limit: 6 }),
-        type: readingTypes,
-        exceptTypes: ['parcours'],
-      }),
+      // Archived resources (a filled offer, an expired page) are not news.
+      listResources(
+        deps,
+        {
+          ...listSchema.parse({ limit: 6 }),
+          type: readingTypes,
+          exceptTypes: ['parcours'],
+          currentOnly: true,
+        },
+        deps.now(),
+      ),
       deps.parcours.list(),
     ]);
     const audiences = audiencesOf(parcours);

@@ -19,6 +19,7 @@ import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
 import type { ReviewPolicy } from '../../freshness/review-policy.ts';
 import { reviewView } from '../components/review-note.tsx';
+import { isArchived } from '../../search/archive-order.ts';
 
 /** GET /ressources (the list, with filters) and GET /ressources/:id (one resource). */
 export function resourcePagesRouter(
@@ -31,7 +32,7 @@ export function resourcePagesRouter(
     },
 ): Router {
   const router = Router();
-  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true });
+  const listSchema = searchQuerySchema(deps.taxonomy).omit({ group: true, sort: true });
 
   router.get('/ressources', async (req, res) => {
     const parsed = listSchema.safeParse(req.query);
@@ -50,12 +51,11 @@ export function resourcePagesRouter(
     }
     // Longer pages than the search's: a list is for browsing.
     const limit = req.query['limit'] === undefined ? 20 : parsed.data.limit;
-    const list = await listResources(deps, {
-      ...parsed.data,
-      type: listedTypes(parsed.data.type),
-      limit,
-      exceptTypes: ['parcours'],
-    });
+    const list = await listResources(
+      deps,
+      { ...parsed.data, type: listedTypes(parsed.data.type), limit, exceptTypes: ['parcours'] },
+      deps.now(),
+    );
     sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
   });
 
@@ -94,6 +94,7 @@ export function resourcePagesRouter(
         taxonomy: deps.taxonomy,
         resource,
         review: reviewView(resource, { policy: deps.reviewPolicy, now: deps.now() }),
+        archived: isArchived(resource.archivedAt, deps.now()),
         sections,
         related,
         ...(body === undefined ? {} : { body }),
