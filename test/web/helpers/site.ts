@@ -20,11 +20,16 @@ const filler = (topic: string, n: number): string =>
       `Paragraphe ${i + 1} sur ${topic} : les équipes documentent leurs choix, comparent les offres et gardent une trace des décisions pour la suite du projet.`,
   ).join('\n\n');
 
+/** Reviewed on the day the tests run: the guide is never « À revoir » (freshness has its own tests). */
+const reviewedToday = new Date().toISOString().slice(0, 10);
+
 export const guideMarkdown = `---
 title: Héberger un service numérique public
 summary: Les options d'hébergement d'un service de l'État, du cloud de confiance à la réversibilité.
 topics: [hebergement, securite]
 date: 2024-03-12
+owner: Équipe EIG Link
+reviewed: ${reviewedToday}
 ---
 
 # Héberger un service numérique public
