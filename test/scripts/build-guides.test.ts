@@ -107,7 +107,7 @@ describe('build:guides', () => {
     assert.equal(info.Keywords, 'open-source, juridique');
     assert.equal(info.Language, 'fr-FR');
     assert.match(info.Subject as string, /^Un guide court, à imprimer/);
-    assert.match(pages[0] ?? '', /Mis à jour le 25 novembre 2026 · Équipe EIG Link/);
+    assert.match(pages[0] ?? '', /Mis à jour le 26 novembre 2026 · Équipe EIG Link/);
     assert.match(pages.join(' '), /l'auteur autorise certains usages de son œuvre\./);
     assert.match(pages.join(' '), /Le SILL consulté avant de choisir un outil\./);
     pages.forEach((text, index) =>
