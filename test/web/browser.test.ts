@@ -123,7 +123,9 @@ describe('Web UI in a browser', () => {
         assert.equal(await page.locator('.rp-hit__path').textContent(), 'Emplacement : Page 2');
 
         await page.getByRole('link', { name: 'Lire le texte de la page 2' }).click();
-        await page.waitForURL(/\/ressources\/contenu-checklist-arrivee\?q=badge#page-2$/);
+        await page.waitForURL(
+          /\/ressources\/contenu-checklist-arrivee\?q=badge&retour=%2Frecherche%3Fq%3Dbadge#page-2$/,
+        );
         const section = page.locator('#page-2');
         assert.ok(await inViewport(section.locator('h2')), 'page 2 is in the viewport');
         assert.equal(await section.locator('mark').textContent(), 'badge');

@@ -27,8 +27,8 @@ export function isShortcut(event) {
 const field = searchField();
 if (field !== null) {
   field.setAttribute('aria-keyshortcuts', mac ? '/ Meta+K' : '/ Control+K');
-  // Shown where a keyboard is likely: not on phones and tablets.
-  if (window.matchMedia('(any-pointer: fine)').matches) {
+  // Shown where a keyboard is likely (a fine pointer); site.css hides it on small screens.
+  if (window.matchMedia('(pointer: fine)').matches) {
     for (const hint of document.querySelectorAll('.rp-shortcut-hint')) {
       if (mac) for (const key of hint.querySelectorAll('kbd.rp-ctrl')) key.textContent = '⌘';
       hint.hidden = false;
