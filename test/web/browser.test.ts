@@ -232,7 +232,10 @@ describe('Web UI in a browser', () => {
         );
 
         await page.locator('.rp-hit__title a').click();
-        await page.waitForURL(/\/ressources\/contenu-choisir-une-licence\?q=sauvegardes#licences-/);
+        // Back to this very results page: page 2, one hit a page.
+        await page.waitForURL(
+          /\/ressources\/contenu-choisir-une-licence\?q=sauvegardes&retour=%2Frecherche%3Fq%3Dsauvegardes%26page%3D2%26limit%3D1#licences-/,
+        );
         await page.waitForFunction(() => window.scrollY > 0);
         assert.ok(await inViewport(page.locator('[id="licences-à-réciprocité"]')));
       } finally {
