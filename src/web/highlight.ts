@@ -115,6 +115,7 @@ export function prepareBodyHtml(
   }
   demoteHeadings(tree);
   if (options.terms.length > 0) tree.children = markTree(tree.children, options.terms);
+  addCopyLinks(tree);
   result.html = unified().use(rehypeStringify).stringify(tree);
   return result;
 }
@@ -134,4 +135,55 @@ function demoteHeadings(tree: Root): void {
     const level = headingLevels.indexOf(element.tagName);
     if (level !== -1) element.tagName = headingLevels[Math.min(level + 1, 5)] ?? 'h6';
   }
+}
+
+/** The headings that get a « Copier le lien » link: sections people point others to. */
+const linkedHeadings = new Set(['h2', 'h3']);
+
+/**
+ * After each h2 and h3 with an id, a « Copier le lien » link to its anchor: a plain
+ * `#anchor` link without JavaScript, which copy-link.js turns into a copy of the full
+ * address. Outside the heading, so that the heading's text (and name) stays its own.
+ */
+function addCopyLinks(parent: Root | Element): void {
+  // Backwards, so that inserting after a heading does not shift what is still to visit.
+  for (let i = parent.children.length - 1; i >= 0; i--) {
+    const child = parent.children[i];
+    if (child?.type !== 'element') continue;
+    const id = child.properties['id'];
+    if (linkedHeadings.has(child.tagName) && typeof id === 'string' && id !== '') {
+      parent.children.splice(i + 1, 0, copyLinkElement(id, textOf(child)));
+    } else {
+      addCopyLinks(child);
+    }
+  }
+}
+
+/** Same markup as the CopyLink component (components/copy-link.tsx). */
+function copyLinkElement(id: string, heading: string): Element {
+  return {
+    type: 'element',
+    tagName: 'p',
+    properties: { className: ['rp-copy-link'] },
+    children: [
+      {
+        type: 'element',
+        tagName: 'a',
+        properties: {
+          className: ['fr-link', 'fr-link--sm'],
+          href: `#${id}`,
+          dataCopyLink: '',
+        },
+        children: [
+          { type: 'text', value: 'Copier le lien' },
+          {
+            type: 'element',
+            tagName: 'span',
+            properties: { className: ['fr-sr-only'] },
+            children: [{ type: 'text', value: ` vers la section « ${heading.trim()} »` }],
+          },
+        ],
+      },
+    ],
+  };
 }

@@ -42,6 +42,7 @@ export function Layout(props: LayoutProps) {
         <DisplaySettings />
         <script type="module" src={dsfrAsset('dsfr.module.min.js')} />
         <script noModule src={dsfrAsset('dsfr.nomodule.min.js')} />
+        <script type="module" src={staticAsset('search-shortcut.js')} />
         {(props.scripts ?? []).map((file) => (
           <script type="module" src={staticAsset(file)} key={file} />
         ))}

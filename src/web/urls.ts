@@ -48,13 +48,40 @@ export function toggleFilter(state: SearchState, key: FilterKey, value: string):
   return { ...state, [key]: next, page: 1 };
 }
 
-/** Adds `?q=` to a resource page link (before its #fragment) so that the page marks the words. */
-export function withHighlight(url: string, q: string): string {
-  if (q === '' || !url.startsWith('/ressources/')) return url;
+/**
+ * Adds `?q=` (the words to mark) and `retour=` (the results page to go back to) to a
+ * resource page link, before its #fragment.
+ */
+export function withHighlight(url: string, q: string, back?: string): string {
+  if ((q === '' && back === undefined) || !url.startsWith('/ressources/')) return url;
   const hash = url.indexOf('#');
   const base = hash === -1 ? url : url.slice(0, hash);
   const fragment = hash === -1 ? '' : url.slice(hash);
-  return `${base}?${new URLSearchParams({ q }).toString()}${fragment}`;
+  const params = new URLSearchParams();
+  if (q !== '') params.set('q', q);
+  if (back !== undefined) params.set('retour', back);
+  return `${base}?${params.toString()}${fragment}`;
+}
+
+/**
+ * The `retour` parameter of a resource page: a results page of this site (`/recherche`,
+ * with its query string), rebuilt from its parsed parts; undefined for anything else, so
+ * that the « Retour aux résultats » link can never lead off the site.
+ */
+export function resultsReturnUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length > 2048 || !value.startsWith('/recherche')) {
+    return undefined;
+  }
+  let parsed: URL;
+  try {
+    parsed = new URL(value, 'http://reperes.invalid');
+  } catch {
+    return undefined;
+  }
+  if (parsed.origin !== 'http://reperes.invalid' || parsed.pathname !== '/recherche') {
+    return undefined;
+  }
+  return `${parsed.pathname}${parsed.search}`;
 }
 
 /**

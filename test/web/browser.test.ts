@@ -123,7 +123,9 @@ describe('Web UI in a browser', () => {
         assert.equal(await page.locator('.rp-hit__path').textContent(), 'Emplacement : Page 2');
 
         await page.getByRole('link', { name: 'Lire le texte de la page 2' }).click();
-        await page.waitForURL(/\/ressources\/contenu-checklist-arrivee\?q=badge#page-2$/);
+        await page.waitForURL(
+          /\/ressources\/contenu-checklist-arrivee\?q=badge&retour=%2Frecherche%3Fq%3Dbadge#page-2$/,
+        );
         const section = page.locator('#page-2');
         assert.ok(await inViewport(section.locator('h2')), 'page 2 is in the viewport');
         assert.equal(await section.locator('mark').textContent(), 'badge');
@@ -230,7 +232,10 @@ describe('Web UI in a browser', () => {
         );
 
         await page.locator('.rp-hit__title a').click();
-        await page.waitForURL(/\/ressources\/contenu-choisir-une-licence\?q=sauvegardes#licences-/);
+        // Back to this very results page: page 2, one hit a page.
+        await page.waitForURL(
+          /\/ressources\/contenu-choisir-une-licence\?q=sauvegardes&retour=%2Frecherche%3Fq%3Dsauvegardes%26page%3D2%26limit%3D1#licences-/,
+        );
         await page.waitForFunction(() => window.scrollY > 0);
         assert.ok(await inViewport(page.locator('[id="licences-à-réciprocité"]')));
       } finally {

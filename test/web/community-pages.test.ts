@@ -87,7 +87,9 @@ describe('A défi page with the programme’s data', { skip: !hasCorpus }, () =>
     const { html } = await get(predisauvetage);
     const team = blockOf(html, 'equipe');
     assert.deepEqual(
-      linksOf(team).map((link) => `${link.text} → ${link.href}`),
+      linksOf(team)
+        .filter((link) => !link.href.startsWith('#'))
+        .map((link) => `${link.text} → ${link.href}`),
       [
         'Elsa Luneville → /communaute/elsa-luneville',
         'Antoine Augusti → /communaute/antoine-augusti',
@@ -127,12 +129,28 @@ describe('A défi page with the programme’s data', { skip: !hasCorpus }, () =>
       ),
       documents.map((link) => link.text).join(' | '),
     );
-    const close = linksOf(blockOf(html, 'defis-proches'));
+    // Past « Copier le lien », which points to the block itself.
+    const close = linksOf(blockOf(html, 'defis-proches')).filter(
+      (link) => !link.href.startsWith('#'),
+    );
     assert.ok(close.length > 0 && close.length <= 5, `${close.length} défis proches`);
     for (const link of close) assert.match(link.href, /^\/ressources\//);
     assert.ok(!close.some((link) => link.text === 'PrédiSauvetage'), 'not itself');
     // Each with its promotion and administration.
     assert.match(textOf(blockOf(html, 'defis-proches')), /EIG \d \(20\d\d\) · \S/);
+  });
+
+  it('each block’s heading is followed by « Copier le lien » to its anchor', async () => {
+    const { html } = await get(predisauvetage);
+    for (const [title, id] of [
+      ['L’équipe', 'equipe'],
+      ['Chiffres clés', 'chiffres-cles'],
+      ['Réalisations', 'realisations'],
+    ] as const)
+      assert.equal(
+        linkTo(blockOf(html, id), `Copier le lien vers la section « ${title} »`),
+        `#${id}`,
+      );
   });
 
   it('lists the team, figures and deliverables in its summary', async () => {
@@ -162,7 +180,9 @@ describe('A défi page with the programme’s data', { skip: !hasCorpus }, () =>
     assert.match(text, /Promotion EIG 4 \(2020\)/);
     assert.match(text, /Améliorer le contrôle des activités des navires de pêche/);
     assert.deepEqual(
-      linksOf(blockOf(html, 'equipe')).map((link) => link.text),
+      linksOf(blockOf(html, 'equipe'))
+        .filter((link) => !link.href.startsWith('#'))
+        .map((link) => link.text),
       // Adeline Celier asked to be removed: not listed, not even as a placeholder.
       ['Loup Theron', 'Vincent Chéry', 'Céline Guillou', "Célia d'Hervé", 'Thierry Coquil'],
     );

@@ -81,7 +81,7 @@ describe('GET /recherche', () => {
     assert.match(
       html,
       // Without JavaScript through /aller (the click is counted); the direct address is kept for the script.
-      /<a href="\/aller\?vers=%2Fressources%2Fcontenu-heberger-un-service[^"]*" data-click-href="\/ressources\/contenu-heberger-un-service\?q=r%C3%A9versibilit%C3%A9#sauvegardes-et-r%C3%A9versibilit%C3%A9"[^>]*>Héberger un service numérique public<\/a>/,
+      /<a href="\/aller\?vers=%2Fressources%2Fcontenu-heberger-un-service[^"]*" data-click-href="\/ressources\/contenu-heberger-un-service\?q=r%C3%A9versibilit%C3%A9&amp;retour=%2Frecherche%3Fq%3Dr%25C3%25A9versibilit%25C3%25A9#sauvegardes-et-r%C3%A9versibilit%C3%A9"[^>]*>Héberger un service numérique public<\/a>/,
     );
     assert.equal(
       textOf(html, /<p class="rp-hit__path">/),
@@ -181,7 +181,7 @@ describe('GET /recherche', () => {
     );
     assert.match(
       html,
-      /<a class="fr-link fr-link--sm" href="\/ressources\/contenu-checklist-arrivee\?q=badge#page-2">Lire le texte de la page 2<\/a>/,
+      /<a class="fr-link fr-link--sm" href="\/ressources\/contenu-checklist-arrivee\?q=badge&amp;retour=%2Frecherche%3Fq%3Dbadge#page-2">Lire le texte de la page 2<\/a>/,
     );
   });
 

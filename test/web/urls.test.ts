@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { pageWindow } from '../../src/web/components/pagination.tsx';
+import { isPastLastPage, pageCountOf, pageWindow } from '../../src/web/components/pagination.tsx';
 import {
   internalHref,
+  resultsReturnUrl,
   searchUrl,
   toggleFilter,
   withHighlight,
@@ -52,6 +53,54 @@ describe('withHighlight', () => {
       '/api/resources/a/file#page=2',
     );
     assert.equal(withHighlight('/ressources/a', ''), '/ressources/a');
+  });
+
+  it('adds the results page to return to, encoded, before the fragment', () => {
+    assert.equal(
+      withHighlight('/ressources/a#partie', 'cloud', '/recherche?q=cloud&topic=hebergement&page=2'),
+      '/ressources/a?q=cloud&retour=%2Frecherche%3Fq%3Dcloud%26topic%3Dhebergement%26page%3D2#partie',
+    );
+    assert.equal(
+      withHighlight('/ressources/a', '', '/recherche?topic=hebergement'),
+      '/ressources/a?retour=%2Frecherche%3Ftopic%3Dhebergement',
+    );
+  });
+});
+
+describe('resultsReturnUrl', () => {
+  it('keeps a results page of this site, with its query string', () => {
+    assert.equal(
+      resultsReturnUrl('/recherche?q=cloud&topic=hebergement&page=2'),
+      '/recherche?q=cloud&topic=hebergement&page=2',
+    );
+    assert.equal(resultsReturnUrl('/recherche'), '/recherche');
+  });
+
+  it('refuses any other address: another site, another page, a trick path or no string', () => {
+    for (const value of [
+      'https://evil.example/recherche?q=x',
+      '//evil.example/recherche',
+      '/recherche/../coordination',
+      '/recherches?q=x',
+      '/recherche@evil.example',
+      '/ressources/a',
+      'javascript:alert(1)',
+      `/recherche?q=${'x'.repeat(3000)}`,
+      ['/recherche'],
+      undefined,
+    ]) {
+      assert.equal(resultsReturnUrl(value), undefined, String(value));
+    }
+  });
+});
+
+describe('past the last page', () => {
+  it('counts pages within the cap, and a page past them only when the list has some', () => {
+    assert.equal(pageCountOf(45, 20), 3);
+    assert.equal(pageCountOf(5000, 20, 1000), 50);
+    assert.equal(isPastLastPage(4, 3), true);
+    assert.equal(isPastLastPage(3, 3), false);
+    assert.equal(isPastLastPage(2, 0), false);
   });
 });
 

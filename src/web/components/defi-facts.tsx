@@ -1,3 +1,4 @@
+import { CopyLink } from './copy-link.tsx';
 import type { DefiFields, KeyFigure, TeamMember } from '../../content/programme-fields.ts';
 import { countLabel } from '../labels.ts';
 import { personUrl, publicHref } from '../community/urls.ts';
@@ -130,6 +131,7 @@ export function DefiSections(props: {
           <h2 class="fr-h4" id="equipe-titre">
             L’équipe
           </h2>
+          <CopyLink id="equipe" heading="L’équipe" />
           <div class="fr-grid-row fr-grid-row--gutters">
             <TeamList id="equipe-eig" title="Entrepreneurs d’intérêt général" members={eigs} />
             <TeamList id="equipe-mentors" title="Mentors" members={mentors} />
@@ -141,6 +143,7 @@ export function DefiSections(props: {
           <h2 class="fr-h4" id="chiffres-cles-titre">
             Chiffres clés
           </h2>
+          <CopyLink id="chiffres-cles" heading="Chiffres clés" />
           <ul class="rp-figures">
             {defi.keyFigures.map((figure, i) => (
               <li key={i}>
@@ -155,6 +158,7 @@ export function DefiSections(props: {
           <h2 class="fr-h4" id="realisations-titre">
             Réalisations
           </h2>
+          <CopyLink id="realisations" heading="Réalisations" />
           <ul class="fr-raw-list">
             {defi.deliverables.map((deliverable, i) => {
               const href = publicHref(deliverable.url);
@@ -232,6 +236,7 @@ function LinkedResources(props: { id: string; title: string; items: DefiLinkView
       <h2 class="fr-h4" id={`${props.id}-titre`}>
         {props.title}
       </h2>
+      <CopyLink id={props.id} heading={props.title} />
       <ul class="fr-raw-list">
         {props.items.map((item) => {
           const meta = [item.promotion, item.organisation].filter(

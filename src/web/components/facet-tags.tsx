@@ -76,6 +76,11 @@ function FacetTag({ value }: { value: FacetValue }) {
   );
 }
 
+/** « (2 actifs) » after the toggle's label; nothing when no filter applies. */
+function activeCount(active: number): string {
+  return active === 0 ? '' : ` (${active} actif${active > 1 ? 's' : ''})`;
+}
+
 /**
  * The filters block: a disclosure that filters.js folds on small screens (results first)
  * and that wide screens always show, without its toggle.
@@ -88,9 +93,9 @@ export function FiltersPanel(props: {
   return (
     <details class="rp-filters" open>
       <summary class="fr-btn fr-btn--secondary fr-btn--sm fr-icon-filter-line fr-btn--icon-left">
-        {props.active === 0
-          ? 'Afficher les filtres'
-          : `Afficher les filtres (${props.active} actif${props.active > 1 ? 's' : ''})`}
+        {/* The one that fits the panel's state is shown (site.css), with or without JavaScript. */}
+        <span class="rp-filters__when-open">Masquer les filtres{activeCount(props.active)}</span>
+        <span class="rp-filters__when-closed">Afficher les filtres{activeCount(props.active)}</span>
       </summary>
       <section class="rp-facets" aria-labelledby="filtres-titre">
         <h2 class="fr-h6 fr-mb-2w" id="filtres-titre">

@@ -76,3 +76,45 @@ export function pageWindow(page: number, pageCount: number): (number | 'gap')[] 
   });
   return items;
 }
+
+/** How many pages a list of `total` items shows, `limit` a page, at most `maxItems` in all. */
+export function pageCountOf(total: number, limit: number, maxItems = Infinity): number {
+  return Math.ceil(Math.min(total, maxItems) / limit);
+}
+
+/** Whether the page asked for lies past the last page of a list that has some. */
+export function isPastLastPage(page: number, pageCount: number): boolean {
+  return pageCount >= 1 && page > pageCount;
+}
+
+/**
+ * In place of an empty page past the end (`?page=99`): says so and links to the last page,
+ * so that nobody is left on a page with no items and a « Page suivante ».
+ */
+export function PastLastPage(props: {
+  page: number;
+  pageCount: number;
+  hrefFor: (page: number) => string;
+}) {
+  const { page, pageCount } = props;
+  return (
+    <div class="fr-alert fr-alert--info rp-past-last-page">
+      <h3 class="fr-alert__title">La page {page} n’existe pas</h3>
+      <p>
+        {pageCount === 1
+          ? 'Cette liste tient sur une seule page.'
+          : `Cette liste compte ${pageCount} pages.`}
+      </p>
+      <p>
+        <a
+          class="fr-link fr-icon-arrow-right-line fr-link--icon-right"
+          href={props.hrefFor(pageCount)}
+        >
+          {pageCount === 1
+            ? 'Aller à la première page'
+            : `Aller à la dernière page (page ${pageCount})`}
+        </a>
+      </p>
+    </div>
+  );
+}

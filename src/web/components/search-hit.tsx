@@ -62,16 +62,22 @@ export function SearchHit(props: {
   click?: HitClick | undefined;
   /** The review rules and the time: hits say when they were reviewed and if they are stale. */
   freshness?: Freshness | undefined;
+  /** The results page the hit is listed on: its resource page links back to it. */
+  back?: string | undefined;
 }) {
   const { hit, q, taxonomy, card, click } = props;
-  if (card?.kind === 'defi') return <DefiHit hit={hit} q={q} card={card} click={click} />;
-  if (card?.kind === 'personne') return <PersonHit hit={hit} q={q} card={card} click={click} />;
+  const back = props.back;
+  if (card?.kind === 'defi')
+    return <DefiHit hit={hit} q={q} card={card} click={click} back={back} />;
+  if (card?.kind === 'personne')
+    return <PersonHit hit={hit} q={q} card={card} click={click} back={back} />;
   const path = headingPath(hit);
   // A parcours's passages are its steps, on its own page.
   const isParcours = hit.type === 'parcours';
   const resourcePage = withHighlight(
     isParcours ? hit.url.replace(/#.*$/, '') : resourceUrl(hit.resourceId),
     q,
+    props.back,
   );
   const others = hit.otherSections ?? 0;
   const review = props.freshness === undefined ? undefined : reviewView(hit, props.freshness);
@@ -95,7 +101,7 @@ export function SearchHit(props: {
       </p>
       <ParcoursBadges memberships={hit.parcours ?? []} />
       <h3 class="rp-hit__title">
-        <HitLink href={hitHref(hit, q)} hit={hit} click={click}>
+        <HitLink href={hitHref(hit, q, props.back)} hit={hit} click={click}>
           {hit.title}
         </HitLink>
       </h3>
@@ -201,8 +207,8 @@ export function ParcoursBadges(props: { memberships: ParcoursMembershipView[] })
 }
 
 /** Where a hit's title leads: its section (or PDF page), with the words to mark. */
-function hitHref(hit: Hit, q: string): string {
-  return withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q);
+function hitHref(hit: Hit, q: string, back?: string): string {
+  return withHighlight(internalHref(hit.url, resourceUrl(hit.resourceId)), q, back);
 }
 
 /**
@@ -215,6 +221,7 @@ export function DefiHit(props: {
   q: string;
   card: DefiCardView;
   click?: HitClick | undefined;
+  back?: string | undefined;
 }) {
   const { hit, q, card } = props;
   return (
@@ -223,7 +230,7 @@ export function DefiHit(props: {
         <div class="fr-card__body">
           <div class="fr-card__content">
             <h3 class="fr-card__title">
-              <HitLink href={hitHref(hit, q)} hit={hit} click={props.click}>
+              <HitLink href={hitHref(hit, q, props.back)} hit={hit} click={props.click}>
                 {hit.title}
               </HitLink>
             </h3>
@@ -272,6 +279,7 @@ export function PersonHit(props: {
   q: string;
   card: PersonCardView;
   click?: HitClick | undefined;
+  back?: string | undefined;
 }) {
   const { hit, q, card } = props;
   return (
@@ -281,7 +289,7 @@ export function PersonHit(props: {
         <span class="rp-hit__topics">{[card.profile, ...card.promotions].join(' · ')}</span>
       </p>
       <h3 class="rp-hit__title">
-        <HitLink href={hitHref(hit, q)} hit={hit} click={props.click}>
+        <HitLink href={hitHref(hit, q, props.back)} hit={hit} click={props.click}>
           {hit.title}
         </HitLink>
       </h3>

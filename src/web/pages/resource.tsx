@@ -12,6 +12,7 @@ import {
   defiBlocks,
   type DefiLinkView,
 } from '../components/defi-facts.tsx';
+import { CopyLink, CopyLinkStatus } from '../components/copy-link.tsx';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
 import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
@@ -38,6 +39,8 @@ export interface ResourcePageProps {
   body?: PreparedBody;
   /** The search that led here, and its words to mark. */
   q: string;
+  /** The results page (query, filters, page) this page was opened from: `/recherche?…`. */
+  back?: string;
   terms: string[];
   /** The parcours this page was reached from, and its step there. */
   position?: ParcoursPosition;
@@ -139,15 +142,11 @@ export function ResourcePage(props: ResourcePageProps) {
       context={props.context}
       title={resource.title}
       {...(lead === undefined ? {} : { description: lead })}
+      scripts={['copy-link.js']}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
-        {q === '' ? null : (
-          <p>
-            <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={searchUrl({ q })}>
-              Retour aux résultats pour « {q} »
-            </a>
-          </p>
-        )}
+        <BackToResults q={q} back={props.back} />
+        <CopyLinkStatus />
         <p class="fr-mb-1w">
           <span class="fr-badge fr-badge--blue-ecume">{typeLabel(resource.type)}</span>
           {props.archived === true ? (
@@ -257,7 +256,7 @@ export function ResourcePage(props: ResourcePageProps) {
             </a>
           </p>
         )}
-        <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        <div class="fr-grid-row fr-grid-row--gutters fr-mt-2w rp-resource-grid">
           {toc.length === 0 && props.position === undefined ? null : (
             <div class="fr-col-12 fr-col-md-4">
               {/* Sticky together: a reader who landed on a section deep in the page still sees the step. */}
@@ -290,6 +289,7 @@ export function ResourcePage(props: ResourcePageProps) {
                     <h2 class="fr-h5" id={`page-${page}-titre`}>
                       Page {page}
                     </h2>
+                    <CopyLink id={`page-${page}`} heading={`Page ${page}`} />
                     {ocr ? (
                       <p class="fr-text--sm">
                         <span class="fr-badge fr-badge--sm fr-badge--info">
@@ -325,6 +325,18 @@ export function ResourcePage(props: ResourcePageProps) {
         </div>
       </div>
     </Layout>
+  );
+}
+
+/** « Retour aux résultats »: the very results page (filters, page) when known, else the words. */
+function BackToResults({ q, back }: { q: string; back: string | undefined }) {
+  if (q === '' && back === undefined) return null;
+  return (
+    <p class="rp-back">
+      <a class="fr-link fr-icon-arrow-left-line fr-link--icon-left" href={back ?? searchUrl({ q })}>
+        {q === '' ? 'Retour aux résultats' : `Retour aux résultats pour « ${q} »`}
+      </a>
+    </p>
   );
 }
 
@@ -433,9 +445,12 @@ function SectionsText({ sections, terms }: { sections: Section[]; terms: string[
           {...(section.chunk === 0 && section.anchor !== undefined ? { id: section.anchor } : {})}
         >
           {section.chunk === 0 && section.anchor !== undefined ? (
-            <h2 class="fr-h4">
-              <MarkedText text={section.heading} terms={terms} />
-            </h2>
+            <>
+              <h2 class="fr-h4">
+                <MarkedText text={section.heading} terms={terms} />
+              </h2>
+              <CopyLink id={section.anchor} heading={section.heading} />
+            </>
           ) : null}
           <Paragraphs text={section.text} terms={terms} />
         </section>

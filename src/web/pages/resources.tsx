@@ -3,7 +3,12 @@ import type { Taxonomy } from '../../content/topics.ts';
 import { MAX_TOTAL_HITS } from '../../engine/indexes.ts';
 import type { ResourceFacets } from '../../resources/resource-store.ts';
 import { FacetTags, FiltersPanel } from '../components/facet-tags.tsx';
-import { Pagination } from '../components/pagination.tsx';
+import {
+  isPastLastPage,
+  Pagination,
+  PastLastPage,
+  pageCountOf,
+} from '../components/pagination.tsx';
 import { ResourceList } from '../components/resource-list.tsx';
 import { countLabel, typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
@@ -41,6 +46,7 @@ export function ResourcesPage(props: {
       }))
       .filter((item) => item.selected || item.count === undefined || item.count > 0);
   const filtered = state.topic.length + state.type.length + state.promotion.length > 0;
+  const pageCount = list === undefined ? 0 : pageCountOf(list.total, list.limit, MAX_TOTAL_HITS);
   const title = `Toutes les ressources${list !== undefined && list.page > 1 ? ` (page ${list.page})` : ''}`;
   return (
     <Layout context={props.context} title={title} scripts={['filters.js']}>
@@ -99,12 +105,22 @@ export function ResourcesPage(props: {
                     <a href="/ressources">Voir toutes les ressources</a>
                   </p>
                 ) : null}
-                <ResourceList resources={list.resources} taxonomy={taxonomy} />
-                <Pagination
-                  page={list.page}
-                  pageCount={Math.ceil(Math.min(list.total, MAX_TOTAL_HITS) / list.limit)}
-                  hrefFor={(page) => hrefFor({ page })}
-                />
+                {isPastLastPage(list.page, pageCount) ? (
+                  <PastLastPage
+                    page={list.page}
+                    pageCount={pageCount}
+                    hrefFor={(page) => hrefFor({ page })}
+                  />
+                ) : (
+                  <>
+                    <ResourceList resources={list.resources} taxonomy={taxonomy} />
+                    <Pagination
+                      page={list.page}
+                      pageCount={pageCount}
+                      hrefFor={(page) => hrefFor({ page })}
+                    />
+                  </>
+                )}
               </>
             )}
           </div>

@@ -2,7 +2,12 @@ import type { Taxonomy } from '../../content/topics.ts';
 import { MAX_TOTAL_HITS } from '../../engine/indexes.ts';
 import type { FacetCounts, SearchResult } from '../../search/search-sections.ts';
 import { FacetTags, FiltersPanel, type FacetValue } from '../components/facet-tags.tsx';
-import { Pagination } from '../components/pagination.tsx';
+import {
+  isPastLastPage,
+  Pagination,
+  PastLastPage,
+  pageCountOf,
+} from '../components/pagination.tsx';
 import { SearchForm } from '../components/search-form.tsx';
 import type { Freshness } from '../components/review-note.tsx';
 import { SearchHit } from '../components/search-hit.tsx';
@@ -86,7 +91,7 @@ function InvalidSearch({ error }: { error: string }) {
 
 function Results(props: ResultsPageProps & { result: SearchResult }) {
   const { state, result, taxonomy } = props;
-  const pageCount = Math.ceil(Math.min(result.total, MAX_TOTAL_HITS) / result.limit);
+  const pageCount = pageCountOf(result.total, result.limit, MAX_TOTAL_HITS);
   const filtered = activeFilters(state) > 0;
   // Nothing found and nothing to remove: no filter column, the help takes the width.
   const facets = result.total > 0 || filtered;
@@ -123,6 +128,12 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
         ) : null}
         {result.total === 0 ? (
           <NoResults {...props} filtered={filtered} />
+        ) : isPastLastPage(result.page, pageCount) ? (
+          <PastLastPage
+            page={result.page}
+            pageCount={pageCount}
+            hrefFor={(page) => searchUrl({ ...state, page })}
+          />
         ) : (
           <>
             {/* Without words, the list is already newest first. */}
@@ -140,6 +151,7 @@ function Results(props: ResultsPageProps & { result: SearchResult }) {
                       : { queryId: props.queryId, rank: (result.page - 1) * result.limit + i + 1 }
                   }
                   freshness={props.freshness}
+                  back={searchUrl(state)}
                   key={hit.id}
                 />
               ))}

@@ -17,6 +17,9 @@ import { ResourcesPage } from '../pages/resources.tsx';
 import { positionIn, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import type { ParcoursCatalogue } from '../parcours/view.ts';
 import { sendPage } from '../render.ts';
+import { MAX_TOTAL_HITS } from '../../engine/indexes.ts';
+import { isPastLastPage, pageCountOf } from '../components/pagination.tsx';
+import { resultsReturnUrl } from '../urls.ts';
 import type { ReviewPolicy } from '../../freshness/review-policy.ts';
 import { reviewView } from '../components/review-note.tsx';
 import { isArchived } from '../../search/archive-order.ts';
@@ -56,7 +59,13 @@ export function resourcePagesRouter(
       { ...parsed.data, type: listedTypes(parsed.data.type), limit, exceptTypes: ['parcours'] },
       deps.now(),
     );
-    sendPage(res, h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }));
+    // Past the last page: 404 with a link to the last page, as on /recherche.
+    const past = isPastLastPage(list.page, pageCountOf(list.total, list.limit, MAX_TOTAL_HITS));
+    sendPage(
+      res,
+      h(ResourcesPage, { ...base, state: stateOf(parsed.data, req), list }),
+      past ? 404 : 200,
+    );
   });
 
   router.get('/ressources/:id', async (req, res) => {
@@ -100,6 +109,7 @@ export function resourcePagesRouter(
         ...(body === undefined ? {} : { body }),
         q,
         terms,
+        ...withBack(resultsReturnUrl(req.query['retour'])),
         ...(position === undefined ? {} : { position }),
         ...(links === undefined ? {} : { defiLinks: links }),
       }),
@@ -107,6 +117,11 @@ export function resourcePagesRouter(
   });
 
   return router;
+}
+
+/** The validated `retour` address as a page prop, when there is one. */
+function withBack(back: string | undefined): { back?: string } {
+  return back === undefined ? {} : { back };
 }
 
 /**

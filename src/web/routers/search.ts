@@ -11,6 +11,8 @@ import { searchQuerySchema } from '../../search/search-query.ts';
 import { searchSections, type SearchDeps } from '../../search/search-sections.ts';
 import { taxonomyVocabulary } from '../../search/spelling.ts';
 import { hitCards } from '../community/hit-cards.ts';
+import { MAX_TOTAL_HITS } from '../../engine/indexes.ts';
+import { isPastLastPage, pageCountOf } from '../components/pagination.tsx';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
 import { describeIssues, rawState, stateOf } from '../page-params.ts';
 import { ResultsPage } from '../pages/results.tsx';
@@ -80,6 +82,11 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
         skillLabel: (code) => labels.get(code) ?? code,
         freshness: { policy: deps.reviewPolicy, now: deps.now() },
       }),
+      // Past the last page: the page says so and links to the last one, but such an
+      // address names nothing (404), so that crawlers and link checks drop it.
+      isPastLastPage(result.page, pageCountOf(result.total, result.limit, MAX_TOTAL_HITS))
+        ? 404
+        : 200,
     );
   });
 
