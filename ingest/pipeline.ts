@@ -48,7 +48,7 @@ import { SyncJournal, type JournalResource } from './sync-journal.ts';
 /** lock → discover → hash and diff → parse (worker pool) → index → report. */
 
 /** Bump when parsers or records change shape, so that unchanged files are parsed again. */
-export const INGESTER_VERSION = 7;
+export const INGESTER_VERSION = 8;
 
 export interface PipelineDeps {
   meili: Meilisearch;

@@ -110,12 +110,7 @@ export function ResourcePage(props: ResourcePageProps) {
       : body !== undefined
         ? body.headings.map(({ id, label, depth }) => ({ label, href: `#${id}`, depth }))
         : sections
-            .filter(
-              (section) =>
-                section.chunk === 0 &&
-                section.anchor !== undefined &&
-                section.anchor !== body?.titleId,
-            )
+            .filter((section) => section.chunk === 0 && section.anchor !== undefined)
             .map((section) => ({
               label: section.heading,
               href: `#${section.anchor ?? ''}`,
