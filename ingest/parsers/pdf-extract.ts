@@ -1,5 +1,6 @@
 import type * as PdfParseModule from 'pdf-parse';
 import type { PdfJob, PdfReply } from './pdf-protocol.ts';
+import { largestText, type TextRun } from './pdf-title.ts';
 
 /**
  * pdf-parse (pdf.js) behind a small interface: the page count, metadata and text of each
@@ -17,6 +18,8 @@ let pdfParse: Promise<typeof PdfParseModule> | undefined;
 export async function extractPdf(job: PdfJob): Promise<PdfReply> {
   pdfParse ??= import('pdf-parse');
   const { PasswordException, PDFParse, VerbosityLevel } = await pdfParse;
+  // pdf.js may detach the buffer it is given: page 1 is read again from a copy.
+  const copy = job.bytes.slice();
   const parser = new PDFParse({ data: job.bytes, verbosity: VerbosityLevel.ERRORS });
   try {
     const info = await parser.getInfo();
@@ -34,6 +37,10 @@ export async function extractPdf(job: PdfJob): Promise<PdfReply> {
     if (title !== undefined) reply.metadataTitle = title;
     const author = metadataString(metadata, 'Author');
     if (author !== undefined) reply.metadataAuthor = author;
+    if (info.total > 0) {
+      const largest = largestText(await firstPageRuns(copy));
+      if (largest !== undefined) reply.largestText = largest;
+    }
     const created = info.getDateNode().CreationDate;
     if (created instanceof Date && !Number.isNaN(created.getTime())) {
       reply.createdAt = created.toISOString();
@@ -48,6 +55,33 @@ export async function extractPdf(job: PdfJob): Promise<PdfReply> {
   } finally {
     // A document that failed to load may fail to unload too: that must not hide the answer.
     await parser.destroy().catch(() => undefined);
+  }
+}
+
+/**
+ * The text runs of page 1 with their font size, for its largest text: pdf-parse gives
+ * text only, so page 1 is read with pdf.js itself (the very module pdf-parse runs on).
+ */
+async function firstPageRuns(bytes: Uint8Array): Promise<TextRun[]> {
+  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const document = await pdfjs.getDocument({ data: bytes, verbosity: 0 }).promise;
+  try {
+    const page = await document.getPage(1);
+    const content = await page.getTextContent();
+    return content.items.flatMap((item): TextRun[] =>
+      'str' in item
+        ? [
+            {
+              text: item.str,
+              // The text matrix's vertical scale is the font size as drawn.
+              size: Math.hypot(Number(item.transform[2]), Number(item.transform[3])),
+              endsLine: item.hasEOL,
+            },
+          ]
+        : [],
+    );
+  } finally {
+    await document.destroy();
   }
 }
 

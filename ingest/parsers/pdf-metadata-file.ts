@@ -21,7 +21,10 @@ export function applyPdfMetadata(document: ParsedDocument, yamlText: string): Pa
   const { data } = splitFrontMatter(`---\n${yamlText}\n---\n`);
   const result: ParsedDocument = { ...document, warnings: [...document.warnings] };
   const title = readString(data['title']);
-  if (title !== undefined) result.title = title;
+  if (title !== undefined) {
+    result.title = title;
+    result.titleSource = 'metadata-file';
+  }
   const summary = readString(data['summary']);
   if (summary !== undefined) result.summary = summary;
   if (data['topics'] !== undefined) result.topics = readStringList(data['topics']);

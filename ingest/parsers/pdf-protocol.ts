@@ -14,6 +14,8 @@ export interface PdfExtract {
   /** Metadata `Title`, `Author`, as written in the file. */
   metadataTitle?: string;
   metadataAuthor?: string;
+  /** The largest text of page 1, when it stands out from the body text. */
+  largestText?: string;
   /** ISO timestamp of the metadata's creation date. */
   createdAt?: string;
 }

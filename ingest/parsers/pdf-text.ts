@@ -59,24 +59,6 @@ export function titleFromText(text: string): string | undefined {
   return line === undefined || line.length > titleMaxLength ? undefined : line;
 }
 
-/**
- * A usable metadata title, or undefined: "untitled", "Microsoft Word - x.doc" and file
- * names say nothing; an identifier (`Templates_Vision_EIG4`) is made readable.
- */
-export function meaningfulMetadataTitle(raw: string | undefined): string | undefined {
-  const title = raw?.replace(/\s+/g, ' ').trim();
-  if (title === undefined || title === '') return undefined;
-  if (/^(?:untitled|sans titre|document\s*\d*|titre|title|diapositive\s*\d*)$/i.test(title)) {
-    return undefined;
-  }
-  if (/^microsoft (?:word|powerpoint|excel)\b/i.test(title)) return undefined;
-  if (/\.(?:docx?|odt|pptx?|odp|xlsx?|ods|pdf|indd|ai|psd|rtf|txt|tex)$/i.test(title))
-    return undefined;
-  if ((title.match(/\p{L}/gu) ?? []).length < 3) return undefined;
-  if (!title.includes(' ') && /[_]/.test(title)) return title.replace(/_+/g, ' ').trim();
-  return title;
-}
-
 /** Shortens a line at a word boundary, with an ellipsis. */
 export function truncate(text: string, max: number): string {
   if (text.length <= max) return text;

@@ -1,14 +1,9 @@
-import { humaniseFileName } from './metadata.ts';
 import { extractPdf } from './pdf-extract.ts';
+import { garbledReason, measureText } from './pdf-garbled.ts';
 import type { OcrOutcome } from './pdf-ocr.ts';
 import type { PdfExtract } from './pdf-protocol.ts';
-import {
-  firstMeaningfulLine,
-  meaningfulMetadataTitle,
-  normalisePdfText,
-  pageHeading,
-  titleFromText,
-} from './pdf-text.ts';
+import { firstMeaningfulLine, normalisePdfText, pageHeading } from './pdf-text.ts';
+import { choosePdfTitle } from './pdf-title.ts';
 import {
   ParseError,
   type ParsedDocument,
@@ -19,8 +14,8 @@ import {
 
 /**
  * PDFs: one section per page that has text, `page` carrying its number and `heading` its
- * first meaningful line (else "Page N"). Pages with (nearly) no text layer are read by OCR
- * when `options.ocr` is set, and marked `ocr`. pdf.js and tesseract block the thread they
+ * first meaningful line (else "Page N"). Pages with (nearly) no text layer, or a garbled
+ * one (`pdf-garbled.ts`), are read by OCR when `options.ocr` is set, and marked `ocr`. pdf.js and tesseract block the thread they
  * run on: the ingester calls this in its parse pool (`ingest/parse-pool.ts`), which also
  * bounds its time.
  */
@@ -76,10 +71,18 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
   }
 }
 
-/** Pages whose text layer has (nearly) no letters: scans and pages made of an image. */
+/**
+ * Pages whose text layer cannot be used: (nearly) no letters (scans, pages made of an
+ * image) or garbled text (a font without a usable encoding).
+ */
 export function pagesWithoutText(extract: PdfExtract): number[] {
   return extract.pages
-    .filter((page) => countLetters(normalisePdfText(page.text)) < nearlyEmptyLetters)
+    .filter((page) => {
+      const text = normalisePdfText(page.text);
+      return (
+        countLetters(text) < nearlyEmptyLetters || garbledReason(measureText(text)) !== undefined
+      );
+    })
     .map((page) => page.page);
 }
 
@@ -93,8 +96,15 @@ export function pdfDocument(
   ocr?: OcrOutcome,
 ): ParsedDocument {
   // A page with nothing but a page number or stray marks says nothing: it counts as blank.
+  const garbled = new Map<number, string>();
   const pages = extract.pages.map((page) => {
-    const layer = normalisePdfText(page.text);
+    let layer = normalisePdfText(page.text);
+    const unreadable = garbledReason(measureText(layer));
+    if (unreadable !== undefined) {
+      // Garbled text is no text: never indexed, replaced by OCR when it reads the page.
+      garbled.set(page.page, unreadable);
+      layer = '';
+    }
     const recognised = ocr?.texts.get(page.page);
     const read =
       recognised === undefined || recognised.confidence < minOcrConfidence
@@ -110,15 +120,21 @@ export function pdfDocument(
     throw new ParseError(
       'pdf_no_text',
       ocr === undefined
-        ? `PDF sans texte : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte extractible ; c'est sans doute une numérisation, à passer à l'OCR avant de l'indexer`
+        ? garbled.size > 0
+          ? `PDF sans texte lisible : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte utilisable (${garbled.size} page${garbled.size > 1 ? 's' : ''} au texte illisible, police sans encodage utilisable) ; à passer à l'OCR avant de l'indexer`
+          : `PDF sans texte : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte extractible ; c'est sans doute une numérisation, à passer à l'OCR avant de l'indexer`
         : `PDF sans texte : aucune des ${extract.pageCount} pages de ${relativePath} n'a de texte, ni extractible ni reconnu automatiquement (OCR)`,
     );
   }
-  const firstPage = pages[0]?.text ?? '';
-  const title =
-    meaningfulMetadataTitle(extract.metadataTitle) ??
-    titleFromText(firstPage) ??
-    humaniseFileName(relativePath);
+  const { title, source: titleSource } = choosePdfTitle({
+    ...(extract.metadataTitle === undefined ? {} : { metadataTitle: extract.metadataTitle }),
+    // Garbled text names nothing: page 1's largest text is trusted only when page 1 reads.
+    ...(extract.largestText === undefined || garbled.has(1)
+      ? {}
+      : { largestText: extract.largestText }),
+    firstPageText: pages[0]?.text ?? '',
+    relativePath,
+  });
   const sections = withText.map((page): ParsedSection => {
     const heading = pageHeading(page.text, page.page);
     return {
@@ -135,12 +151,14 @@ export function pdfDocument(
     .map((page) => ({
       reason:
         skipped.get(page.page) ??
+        garbledWarning(page.page, garbled.get(page.page), ocr) ??
         (ocr?.texts.has(page.page) === true
           ? `page ${page.page} sans texte, ni extractible ni reconnu automatiquement (image sans texte lisible ou page blanche)`
           : `page ${page.page} sans texte extractible (image, page blanche ou simple numéro)`),
     }));
   const document: ParsedDocument = {
     title,
+    titleSource,
     type: 'pdf',
     format: 'pdf',
     pageCount: extract.pageCount,
@@ -151,6 +169,20 @@ export function pdfDocument(
   if (extract.createdAt !== undefined) document.date = extract.createdAt.slice(0, 10);
   if (ocr !== undefined) document.ocr = ocr.stats;
   return document;
+}
+
+/** The warning of a garbled page left without text, or undefined when the page is not garbled. */
+function garbledWarning(
+  page: number,
+  reason: string | undefined,
+  ocr: OcrOutcome | undefined,
+): string | undefined {
+  if (reason === undefined) return undefined;
+  const read =
+    ocr?.texts.has(page) === true
+      ? ", et la reconnaissance automatique (OCR) n'y a pas lu de texte"
+      : " ; non indexée, à passer à l'OCR (OCR=on)";
+  return `page ${page} au texte illisible (police sans encodage utilisable : ${reason})${read}`;
 }
 
 function countLetters(text: string): number {

@@ -1,3 +1,4 @@
+import type { PdfTitleSource } from './pdf-title.ts';
 import type { Resource, SourceFormat } from '../../src/content/model.ts';
 import { ReperesError } from '../../src/errors.ts';
 
@@ -72,6 +73,8 @@ export interface ParsedDocument extends Pick<
   | 'archive'
 > {
   format: SourceFormat;
+  /** PDFs: which rule chose the title (`pdf-title.ts`); not indexed, for the ingest report. */
+  titleSource?: PdfTitleSource;
   /** A défi page's address on the programme's site (`permalink`), to match it to the data. */
   permalink?: string;
   /** Topic slugs named by the source itself (front matter), unchecked. */

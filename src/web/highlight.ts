@@ -91,6 +91,19 @@ export interface PreparedBody {
   html: string;
   /** Id of the leading h1 that repeated the title and was removed: the page's h1 takes it. */
   titleId?: string;
+  /**
+   * Every heading of the shown body that has an id, in order, its depth its level: the
+   * table of contents lists what is shown, including headings with no text of their own
+   * (which start no searchable section).
+   */
+  headings: BodyHeading[];
+}
+
+/** A heading of a rendered body, for the table of contents. */
+export interface BodyHeading {
+  id: string;
+  label: string;
+  depth: number;
 }
 
 /**
@@ -103,7 +116,7 @@ export function prepareBodyHtml(
   options: { title: string; terms: string[] },
 ): PreparedBody {
   const tree = unified().use(rehypeParse, { fragment: true }).parse(html);
-  const result: PreparedBody = { html: '' };
+  const result: PreparedBody = { html: '', headings: [] };
   const firstElement = tree.children.find((child) => child.type === 'element');
   if (
     firstElement?.tagName === 'h1' &&
@@ -114,10 +127,31 @@ export function prepareBodyHtml(
     tree.children = tree.children.filter((child) => child !== firstElement);
   }
   demoteHeadings(tree);
+  result.headings = headingsOf(tree);
   if (options.terms.length > 0) tree.children = markTree(tree.children, options.terms);
   addCopyLinks(tree);
   result.html = unified().use(rehypeStringify).stringify(tree);
   return result;
+}
+
+function headingsOf(tree: Root): BodyHeading[] {
+  const headings: BodyHeading[] = [];
+  const walk = (nodes: (RootContent | ElementContent)[]): void => {
+    for (const node of nodes) {
+      if (node.type !== 'element') continue;
+      const level = headingLevels.indexOf(node.tagName);
+      const id = node.properties['id'];
+      if (level === -1) walk(node.children);
+      else {
+        const label = textOf(node).replace(/\s+/g, ' ').trim();
+        if (typeof id === 'string' && id !== '' && label !== '') {
+          headings.push({ id, label, depth: level + 1 });
+        }
+      }
+    }
+  };
+  walk(tree.children);
+  return headings;
 }
 
 function demoteHeadings(tree: Root): void {

@@ -113,18 +113,15 @@ export function ResourcePage(props: ResourcePageProps) {
     ? pages.map(({ page }) => ({ label: `Page ${page}`, href: `#page-${page}`, depth: 1 }))
     : dataEntry
       ? []
-      : sections
-          .filter(
-            (section) =>
-              section.chunk === 0 &&
-              section.anchor !== undefined &&
-              section.anchor !== body?.titleId,
-          )
-          .map((section) => ({
-            label: section.heading,
-            href: `#${section.anchor ?? ''}`,
-            depth: section.hierarchy.length,
-          }));
+      : body !== undefined
+        ? body.headings.map(({ id, label, depth }) => ({ label, href: `#${id}`, depth }))
+        : sections
+            .filter((section) => section.chunk === 0 && section.anchor !== undefined)
+            .map((section) => ({
+              label: section.heading,
+              href: `#${section.anchor ?? ''}`,
+              depth: section.hierarchy.length,
+            }));
   const passages = terms.length === 0 ? [] : matchingPassages(sections, terms);
   const date = resource.date === undefined ? undefined : formatDate(resource.date);
   const updated = formatDate(resource.updatedAt);

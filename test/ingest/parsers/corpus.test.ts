@@ -293,10 +293,11 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
   });
 
   describe('PDFs', () => {
-    it('mini-guide-logiciel-libre.pdf: title from its first lines', async () => {
+    it('mini-guide-logiciel-libre.pdf: no metadata title, titled by the largest text of page 1', async () => {
       const document = await documentOf('pdf/mini-guide-logiciel-libre.pdf');
       assert.equal(document.type, 'pdf');
       assert.equal(document.title, 'Mini-guide pour l’ouverture du code source d’un défi EIG');
+      assert.equal(document.titleSource, 'largest-text');
       assert.equal(document.pageCount, 1);
       assert.equal(document.sections[0]?.page, 1);
       assert.match(document.sections[0]?.text ?? '', /tous les systèmes d’information reposent/);
@@ -305,6 +306,7 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
     it('checklist-arrivee-EIG.pdf: one section per page, headed by its first line', async () => {
       const document = await documentOf('pdf/checklist-arrivee-EIG.pdf');
       assert.equal(document.title, 'Checklist arrivée des EIG');
+      assert.equal(document.titleSource, 'largest-text');
       assert.deepEqual(
         document.sections.map((section) => [section.page, section.heading]),
         [
@@ -314,10 +316,25 @@ describe('parsers on the EIG corpus', { skip: corpusExists ? false : 'corpus abs
       );
     });
 
-    it('EIG_VisionDefi.pdf: an identifier-like metadata title is made readable', async () => {
+    it('EIG_VisionDefi.pdf: a template metadata title and template headings give way to the file name', async () => {
+      // Metadata "Templates_Vision_EIG4", largest text "LE DÉFI", first line "NOM DU DÉFI".
       const document = await documentOf('pdf/EIG_VisionDefi.pdf');
-      assert.equal(document.title, 'Templates Vision EIG4');
+      assert.equal(document.title, 'EIG Vision Defi');
+      assert.equal(document.titleSource, 'file-name');
       assert.equal(document.pageCount, 2);
+    });
+
+    it('no page of a real PDF is taken for garbled text', async () => {
+      const pdfs = (await corpusFiles()).filter((file) => file.endsWith('.pdf'));
+      assert.ok(pdfs.length > 0);
+      for (const file of pdfs) {
+        const document = await documentOf(file);
+        assert.deepEqual(
+          document.warnings.filter(({ reason }) => reason.includes('illisible')),
+          [],
+          file,
+        );
+      }
     });
   });
 

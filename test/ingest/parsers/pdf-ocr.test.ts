@@ -77,6 +77,34 @@ describe('parsePdf with OCR', () => {
     );
   });
 
+  it('hands a garbled page to OCR like a scan, and says so when OCR reads nothing in it', async () => {
+    // The unencoded font draws empty boxes: OCR is tried, and finds no text in them.
+    const bytes = buildPdf({
+      pages: [
+        ['Une page écrite, avec assez de lettres pour être lue telle quelle.'],
+        [
+          'Les entrepreneurs arrivent dans leur',
+          'administration pour dix mois et',
+          'travaillent avec les agents du service.',
+        ],
+      ],
+      unencodedPages: [2],
+    });
+    const document = await parsePdf(
+      { relativePath: 'illisible.pdf', bytes },
+      { ...testParseOptions, ocr },
+    );
+    assert.equal(document.ocr?.recognised, 1);
+    assert.deepEqual(
+      document.sections.map((section) => section.page),
+      [1],
+    );
+    assert.match(
+      document.warnings[0]?.reason ?? '',
+      /^page 2 au texte illisible \(.*\), et la reconnaissance automatique \(OCR\) n'y a pas lu de texte$/,
+    );
+  });
+
   it('without OCR, a scan still fails with pdf_no_text', async () => {
     const bytes = await buildScannedPdf([{ scan: ['Une page numérisée'] }]);
     await assert.rejects(

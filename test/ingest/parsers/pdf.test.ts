@@ -1,12 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parsePdf } from '../../../ingest/parsers/pdf.ts';
-import {
-  meaningfulMetadataTitle,
-  normalisePdfText,
-  pageHeading,
-  titleFromText,
-} from '../../../ingest/parsers/pdf-text.ts';
+import { normalisePdfText, pageHeading, titleFromText } from '../../../ingest/parsers/pdf-text.ts';
 import { testParseOptions } from './options.ts';
 import { buildPdf } from '../../helpers/pdf-builder.ts';
 
@@ -31,23 +26,6 @@ describe('normalisePdfText', () => {
 });
 
 describe('PDF titles and headings', () => {
-  it('refuses metadata titles that say nothing', () => {
-    for (const title of [
-      'untitled',
-      'Microsoft Word - rapport_final.doc',
-      'diapo.pptx',
-      '',
-      '  ',
-    ]) {
-      assert.equal(meaningfulMetadataTitle(title), undefined, title);
-    }
-  });
-
-  it('makes an identifier-like metadata title readable', () => {
-    assert.equal(meaningfulMetadataTitle('Templates_Vision_EIG4'), 'Templates Vision EIG4');
-    assert.equal(meaningfulMetadataTitle('Guide du mentor'), 'Guide du mentor');
-  });
-
   it('takes the first line with words as title, not a page number nor a whole paragraph', () => {
     assert.equal(titleFromText('- 2 -\nChecklist arrivée\nTexte'), 'Checklist arrivée');
     assert.equal(titleFromText('12\n34'), undefined);
