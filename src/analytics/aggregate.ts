@@ -6,11 +6,18 @@ import type {
   AnalyticsReport,
   AnalyticsWindow,
   FilterUse,
+  PageFeedback,
   TopQuery,
   UnclickedQuery,
   ZeroResultQuery,
 } from './analytics-response.ts';
-import { eventLogFile, searchLogFile, type ClickEvent, type SearchLogEntry } from './log-files.ts';
+import {
+  eventLogFile,
+  searchLogFile,
+  type ClickEvent,
+  type FeedbackEvent,
+  type SearchLogEntry,
+} from './log-files.ts';
 
 /**
  * The coordinators' search analytics, computed from the search and click logs: read line
@@ -87,11 +94,22 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
   const maybeInWindow = (line: string): boolean =>
     !line.startsWith(prefix) || inWindow(line.slice(prefix.length, prefix.length + fromIso.length));
 
-  // Clicks first: they are far fewer than searches, and searches look theirs up by id.
+  // Events first: they are far fewer than searches, and searches look their clicks up by id.
   const clicksByQuery = new Map<string, ClickTally>();
+  const feedback = new Map<string, { yes: number; no: number }>();
   await readJsonLines(
     path.join(dir, eventLogFile),
     (value) => {
+      const answer = value as Partial<FeedbackEvent>;
+      if (answer.type === 'feedback') {
+        if (typeof answer.url !== 'string' || !inWindow(answer.at)) return;
+        if (answer.answer !== 'oui' && answer.answer !== 'non') return;
+        const tally = feedback.get(answer.url) ?? { yes: 0, no: 0 };
+        if (answer.answer === 'oui') tally.yes += 1;
+        else tally.no += 1;
+        feedback.set(answer.url, tally);
+        return;
+      }
       const event = value as Partial<ClickEvent>;
       if (event.type !== 'click' || typeof event.queryId !== 'string' || !inWindow(event.at))
         return;
@@ -191,6 +209,7 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
   return buildReport({
     groups,
     filters,
+    feedback,
     perDay,
     days,
     fromIso,
@@ -203,6 +222,7 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
 function buildReport(input: {
   groups: Map<string, Group>;
   filters: Map<string, FilterUse>;
+  feedback: Map<string, { yes: number; no: number }>;
   perDay: Map<string, AnalyticsDay>;
   days: AnalyticsWindow;
   fromIso: string;
@@ -263,6 +283,18 @@ function buildReport(input: {
     )
     .slice(0, limit);
 
+  // The pages people found least useful first: most « non », then the highest share of them.
+  const feedback: PageFeedback[] = [...input.feedback.entries()]
+    .map(([url, tally]) => ({ url, ...tally, noRate: tally.no / (tally.yes + tally.no) }))
+    .sort((a, b) => b.no - a.no || b.noRate - a.noRate || a.url.localeCompare(b.url))
+    .slice(0, limit);
+  let feedbackYes = 0;
+  let feedbackNo = 0;
+  for (const tally of input.feedback.values()) {
+    feedbackYes += tally.yes;
+    feedbackNo += tally.no;
+  }
+
   const perDay = [...input.perDay.values()].map((day) => ({
     ...day,
     zeroResultRate: ratio(day.zeroResult, day.searches),
@@ -296,11 +328,14 @@ function buildReport(input: {
       clicks,
       clickThroughRate: ratio(clickedSearches, withHits),
       meanClickedRank: ratio(rankSum, clicks),
+      feedbackYes,
+      feedbackNo,
     },
     topQueries,
     zeroResultQueries,
     unclickedQueries,
     filters,
+    feedback,
     perDay,
   };
 }

@@ -13,6 +13,7 @@ import {
   type DefiLinkView,
 } from '../components/defi-facts.tsx';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
+import { PageFeedback } from '../components/page-feedback.tsx';
 import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
 import { containsTerms, type PreparedBody } from '../highlight.ts';
@@ -44,6 +45,8 @@ export interface ResourcePageProps {
   defiLinks?: { documents: DefiLinkView[]; related: DefiLinkView[] };
   /** When it was reviewed, by whom, and whether it is past its review date. */
   review?: ReviewView;
+  /** « Cette page vous a-t-elle été utile ? »: the page's address, and whether just answered. */
+  feedback?: { page: string; thanked: boolean };
 }
 
 interface TocEntry {
@@ -136,6 +139,7 @@ export function ResourcePage(props: ResourcePageProps) {
       context={props.context}
       title={resource.title}
       {...(lead === undefined ? {} : { description: lead })}
+      {...(props.feedback === undefined ? {} : { scripts: ['page-feedback.js'] })}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
         {q === '' ? null : (
@@ -311,6 +315,9 @@ export function ResourcePage(props: ResourcePageProps) {
             )}
             {defi === undefined || dataEntry ? null : <DefiSections defi={defi} {...defiLinks} />}
             {seeAlso.length === 0 ? null : <SeeAlso related={seeAlso} taxonomy={taxonomy} />}
+            {props.feedback === undefined ? null : (
+              <PageFeedback {...props.feedback} csrfToken={props.context.csrfToken} />
+            )}
           </div>
         </div>
       </div>
