@@ -161,7 +161,13 @@ export function createApp(deps: AppDeps): Express {
       defiExtras: createDefiExtras(deps),
     }),
   );
-  app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
+  app.use(
+    apiDocsRouter({
+      config: deps.config,
+      taxonomy: deps.taxonomy,
+      publicUrl: deps.config.publicUrl,
+    }),
+  );
   app.use(webRouter({ ...deps, parcours, now }));
   app.use(
     coordinationRouter({

@@ -28,7 +28,7 @@ export const analyticsQuerySchema = z.object({
     .number()
     .pipe(z.literal(analyticsWindows, { error: 'période attendue : 7, 30 ou 90 (jours)' }))
     .default(30)
-    .meta({ description: 'La période, en jours : 7, 30 ou 90' }),
+    .meta({ description: 'La période, en jours : 7, 30 ou 90', example: 30 }),
 });
 
 export const handledInputSchema = z

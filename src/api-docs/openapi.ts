@@ -258,6 +258,7 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
     'If-Match': z.string().meta({
       description:
         'La version modifiée : l’ETag de `GET /api/resources/{id}` ou de la dernière écriture (SHA-256 du fichier, et de son fichier de métadonnées pour un PDF)',
+      example: '"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"',
     }),
   });
   const multipart = (description: string) => ({

@@ -1,46 +1,29 @@
-import express, { Router } from 'express';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
+import { Router } from 'express';
+import { h } from 'preact';
 import type { Taxonomy } from '../content/topics.ts';
+import { pageContext, type PageConfigDeps } from '../web/page-context.ts';
+import { ApiDocsPage } from '../web/pages/api-docs.tsx';
+import { sendPage } from '../web/render.ts';
 import { buildOpenApiDocument } from './openapi.ts';
+import { buildApiReference, type OpenApiDocument } from './reference.ts';
 
-const docsPage = `<!doctype html>
-<html lang="fr">
-<head>
-  <meta charset="utf-8">
-  <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>API Repères – documentation</title>
-  <link rel="stylesheet" href="/api/docs/assets/swagger-ui.css">
-</head>
-<body>
-  <main id="swagger-ui"></main>
-  <script src="/api/docs/assets/swagger-ui-bundle.js"></script>
-  <script src="/api/docs/init.js"></script>
-</body>
-</html>
-`;
-
-// A file of its own: the CSP allows no inline script.
-const initScript = `window.ui = SwaggerUIBundle({ url: '/api/openapi.json', dom_id: '#swagger-ui', deepLinking: true });\n`;
-
-/** GET /api/openapi.json and the interactive documentation at /api/docs (assets served locally). */
-export function apiDocsRouter(deps: {
-  taxonomy: Taxonomy;
-  publicUrl?: string | undefined;
-}): Router {
+/**
+ * GET /api/openapi.json, and /api/docs: the reference rendered on the server from the same
+ * document, in the site's layout. Not Swagger UI: its page had no header nor way back, six
+ * axe violations in its own CSS and markup, and needs a script to show anything.
+ */
+export function apiDocsRouter(
+  deps: PageConfigDeps & { taxonomy: Taxonomy; publicUrl?: string | undefined },
+): Router {
   const router = Router();
   const document = buildOpenApiDocument(deps.taxonomy, deps.publicUrl);
+  // Read as it is served: the JSON, not the generator's wider types.
+  const reference = buildApiReference(JSON.parse(JSON.stringify(document)) as OpenApiDocument);
   router.get('/api/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.get('/api/docs', (_req, res) => {
-    res.type('html').send(docsPage);
+  router.get('/api/docs', (req, res) => {
+    sendPage(res, h(ApiDocsPage, { context: pageContext(deps, req), reference }));
   });
-  router.get('/api/docs/init.js', (_req, res) => {
-    res.type('application/javascript').send(initScript);
-  });
-  router.use(
-    '/api/docs/assets',
-    express.static(getAbsoluteFSPath(), { maxAge: '7d', index: false }),
-  );
   return router;
 }

@@ -13,7 +13,11 @@ export function PageFeedback(props: {
   csrfToken: string | undefined;
 }) {
   return (
-    <section class="rp-feedback fr-background-alt--grey fr-mt-6w fr-p-3w" id="avis" aria-labelledby="avis-titre">
+    <section
+      class="rp-feedback fr-background-alt--grey fr-mt-6w fr-p-3w"
+      id="avis"
+      aria-labelledby="avis-titre"
+    >
       <h2 class="fr-h6 fr-mb-1w" id="avis-titre">
         Cette page vous a-t-elle été utile ?
       </h2>
