@@ -104,7 +104,25 @@ export interface OperationView {
         fields: FieldView[];
       }
     | undefined;
-  responses: { status: string; description: string; mediaTypes: string[]; type: TypePart[] }[];
+  /** The answers worth reading here: successes, and errors said otherwise than usual. */
+  responses: ResponseView[];
+  /** The other error statuses, described once in the errors table. */
+  errors: string[];
+}
+
+export interface ResponseView {
+  status: string;
+  description: string;
+  mediaTypes: string[];
+  type: TypePart[];
+}
+
+/** An error status, what it means most often, and the `error.code` values it carries. */
+export interface ErrorView {
+  status: string;
+  id: string;
+  description: string;
+  codes: string[];
 }
 
 export interface SchemaView {
@@ -122,6 +140,7 @@ export interface ApiReference {
   serverUrl: string | undefined;
   security: { name: string; description: string | undefined }[];
   operations: OperationView[];
+  errors: ErrorView[];
   schemas: SchemaView[];
 }
 
@@ -145,16 +164,37 @@ export function operationAnchor(method: string, path: string): string {
     .replace(/^-|-$/g, '');
 }
 
+export function errorAnchor(status: string): string {
+  return `erreur-${status}`;
+}
+
+const errorSchemaName = /^Error\d{3}$/;
+
 export function buildApiReference(document: OpenApiDocument): ApiReference {
-  const operations: OperationView[] = [];
+  const found: [string, string, OpenApiOperation][] = [];
   for (const [path, item] of Object.entries(document.paths ?? {})) {
     for (const method of methods) {
       const operation = item[method];
-      if (operation === undefined) continue;
-      operations.push(operationView(method, path, operation));
+      if (operation !== undefined) found.push([method, path, operation]);
     }
   }
-  const schemas = Object.entries(document.components?.schemas ?? {})
+  // Each error status is said once, with its usual meaning; an operation that means
+  // something else by it (`/readyz`'s 503) keeps its own line.
+  const usual = usualErrors(found.map(([, , operation]) => operation));
+  const componentSchemas = document.components?.schemas ?? {};
+  const errors = [...usual.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([status, description]) => ({
+      status,
+      id: errorAnchor(status),
+      description,
+      codes: errorCodes(componentSchemas[`Error${status}`]),
+    }));
+  const operations = found.map(([method, path, operation]) =>
+    operationView(method, path, operation, usual),
+  );
+  const schemas = Object.entries(componentSchemas)
+    .filter(([name]) => !errorSchemaName.test(name))
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([name, schema]) => ({
       name,
@@ -173,11 +213,50 @@ export function buildApiReference(document: OpenApiDocument): ApiReference {
       description: scheme.description,
     })),
     operations,
+    errors,
     schemas,
   };
 }
 
-function operationView(method: string, path: string, operation: OpenApiOperation): OperationView {
+/** The most frequent description of each error status (4xx, 5xx) across operations. */
+function usualErrors(operations: OpenApiOperation[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  for (const operation of operations)
+    for (const [status, response] of Object.entries(operation.responses ?? {})) {
+      if (!isError(status)) continue;
+      const byDescription = counts.get(status) ?? new Map<string, number>();
+      const description = response.description ?? '';
+      byDescription.set(description, (byDescription.get(description) ?? 0) + 1);
+      counts.set(status, byDescription);
+    }
+  return new Map(
+    [...counts.entries()].map(([status, byDescription]) => [
+      status,
+      [...byDescription.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? '',
+    ]),
+  );
+}
+
+function isError(status: string): boolean {
+  return /^[45]\d\d$/.test(status);
+}
+
+/** The `error.code` values an error schema allows. */
+function errorCodes(schema: OpenApiSchema | undefined): string[] {
+  const code = schema?.properties?.['error']?.properties?.['code'];
+  const values = code?.enum ?? (code?.const === undefined ? [] : [code.const]);
+  return values.map(String);
+}
+
+function operationView(
+  method: string,
+  path: string,
+  operation: OpenApiOperation,
+  usual: Map<string, string>,
+): OperationView {
+  const answers = Object.entries(operation.responses ?? {});
+  const ordinary = ([status, response]: (typeof answers)[number]) =>
+    isError(status) && usual.get(status) === (response.description ?? '');
   const body = operation.requestBody;
   const bodyMedia = Object.entries(body?.content ?? {});
   const bodySchema = bodyMedia[0]?.[1].schema;
@@ -207,15 +286,19 @@ function operationView(method: string, path: string, operation: OpenApiOperation
             type: typeParts(bodySchema ?? {}),
             fields: bodySchema?.$ref === undefined ? fieldsOf(bodySchema ?? {}) : [],
           },
-    responses: Object.entries(operation.responses ?? {}).map(([status, response]) => {
-      const media = Object.entries(response.content ?? {});
-      return {
-        status,
-        description: response.description ?? '',
-        mediaTypes: media.map(([type]) => type),
-        type: media[0]?.[1].schema === undefined ? [] : typeParts(media[0][1].schema),
-      };
-    }),
+    responses: answers
+      .filter((answer) => !ordinary(answer))
+      .map(([status, response]) => {
+        const media = Object.entries(response.content ?? {});
+        const schema = media[0]?.[1].schema;
+        return {
+          status,
+          description: response.description ?? '',
+          mediaTypes: media.map(([type]) => type),
+          type: schema === undefined ? [] : typeParts(schema),
+        };
+      }),
+    errors: answers.filter(ordinary).map(([status]) => status),
   };
 }
 

@@ -89,7 +89,7 @@ async function report(): Promise<AnalyticsReport> {
 describe('a resource page asks whether it was useful', () => {
   it('ends with a yes/no form that posts to /avis the page’s own address', async () => {
     const response = await request(app).get(`${page}?q=h%C3%A9bergement`).expect(200);
-    assert.match(response.text, /Cette page vous a-t-elle été utile ?/);
+    assert.match(response.text, /Cette page vous a-t-elle été utile\u00a0\?/);
     assert.match(response.text, /<form method="post" action="\/avis"/);
     assert.match(
       response.text,

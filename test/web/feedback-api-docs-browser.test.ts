@@ -103,7 +103,9 @@ describe('« Cette page vous a-t-elle été utile ? » in a browser', () => {
     try {
       const before = await feedbackOf(resourcePath);
       await page.goto(`${url}${resourcePath}?q=cloud`);
-      const question = page.getByRole('region', { name: 'Cette page vous a-t-elle été utile ?' });
+      const question = page.getByRole('region', {
+        name: /^Cette page vous a-t-elle été utile\s\?$/,
+      });
       await question.getByRole('button', { name: 'Non' }).click();
       await page.waitForURL(/avis=merci/);
       assert.equal(new URL(page.url()).pathname, resourcePath);
@@ -123,13 +125,15 @@ describe('« Cette page vous a-t-elle été utile ? » in a browser', () => {
     ['mobile', mobile],
   ] as const) {
     it(`with JavaScript (${name}): the thanks replace the question in place, the beacon is counted, axe finds nothing`, async () => {
-      const { page, watch, done } = await openWatchedPage(started(), options);
+      const { page, watch, done } = await openWatchedPage(started(), options, 60_000);
       try {
         const before = await feedbackOf(resourcePath);
         await page.goto(`${url}${resourcePath}`);
         await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
         await checkAxe(page, `${resourcePath} (${name})`);
-        const question = page.getByRole('region', { name: 'Cette page vous a-t-elle été utile ?' });
+        const question = page.getByRole('region', {
+          name: /^Cette page vous a-t-elle été utile\s\?$/,
+        });
         await question.scrollIntoViewIfNeeded();
         await screenshot(page, `avis-question-${name}`, false);
         const address = page.url();
@@ -164,7 +168,7 @@ describe('/api/docs in a browser', () => {
     ['375', mobile],
   ] as const) {
     it(`sits in the site's layout with a way back, and has no axe violation at ${name} px`, async () => {
-      const { page, watch, done } = await openWatchedPage(started(), options);
+      const { page, watch, done } = await openWatchedPage(started(), options, 60_000);
       try {
         await page.goto(`${url}/api/docs`);
         await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
@@ -180,7 +184,13 @@ describe('/api/docs in a browser', () => {
           .getByRole('row')
           .filter({ has: page.getByRole('rowheader', { name: /^q\b/ }) });
         assert.match(await q.innerText(), /Les mots cherchés[\s\S]*hébergement/);
-        await screenshot(page, `api-docs-${name}`);
+        // The page is long: its top, then an operation (a full-page shot times out).
+        await screenshot(page, `api-docs-${name}`, false);
+        await search.scrollIntoViewIfNeeded();
+        await screenshot(page, `api-docs-${name}-recherche`, false);
+        await page.locator('#schema-SearchHit summary').click();
+        await page.locator('#schema-SearchHit table').scrollIntoViewIfNeeded();
+        await screenshot(page, `api-docs-${name}-schema`, false);
         await checkAxe(page, `/api/docs (${name} px)`);
         const foreign = watch.requests.filter((one) => new URL(one).origin !== url);
         assert.deepEqual(foreign, []);

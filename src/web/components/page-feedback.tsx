@@ -19,7 +19,7 @@ export function PageFeedback(props: {
       aria-labelledby="avis-titre"
     >
       <h2 class="fr-h6 fr-mb-1w" id="avis-titre">
-        Cette page vous a-t-elle été utile ?
+        Cette page vous a-t-elle été utile&nbsp;?
       </h2>
       {/* Present from the start: a live region announces what is put in it, not itself. */}
       <p class="fr-mb-0" role="status" aria-live="polite" data-feedback-status>

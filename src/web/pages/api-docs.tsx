@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import {
+  errorAnchor,
   schemaAnchor,
   type ApiReference,
   type FieldView,
@@ -78,6 +79,11 @@ export function ApiDocsPage({ context, reference }: ApiDocsPageProps) {
               </li>
             ))}
             <li>
+              <a class="fr-summary__link" href="#erreurs">
+                Les erreurs
+              </a>
+            </li>
+            <li>
               <a class="fr-summary__link" href="#schemas">
                 Les schémas des réponses et des corps
               </a>
@@ -90,10 +96,46 @@ export function ApiDocsPage({ context, reference }: ApiDocsPageProps) {
           <Operation key={operation.id} operation={operation} />
         ))}
 
+        <h2 class="fr-mt-8w" id="erreurs">
+          Les erreurs
+        </h2>
+        <p>
+          Une erreur répond <code>{'{ "error": { "code", "message", "parameter"? } }'}</code> :{' '}
+          <code>code</code> ne change pas d’une version à l’autre, <code>message</code> s’adresse
+          aux personnes, <code>parameter</code> nomme le paramètre refusé.
+        </p>
+        <ScrollTable caption="Les erreurs, par code HTTP">
+          <thead>
+            <tr>
+              <th scope="col">Code HTTP</th>
+              <th scope="col">Signification</th>
+              <th scope="col">Valeurs de error.code</th>
+            </tr>
+          </thead>
+          <tbody>
+            {reference.errors.map((error) => (
+              <tr key={error.status} id={error.id}>
+                <th scope="row">{error.status}</th>
+                <td>
+                  <CodeText text={error.description} />
+                </td>
+                <td>
+                  {error.codes.map((code, index) => (
+                    <span key={code}>
+                      {index === 0 ? null : ', '}
+                      <code>{code}</code>
+                    </span>
+                  ))}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+
         <h2 class="fr-mt-8w" id="schemas">
           Les schémas
         </h2>
-        <p>Les objets que l’API reçoit et renvoie, avec chacun de leurs champs.</p>
+        <p>Les objets que l’API reçoit et renvoie ; leurs champs se déplient sous chacun.</p>
         {reference.schemas.map((schema) => (
           <section
             class="fr-mt-4w"
@@ -114,7 +156,15 @@ export function ApiDocsPage({ context, reference }: ApiDocsPageProps) {
                 Type : <TypeText parts={schema.type} />
               </p>
             ) : (
-              <Fields fields={schema.fields} caption={`Champs de ${schema.name}`} />
+              // Folded: 50 schemas unfolded make a page too long to find one's way in.
+              <details class="rp-api-fields">
+                <summary>
+                  {schema.fields.length === 1
+                    ? `Le champ de ${schema.name}`
+                    : `Les ${schema.fields.length} champs de ${schema.name}`}
+                </summary>
+                <Fields fields={schema.fields} caption={`Champs de ${schema.name}`} />
+              </details>
             )}
           </section>
         ))}
@@ -232,41 +282,37 @@ function Operation({ operation }: { operation: OperationView }) {
         </>
       )}
       <h4 class="fr-h6">Réponses</h4>
-      <ScrollTable caption={`Réponses de ${operation.method} ${operation.path}`}>
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Signification</th>
-            <th scope="col">Contenu</th>
-          </tr>
-        </thead>
-        <tbody>
-          {operation.responses.map((response) => (
-            <tr key={response.status}>
-              <th scope="row">{response.status}</th>
-              <td>
-                <CodeText text={response.description} />
-              </td>
-              <td>
-                {response.type.length === 0 ? (
-                  'aucun'
-                ) : (
-                  <>
-                    <TypeText parts={response.type} /> (
-                    {response.mediaTypes.map((type, index) => (
-                      <span key={type}>
-                        {index === 0 ? null : ', '}
-                        <code>{type}</code>
-                      </span>
-                    ))}
-                    )
-                  </>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <ul>
+        {operation.responses.map((response) => (
+          <li key={response.status}>
+            <strong>{response.status}</strong> : <CodeText text={response.description} />
+            {response.type.length === 0 ? null : (
+              <>
+                {' '}
+                (<TypeText parts={response.type} />
+                {response.mediaTypes.map((type, index) => (
+                  <span key={type}>
+                    {index === 0 ? ', en ' : ' ou '}
+                    <code>{type}</code>
+                  </span>
+                ))}
+                )
+              </>
+            )}
+          </li>
+        ))}
+        {operation.errors.length === 0 ? null : (
+          <li>
+            Erreurs possibles :{' '}
+            {operation.errors.map((status, index) => (
+              <span key={status}>
+                {index === 0 ? null : ', '}
+                <a href={`#${errorAnchor(status)}`}>{status}</a>
+              </span>
+            ))}
+          </li>
+        )}
+      </ul>
     </section>
   );
 }
