@@ -51,17 +51,15 @@ export function ApiDocsPage({ context, reference }: ApiDocsPageProps) {
           )}
           <li>
             Les lectures sont ouvertes à tous. Les écritures et les statistiques sont réservées aux
-            coordinateurs et coordinatrices :{' '}
+            coordinateurs et coordinatrices : leur session sur le site, ou un jeton d’API dans
+            l’en-tête <code>Authorization: Bearer</code>
             {reference.security.map((scheme) => (
               <span key={scheme.name}>
-                <CodeText text={scheme.description ?? scheme.name} />
+                {' '}
+                (<CodeText text={scheme.description ?? scheme.name} />)
               </span>
             ))}
-            , dans l’en-tête <code>Authorization: Bearer …</code>.
-          </li>
-          <li>
-            Les erreurs ont la forme <code>{'{ "error": { "code", "message" } }'}</code> : un code
-            stable pour les programmes, un message en français pour les personnes.
+            .
           </li>
         </ul>
 

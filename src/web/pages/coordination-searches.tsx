@@ -157,11 +157,7 @@ export function SearchesPage(props: SearchesPageProps) {
           Les réponses à « Cette page vous a-t-elle été utile ? », posée à la fin de chaque
           ressource : les pages qui ont reçu le plus de « non » d’abord, à relire ou à compléter.
         </p>
-        <DataTable
-          table={table('avis')}
-          days={view.days}
-          empty="Aucun avis sur la période."
-        />
+        <DataTable table={table('avis')} days={view.days} empty="Aucun avis sur la période." />
       </div>
     </Layout>
   );

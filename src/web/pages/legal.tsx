@@ -217,8 +217,8 @@ export function PrivacyPage({
           numéro tiré au hasard pour elle seule.
         </li>
         <li>
-          quand vous répondez à « Cette page vous a-t-elle été utile ? » : l’adresse de la page, votre
-          réponse (oui ou non), la date et l’heure.
+          quand vous répondez à « Cette page vous a-t-elle été utile ? » : l’adresse de la page,
+          votre réponse (oui ou non), la date et l’heure.
         </li>
       </ul>
       <p>
