@@ -44,6 +44,7 @@ import { coordinationRouter } from './web/routers/coordination.ts';
 import { coordinationParcoursRouter } from './web/routers/coordination-parcours.ts';
 import { coordinationSearchesRouter } from './web/routers/coordination-searches.ts';
 import { analyticsSource } from './web/analytics/analytics-source.ts';
+import { apiDocsPageRouter } from './web/routers/api-docs.ts';
 import { reviewPagesRouter } from './web/routers/coordination-review.ts';
 import { sendErrorPage, webNotFound, webRouter } from './web/router.ts';
 import { securityHeaders } from './web/security-headers.ts';
@@ -165,6 +166,7 @@ export function createApp(deps: AppDeps): Express {
     }),
   );
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
+  app.use(apiDocsPageRouter({ ...deps, publicUrl: deps.config.publicUrl }));
   app.use(webRouter({ ...deps, parcours, now }));
   app.use(
     coordinationRouter({

@@ -7,6 +7,7 @@ import type {
   AnalyticsReport,
   AnalyticsWindow,
   FilterUse,
+  PageFeedback,
   TopQuery,
   UnclickedQuery,
   ZeroResultQuery,
@@ -69,10 +70,21 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
     options.threads ??
     (bytes < threadedFromBytes ? 1 : Math.max(1, Math.min(4, os.availableParallelism())));
   const parts = await splitIntoParts(searchFiles, threads);
-  const tasks = parts.map((segments): TallyTask => ({ segments, clickSegments, fromIso, toIso }));
+  // Every share reads the clicks (its searches look theirs up); the first counts the answers.
+  const tasks = parts.map((segments, i): TallyTask => ({
+    segments,
+    clickSegments,
+    fromIso,
+    toIso,
+    feedback: i === 0,
+  }));
   const tallies =
     tasks.length <= 1
-      ? [await tallySearches(tasks[0] ?? { segments: [], clickSegments, fromIso, toIso })]
+      ? [
+          await tallySearches(
+            tasks[0] ?? { segments: [], clickSegments, fromIso, toIso, feedback: true },
+          ),
+        ]
       : await Promise.all(tasks.map(tallyInWorker));
   const [first, ...others] = tallies;
   const tally = others.reduce(mergeTallies, first ?? emptyTally());
@@ -91,6 +103,7 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
   return buildReport({
     groups: tally.groups,
     filters: tally.filters,
+    feedback: tally.feedback,
     perDay,
     days,
     fromIso,
@@ -101,7 +114,7 @@ export async function aggregateSearches(options: AggregateOptions): Promise<Anal
 }
 
 function emptyTally(): SearchTally {
-  return { groups: new Map(), filters: new Map(), days: new Map() };
+  return { groups: new Map(), filters: new Map(), days: new Map(), feedback: new Map() };
 }
 
 const workerFile = fileURLToPath(new URL('./tally-worker-bootstrap.js', import.meta.url));
@@ -125,6 +138,7 @@ function tallyInWorker(task: TallyTask): Promise<SearchTally> {
 function buildReport(input: {
   groups: Map<string, GroupTally>;
   filters: Map<string, FilterUse>;
+  feedback: Map<string, { yes: number; no: number }>;
   perDay: Map<string, AnalyticsDay>;
   days: AnalyticsWindow;
   fromIso: string;
@@ -184,6 +198,18 @@ function buildReport(input: {
     )
     .slice(0, limit);
 
+  // The pages people found least useful first: most « non », then the highest share of them.
+  const feedback: PageFeedback[] = [...input.feedback.entries()]
+    .map(([url, tally]) => ({ url, ...tally, noRate: tally.no / (tally.yes + tally.no) }))
+    .sort((a, b) => b.no - a.no || b.noRate - a.noRate || a.url.localeCompare(b.url))
+    .slice(0, limit);
+  let feedbackYes = 0;
+  let feedbackNo = 0;
+  for (const tally of input.feedback.values()) {
+    feedbackYes += tally.yes;
+    feedbackNo += tally.no;
+  }
+
   const perDay = [...input.perDay.values()].map((day) => ({
     ...day,
     zeroResultRate: ratio(day.zeroResult, day.searches),
@@ -217,11 +243,14 @@ function buildReport(input: {
       clicks,
       clickThroughRate: ratio(clickedSearches, withHits),
       meanClickedRank: ratio(rankSum, clicks),
+      feedbackYes,
+      feedbackNo,
     },
     topQueries,
     zeroResultQueries,
     unclickedQueries,
     filters,
+    feedback,
     perDay,
   };
 }

@@ -84,6 +84,16 @@ export const analyticsDaySchema = z
   .meta({ id: 'AnalyticsDay' });
 export type AnalyticsDay = z.infer<typeof analyticsDaySchema>;
 
+export const pageFeedbackSchema = z
+  .strictObject({
+    url: z.string().meta({ description: 'La page (chemin d’une ressource de ce site)' }),
+    yes: z.number().int().meta({ description: 'Réponses « oui » : la page a été utile' }),
+    no: z.number().int().meta({ description: 'Réponses « non »' }),
+    noRate: z.number().min(0).max(1).meta({ description: 'Part des « non » parmi les réponses' }),
+  })
+  .meta({ id: 'AnalyticsPageFeedback' });
+export type PageFeedback = z.infer<typeof pageFeedbackSchema>;
+
 export const analyticsReportSchema = z
   .strictObject({
     days: z.literal(analyticsWindows),
@@ -100,6 +110,8 @@ export const analyticsReportSchema = z
         description: 'Part des recherches avec résultats suivies d’au moins un clic',
       }),
       meanClickedRank: meanRank,
+      feedbackYes: z.number().int().meta({ description: 'Réponses « oui » sur la période' }),
+      feedbackNo: z.number().int().meta({ description: 'Réponses « non » sur la période' }),
     }),
     topQueries: z.array(topQuerySchema).meta({ description: 'Les plus fréquentes d’abord' }),
     zeroResultQueries: z
@@ -112,6 +124,10 @@ export const analyticsReportSchema = z
     filters: z
       .array(filterUseSchema)
       .meta({ description: 'Filtres (thématique, type…) utilisés, les plus fréquents d’abord' }),
+    feedback: z.array(pageFeedbackSchema).meta({
+      description:
+        'Réponses à « Cette page vous a-t-elle été utile ? », par page : le plus de « non » d’abord',
+    }),
     perDay: z.array(analyticsDaySchema).meta({
       description:
         'Un élément par jour de la période, jours sans recherche compris, du plus ancien au plus récent',

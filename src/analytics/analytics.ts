@@ -4,16 +4,21 @@ import {
   createJsonLinesLog,
   eventLogFile,
   retentionCutoff,
+  type AnalyticsEvent,
   type ClickEvent,
+  type FeedbackEvent,
   type JsonLinesLog,
 } from './log-files.ts';
 import type { SearchLog } from './search-log.ts';
 
-/** The click log and the "traité" marks, beside the search log in DATA_DIR/analytics. */
+/** The events log and the "traité" marks, beside the search log in DATA_DIR/analytics. */
 export interface Analytics {
   /** The analytics folder, where the aggregation reads the logs. */
   dir: string;
+  /** The events log, as the clicks write to it. */
   clicks: JsonLinesLog<ClickEvent>;
+  /** The same log (one file, one write queue), as the page feedback writes to it. */
+  feedback: JsonLinesLog<FeedbackEvent>;
   handled: HandledQueries;
 }
 
@@ -23,14 +28,16 @@ export function createAnalytics(options: {
   maxBytes: number;
   logger: Logger;
 }): Analytics {
+  const events = createJsonLinesLog<AnalyticsEvent>({ ...options, name: eventLogFile });
   return {
     dir: options.dir,
-    clicks: createJsonLinesLog<ClickEvent>({ ...options, name: eventLogFile }),
+    clicks: events,
+    feedback: events,
     handled: createHandledQueries({ dir: options.dir }),
   };
 }
 
-/** Drops the search and click lines older than the retention (ANALYTICS_RETENTION_MONTHS). */
+/** Drops the search and event lines (clicks, feedback) older than the retention (ANALYTICS_RETENTION_MONTHS). */
 export async function pruneAnalytics(deps: {
   searchLog: SearchLog;
   analytics: Analytics;

@@ -41,6 +41,18 @@ export interface ClickEvent {
   rank: number;
 }
 
+/** A yes or a no to « Cette page vous a-t-elle été utile ? ». */
+export interface FeedbackEvent {
+  at: string;
+  type: 'feedback';
+  /** The resource page's path, without query nor fragment. */
+  url: string;
+  answer: 'oui' | 'non';
+}
+
+/** What the events log holds: one file for every kind, pruned with the same retention. */
+export type AnalyticsEvent = ClickEvent | FeedbackEvent;
+
 export interface JsonLinesLog<Entry> {
   append(entry: Entry): void;
   /** Rewrites both files without the lines whose `at` is before `cutoff`; resolves when done. */

@@ -1,6 +1,6 @@
 import { foldText } from '../text/fold-accents.ts';
 import { readSegmentLines, type LogSegment } from './read-json-lines.ts';
-import type { ClickEvent, SearchLogEntry } from './log-files.ts';
+import type { ClickEvent, FeedbackEvent, SearchLogEntry } from './log-files.ts';
 
 /**
  * The counting half of the analytics: the search lines of some log segments tallied per
@@ -16,6 +16,8 @@ export interface TallyTask {
   clickSegments: LogSegment[];
   fromIso: string;
   toIso: string;
+  /** Whether this share counts the pages' « utile ? » answers (one share does). */
+  feedback: boolean;
 }
 
 export interface GroupTally {
@@ -43,6 +45,8 @@ export interface SearchTally {
   filters: Map<string, FilterTally>;
   /** By day (YYYY-MM-DD): searches, and those with no result. */
   days: Map<string, { searches: number; zeroResult: number }>;
+  /** « Cette page vous a-t-elle été utile ? » answers, by page path. */
+  feedback: Map<string, { yes: number; no: number }>;
 }
 
 interface ClickTally {
@@ -72,10 +76,21 @@ export async function tallySearches(task: TallyTask): Promise<SearchTally> {
     !line.startsWith(prefix) || inWindow(line.slice(prefix.length, prefix.length + fromIso.length));
 
   const clicksByQuery = new Map<string, ClickTally>();
+  const feedback = new Map<string, { yes: number; no: number }>();
   for (const segment of task.clickSegments) {
     await readSegmentLines(
       segment,
       (value) => {
+        const answer = value as Partial<FeedbackEvent>;
+        if (answer.type === 'feedback') {
+          if (!task.feedback || typeof answer.url !== 'string' || !inWindow(answer.at)) return;
+          if (answer.answer !== 'oui' && answer.answer !== 'non') return;
+          const tally = feedback.get(answer.url) ?? { yes: 0, no: 0 };
+          if (answer.answer === 'oui') tally.yes += 1;
+          else tally.no += 1;
+          feedback.set(answer.url, tally);
+          return;
+        }
         const event = value as Partial<ClickEvent>;
         if (event.type !== 'click' || typeof event.queryId !== 'string' || !inWindow(event.at))
           return;
@@ -89,7 +104,7 @@ export async function tallySearches(task: TallyTask): Promise<SearchTally> {
     );
   }
 
-  const tally: SearchTally = { groups: new Map(), filters: new Map(), days: new Map() };
+  const tally: SearchTally = { groups: new Map(), filters: new Map(), days: new Map(), feedback };
   // Folding accents and finding the group cost more than the rest of a line: once per spelling.
   const spellings = new Map<string, { group: GroupTally | undefined; count: number }>();
   const spellingOf = (query: string) => {
@@ -192,6 +207,14 @@ export function mergeTallies(into: SearchTally, other: SearchTally): SearchTally
     const mine = into.filters.get(id);
     if (mine === undefined) into.filters.set(id, use);
     else mine.searches += use.searches;
+  }
+  for (const [url, answers] of other.feedback) {
+    const mine = into.feedback.get(url);
+    if (mine === undefined) into.feedback.set(url, answers);
+    else {
+      mine.yes += answers.yes;
+      mine.no += answers.no;
+    }
   }
   for (const [key, day] of other.days) {
     const mine = into.days.get(key);

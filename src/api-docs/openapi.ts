@@ -1,9 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { analyticsReportSchema } from '../analytics/analytics-response.ts';
-import { clickEventInputSchema } from '../analytics/click-events.ts';
 import {
   analyticsQuerySchema,
+  eventInputSchema,
   handledInputSchema,
   handledQuerySchema,
 } from '../analytics/router.ts';
@@ -258,6 +258,7 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
     'If-Match': z.string().meta({
       description:
         'La version modifiée : l’ETag de `GET /api/resources/{id}` ou de la dernière écriture (SHA-256 du fichier, et de son fichier de métadonnées pour un PDF)',
+      example: '"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"',
     }),
   });
   const multipart = (description: string) => ({
@@ -384,15 +385,16 @@ function registerWrites(registry: OpenAPIRegistry, taxonomy: Taxonomy): void {
   registry.registerPath({
     method: 'post',
     path: '/api/events',
-    summary: 'Signaler un clic sur un résultat (envoyé par navigator.sendBeacon)',
+    summary:
+      'Signaler un clic sur un résultat, ou la réponse à « Cette page vous a-t-elle été utile ? » (envoyés par navigator.sendBeacon)',
     description:
-      'Anonyme : ni cookie ni adresse IP ni navigateur conservés ; la recherche est désignée par son `queryId` aléatoire. Corps en `application/json` ou `text/plain` (JSON). Sans JavaScript, les liens des résultats passent par `GET /aller`, qui enregistre le clic puis redirige (303) vers le résultat, seulement vers une adresse de ce site.',
+      'Anonyme : ni cookie ni adresse IP ni navigateur conservés ; la recherche est désignée par son `queryId` aléatoire, l’avis par la page et la réponse (`oui` ou `non`). Corps en `application/json` ou `text/plain` (JSON). Sans JavaScript, les liens des résultats passent par `GET /aller`, qui enregistre le clic puis redirige (303) vers le résultat, seulement vers une adresse de ce site ; le formulaire d’avis est envoyé à `POST /avis`, qui redirige (303) vers la page.',
     request: {
       body: {
-        description: 'Le clic',
+        description: 'Le clic (`type: click`) ou l’avis (`type: feedback`)',
         content: {
-          'application/json': { schema: clickEventInputSchema },
-          'text/plain': { schema: clickEventInputSchema },
+          'application/json': { schema: eventInputSchema },
+          'text/plain': { schema: eventInputSchema },
         },
       },
     },

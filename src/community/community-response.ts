@@ -15,27 +15,51 @@ const filterValue = z.string().max(300, 'au plus 300 caractères');
 export const defiListQuerySchema = z.object({
   administration: multiValue(filterValue).meta({
     description: 'Administrations d’accueil (nom exact ; plusieurs : l’une ou l’autre)',
+    example: ['Direction interministérielle du numérique'],
   }),
   competence: multiValue(filterValue).meta({
     description: 'Codes de compétence (`dev`, `design`…)',
+    example: ['design'],
   }),
-  promotion: multiValue(filterValue).meta({ description: 'Promotions (`EIG 2`, `DIG`…)' }),
+  promotion: multiValue(filterValue).meta({
+    description: 'Promotions du programme (`EIG 2`, `DIG`…) ; plusieurs : l’une ou l’autre',
+    example: ['EIG 2'],
+  }),
 });
 
 export const personListQuerySchema = z.object({
-  profil: multiValue(filterValue).meta({ description: 'Profils (`Designer`, `Mentor`…)' }),
-  promotion: multiValue(filterValue).meta({ description: 'Promotions (`EIG 2`, `DIG`…)' }),
+  profil: multiValue(filterValue).meta({
+    description: 'Profils des personnes (`Designer`, `Mentor`…) ; plusieurs : l’un ou l’autre',
+    example: ['Mentor'],
+  }),
+  promotion: multiValue(filterValue).meta({
+    description: 'Promotions du programme (`EIG 2`, `DIG`…) ; plusieurs : l’une ou l’autre',
+    example: ['EIG 2'],
+  }),
   competence: multiValue(filterValue).meta({
     description: 'Codes de compétence (`dev`, `design`…)',
+    example: ['dev'],
   }),
 });
 
 export const defiIdSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,511}$/i, 'identifiant de défi invalide'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,511}$/i, 'identifiant de défi invalide')
+    .meta({
+      description: 'L’identifiant du défi (`id` de `GET /api/defis`)',
+      example: 'defis-2018-01-01-signaux-faibles',
+    }),
 });
 
 export const personSlugSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant de personne invalide'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant de personne invalide')
+    .meta({
+      description: 'L’identifiant de la personne (`slug` de `GET /api/personnes`)',
+      example: 'marie-dupont',
+    }),
 });
 
 const skillSchema = z.strictObject({ code: z.string(), label: z.string() }).meta({ id: 'Skill' });

@@ -45,6 +45,8 @@ export const indexedPages = ['/', '/ressources', '/ressources/:id'];
 export function searchRateLimits(budgets: RateLimitBudgets): Router {
   const router = Router();
   router.use('/api', clientRateLimit(budgets.api));
+  // The feedback form without JavaScript: the same budget as its beacon (`POST /api/events`).
+  router.post('/avis', clientRateLimit(budgets.api));
   // A results page costs several searches, on every keystroke of search-as-you-type.
   router.use('/recherche', clientRateLimit(budgets.searchPage));
   router.get(indexedPages, clientRateLimit(budgets.pages));

@@ -5,7 +5,13 @@ import type { Parcours, ParcoursStep } from './model.ts';
 /** What the parcours API returns, written once (presenters and OpenAPI document). */
 
 export const parcoursSlugSchema = z.object({
-  slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant de parcours invalide'),
+  slug: z
+    .string()
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'identifiant de parcours invalide')
+    .meta({
+      description: 'L’identifiant du parcours (`slug` de `GET /api/parcours`)',
+      example: 'bien-demarrer',
+    }),
 });
 
 const parcoursSummaryShape = {

@@ -76,13 +76,15 @@ export const auditQuerySchema = z.strictObject({
     .int('doit être un nombre entier')
     .min(1, 'doit valoir au moins 1')
     .max(10_000)
-    .default(1),
+    .default(1)
+    .meta({ description: 'Le numéro de la page du journal, à partir de 1', example: 2 }),
   limit: z.coerce
     .number()
     .int('doit être un nombre entier')
     .min(1, 'doit valoir au moins 1')
     .max(100, 'doit valoir au plus 100')
-    .default(20),
+    .default(20)
+    .meta({ description: 'Le nombre d’entrées par page (100 au plus)', example: 50 }),
 });
 
 /** What every write to the content store answers: where the file is, its version, its commit. */

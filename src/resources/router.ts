@@ -24,7 +24,13 @@ import { findResource, sectionsOf } from '../index-lookup/index-lookup.ts';
 import { listResources, type ResourceStoreDeps } from './resource-store.ts';
 
 export const resourceIdSchema = z.object({
-  id: z.string().regex(/^[a-z0-9_-]{1,511}$/i, 'identifiant de ressource invalide'),
+  id: z
+    .string()
+    .regex(/^[a-z0-9_-]{1,511}$/i, 'identifiant de ressource invalide')
+    .meta({
+      description: 'L’identifiant de la ressource (`id` des résultats de recherche)',
+      example: 'guides-heberger-un-service-public',
+    }),
 });
 
 const contentTypes = {

@@ -66,27 +66,61 @@ export function searchQuerySchema(taxonomy: Taxonomy) {
         .max(MAX_QUERY_LENGTH, `ne doit pas dépasser ${MAX_QUERY_LENGTH} caractères`)
         .default('')
         .transform((q) => q.trim().replace(/\s+/g, ' ')),
-    ),
+    ).meta({
+      description:
+        'Les mots cherchés (200 caractères au plus) ; vide : toutes les ressources, les plus récentes d’abord',
+      example: 'hébergement',
+    }),
     topic: multiValue(
       z.enum(slugs as [string, ...string[]], {
         error: (issue) =>
           `thématique inconnue « ${String(issue.input)} » (valeurs possibles : ${slugs.join(', ')})`,
       }),
-    ),
-    type: multiValue(z.enum(resourceTypes, { error: `doit valoir ${resourceTypes.join(', ')}` })),
-    promotion: multiValue(z.string().max(50)),
-    organisation: multiValue(z.string().max(200)),
+    ).meta({
+      description: 'Thématiques (identifiants de `GET /api/topics` ; plusieurs : l’une ou l’autre)',
+      example: ['hebergement'],
+    }),
+    type: multiValue(
+      z.enum(resourceTypes, { error: `doit valoir ${resourceTypes.join(', ')}` }),
+    ).meta({
+      description: 'Types de ressource (plusieurs : l’un ou l’autre)',
+      example: ['guide'],
+    }),
+    promotion: multiValue(z.string().max(50)).meta({
+      description: 'Promotions du programme, nom exact (plusieurs : l’une ou l’autre)',
+      example: ['EIG 4'],
+    }),
+    organisation: multiValue(z.string().max(200)).meta({
+      description: 'Ancien nom du filtre `administration`, gardé pour les clients qui l’envoient',
+      example: ['DINUM'],
+    }),
     // The host administration of a défi (the resources' `organisation`): the name the
     // interface shows; `organisation` is kept for the clients that already send it.
-    administration: multiValue(z.string().max(200)),
+    administration: multiValue(z.string().max(200)).meta({
+      description: 'Administrations d’accueil, nom exact (plusieurs : l’une ou l’autre)',
+      example: ['Direction interministérielle du numérique'],
+    }),
     // A skill code of the programme data (`dev`, `design`, `datascience`…).
-    competence: multiValue(z.string().max(50)),
+    competence: multiValue(z.string().max(50)).meta({
+      description: 'Codes de compétence des défis (`dev`, `design`, `datascience`…)',
+      example: ['dev'],
+    }),
     // Meilisearch serves no hit past MAX_TOTAL_HITS: with one hit a page, that many pages.
-    page: integer(1, MAX_TOTAL_HITS, 1),
-    limit: integer(1, MAX_LIMIT, 10),
+    page: integer(1, MAX_TOTAL_HITS, 1).meta({
+      description: 'Le numéro de la page de résultats, à partir de 1',
+      example: 2,
+    }),
+    limit: integer(1, MAX_LIMIT, 10).meta({
+      description: 'Le nombre de résultats par page (50 au plus)',
+      example: 20,
+    }),
     group: single(
       z.enum(groupings, { error: `doit valoir ${groupings.join(' ou ')}` }).default('document'),
-    ),
+    ).meta({
+      description:
+        'Un résultat par ressource (`document`), ou chaque section qui répond (`section`)',
+      example: 'section',
+    }),
     // Archived resources come after current ones in both orders.
     sort: single(
       z.enum(sortOrders, { error: `doit valoir ${sortOrders.join(' ou ')}` }).default('pertinence'),

@@ -139,13 +139,51 @@ describe('GET /api/openapi.json', () => {
 });
 
 describe('GET /api/docs', () => {
-  it('serves the interactive documentation with local assets only', async () => {
-    const page = await request(app).get('/api/docs').expect(200);
-    assert.match(page.text, /src="\/api\/docs\/assets\/swagger-ui-bundle.js"/);
-    assert.doesNotMatch(page.text, /https?:\/\//);
-    assert.doesNotMatch(page.text, /<script>[^<]/, 'no inline script');
-    await request(app).get('/api/docs/assets/swagger-ui-bundle.js').expect(200);
-    const init = await request(app).get('/api/docs/init.js').expect(200);
-    assert.match(init.text, /\/api\/openapi.json/);
+  it('is a page of the site, rendered from the document: every operation and every parameter, described', async () => {
+    const [page, document] = await Promise.all([
+      request(app)
+        .get('/api/docs')
+        .expect(200)
+        .expect('Content-Type', /text\/html/),
+      request(app).get('/api/openapi.json').expect(200),
+    ]);
+    const html = page.text;
+    assert.match(html, /<header[^>]*class="fr-header"/);
+    assert.match(html, /<footer[^>]*class="fr-footer"/);
+    assert.match(html, /<a class="fr-breadcrumb__link" href="\/">Accueil<\/a>/);
+    assert.match(html, /<h1>Documentation de l’API<\/h1>/);
+    assert.match(html, /href="\/api\/openapi.json"/);
+    assert.doesNotMatch(html, /<script>[^<]/, 'no inline script');
+    assert.doesNotMatch(html, /swagger/i);
+    const paths = document.body.paths as Record<
+      string,
+      Record<string, { parameters?: { name: string; description: string }[] }>
+    >;
+    let operations = 0;
+    for (const [route, item] of Object.entries(paths))
+      for (const [method, operation] of Object.entries(item)) {
+        operations += 1;
+        const id = `${method}-${route}`
+          .toLowerCase()
+          .replace(/[{}]/g, '')
+          .replace(/[^a-z0-9]+/g, '-')
+          .replace(/^-|-$/g, '');
+        const start = html.indexOf(
+          `<section class="rp-api-operation fr-mt-4w fr-pt-3w" id="${id}"`,
+        );
+        assert.ok(start > 0, `${method.toUpperCase()} ${route} has its section`);
+        const section = html.slice(start, html.indexOf('</section>', start));
+        for (const parameter of operation.parameters ?? [])
+          assert.ok(
+            section.includes(`<code>${parameter.name}</code>`),
+            `${method.toUpperCase()} ${route} shows its parameter ${parameter.name}`,
+          );
+      }
+    assert.ok(operations > 20, `${operations} operations`);
+  });
+
+  it('no longer serves Swagger UI’s files', async () => {
+    await request(app).get('/api/docs/init.js').expect(404);
+    await request(app).get('/api/docs/assets/swagger-ui-bundle.js').expect(404);
   });
 });

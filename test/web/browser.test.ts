@@ -295,7 +295,8 @@ describe('Web UI in a browser', () => {
         await page.waitForSelector('html[data-fr-theme="dark"]', { state: 'attached' });
 
         await page.goto(`${site.url}/api/docs`);
-        await page.waitForSelector('.swagger-ui .info .title');
+        await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
+        await page.getByRole('heading', { level: 1, name: 'Documentation de l’API' }).waitFor();
         await page.waitForLoadState('networkidle');
 
         const foreign = watch.requests.filter((url) => new URL(url).origin !== site.url);

@@ -344,6 +344,15 @@ describe('legal pages', () => {
     assert.match(html, /le nombre de résultats/);
     assert.match(html, /la date et l’heure/);
     assert.match(html, /<strong>ni adresse IP, ni identifiant, ni cookie<\/strong>/);
+    // The answers to « Cette page vous a-t-elle été utile ? », kept as long as the clicks.
+    assert.match(
+      html,
+      /Cette page vous a-t-elle été utile ?[^<]*l’adresse de la page, votre\s+réponse/,
+    );
+    assert.match(
+      html,
+      /aucune entrée \(recherche, clic ou avis\) n’est gardée\s+plus de 13\s+mois/,
+    );
     assert.match(html, /CNIL/);
   });
 

@@ -21,6 +21,9 @@ export interface SearchAnalyticsView {
     clickThroughRate: number | null;
     /** Mean rank (1 = first hit) of the clicked hits; null: no click. */
     meanClickedRank: number | null;
+    /** Answers to « Cette page vous a-t-elle été utile ? ». */
+    feedbackYes: number;
+    feedbackNo: number;
   };
   topQueries: {
     key: string;
@@ -34,6 +37,8 @@ export interface SearchAnalyticsView {
   zeroResultQueries: { key: string; query: string; searches: number; handled: boolean }[];
   unclickedQueries: { key: string; query: string; searches: number }[];
   filters: { filter: string; value: string; searches: number }[];
+  /** Pages' feedback, the most « non » first; `noRate` 0–1. */
+  feedback: { url: string; yes: number; no: number; noRate: number }[];
   /** Every day of the window, oldest first, days without a search included. */
   perDay: { day: string; searches: number; zeroResult: number; zeroResultRate: number | null }[];
 }
@@ -45,6 +50,7 @@ export const analyticsTableNames = [
   'sans-resultat',
   'sans-clic',
   'filtres',
+  'avis',
   'par-jour',
 ] as const;
 export type AnalyticsTableName = (typeof analyticsTableNames)[number];
@@ -92,6 +98,8 @@ export function analyticsTables(
         ['Clics sur un résultat', formatCount(totals.clicks)],
         ['Taux de clic', formatRate(totals.clickThroughRate)],
         ['Rang moyen du résultat cliqué', formatRank(totals.meanClickedRank)],
+        ['Pages jugées utiles (« oui »)', formatCount(totals.feedbackYes)],
+        ['Pages jugées inutiles (« non »)', formatCount(totals.feedbackNo)],
       ],
     },
     {
@@ -131,6 +139,17 @@ export function analyticsTables(
         const label = filterLabel(row.filter, row.value);
         return [label.filter, label.value, formatCount(row.searches)];
       }),
+    },
+    {
+      name: 'avis',
+      caption: 'Pages jugées les moins utiles',
+      columns: ['Page', 'Non', 'Oui', 'Part de « non »'],
+      rows: view.feedback.map((row) => [
+        row.url,
+        formatCount(row.no),
+        formatCount(row.yes),
+        formatRate(row.noRate),
+      ]),
     },
     {
       name: 'par-jour',

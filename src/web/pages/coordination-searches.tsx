@@ -149,6 +149,15 @@ export function SearchesPage(props: SearchesPageProps) {
           days={view.days}
           empty="Aucun filtre utilisé sur la période."
         />
+
+        <h2 class="fr-mt-6w" id="avis">
+          Avis sur les pages
+        </h2>
+        <p>
+          Les réponses à « Cette page vous a-t-elle été utile ? », posée à la fin de chaque
+          ressource : les pages qui ont reçu le plus de « non » d’abord, à relire ou à compléter.
+        </p>
+        <DataTable table={table('avis')} days={view.days} empty="Aucun avis sur la période." />
       </div>
     </Layout>
   );

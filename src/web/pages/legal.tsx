@@ -232,12 +232,16 @@ export function PrivacyPage({
           quand vous suivez un résultat : son rang et son adresse, reliés à la recherche par un
           numéro tiré au hasard pour elle seule.
         </li>
+        <li>
+          quand vous répondez à « Cette page vous a-t-elle été utile ? » : l’adresse de la page,
+          votre réponse (oui ou non), la date et l’heure.
+        </li>
       </ul>
       <p>
-        Ce journal ne contient <strong>ni adresse IP, ni identifiant, ni cookie</strong>, ni
-        information sur votre navigateur. Sa taille est limitée : les entrées les plus anciennes en
-        sont supprimées au fil de l’eau, et aucune entrée n’est gardée plus de {retentionMonths}{' '}
-        mois.
+        Ces journaux ne contiennent <strong>ni adresse IP, ni identifiant, ni cookie</strong>, ni
+        information sur votre navigateur. Leur taille est limitée : les entrées les plus anciennes
+        en sont supprimées au fil de l’eau, et aucune entrée (recherche, clic ou avis) n’est gardée
+        plus de {retentionMonths} mois.
       </p>
       <h2>Les personnes de la communauté</h2>
       <p>

@@ -14,6 +14,7 @@ import {
 } from '../components/defi-facts.tsx';
 import { CopyLink, CopyLinkStatus } from '../components/copy-link.tsx';
 import { MarkedText, Paragraphs } from '../components/marked-text.tsx';
+import { PageFeedback } from '../components/page-feedback.tsx';
 import { ParcoursStepNav, type ParcoursPosition } from '../components/parcours-step-nav.tsx';
 import { fileName } from '../components/search-hit.tsx';
 import { containsTerms, type PreparedBody } from '../highlight.ts';
@@ -50,6 +51,8 @@ export interface ResourcePageProps {
   review?: ReviewView;
   /** Whether its archive date has passed (the page then says so at the top). */
   archived?: boolean;
+  /** « Cette page vous a-t-elle été utile ? »: the page's address, and whether just answered. */
+  feedback?: { page: string; thanked: boolean };
 }
 
 interface TocEntry {
@@ -139,7 +142,9 @@ export function ResourcePage(props: ResourcePageProps) {
       context={props.context}
       title={resource.title}
       {...(lead === undefined ? {} : { description: lead })}
-      scripts={['copy-link.js']}
+      scripts={
+        props.feedback === undefined ? ['copy-link.js'] : ['copy-link.js', 'page-feedback.js']
+      }
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
         <BackToResults q={q} back={props.back} />
@@ -318,6 +323,9 @@ export function ResourcePage(props: ResourcePageProps) {
             )}
             {defi === undefined || dataEntry ? null : <DefiSections defi={defi} {...defiLinks} />}
             {seeAlso.length === 0 ? null : <SeeAlso related={seeAlso} taxonomy={taxonomy} />}
+            {props.feedback === undefined ? null : (
+              <PageFeedback {...props.feedback} csrfToken={props.context.csrfToken} />
+            )}
           </div>
         </div>
       </div>

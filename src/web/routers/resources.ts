@@ -112,6 +112,7 @@ export function resourcePagesRouter(
         ...withBack(resultsReturnUrl(req.query['retour'])),
         ...(position === undefined ? {} : { position }),
         ...(links === undefined ? {} : { defiLinks: links }),
+        feedback: feedbackOf(req.originalUrl),
       }),
     );
   });
@@ -141,4 +142,12 @@ async function parcoursPosition(
   const asked =
     typeof rawStep === 'string' && /^\d{1,4}$/.test(rawStep) ? Number(rawStep) : undefined;
   return positionIn(parcours, resourceId, asked);
+}
+
+/** The feedback form's page (this address, without the thanks) and whether it was just answered. */
+function feedbackOf(originalUrl: string): { page: string; thanked: boolean } {
+  const url = new URL(originalUrl, 'http://reperes.invalid');
+  const thanked = url.searchParams.get('avis') === 'merci';
+  url.searchParams.delete('avis');
+  return { page: `${url.pathname}${url.search}`, thanked };
 }

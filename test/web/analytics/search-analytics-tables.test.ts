@@ -19,6 +19,8 @@ const view: SearchAnalyticsView = {
     clicks: 3,
     clickThroughRate: 0.5,
     meanClickedRank: 1.5,
+    feedbackYes: 3,
+    feedbackNo: 4,
   },
   topQueries: [
     {
@@ -37,6 +39,10 @@ const view: SearchAnalyticsView = {
   ],
   unclickedQueries: [{ key: 'cloud', query: 'cloud', searches: 1 }],
   filters: [{ filter: 'topic', value: 'open-source', searches: 2 }],
+  feedback: [
+    { url: '/ressources/guides-licences', yes: 0, no: 3, noRate: 1 },
+    { url: '/ressources/guides-heberger', yes: 3, no: 1, noRate: 0.25 },
+  ],
   perDay: [
     { day: '2026-11-20', searches: 0, zeroResult: 0, zeroResultRate: null },
     { day: '2026-11-21', searches: 8, zeroResult: 2, zeroResultRate: 0.25 },
@@ -60,6 +66,10 @@ describe('analytics tables', () => {
       ['21/11/2026', '8', '2', '25\u00a0%'],
     ]);
     assert.deepEqual(byName.get('filtres')?.rows, [['Thème', 'Logiciel libre', '2']]);
+    assert.deepEqual(byName.get('avis')?.rows, [
+      ['/ressources/guides-licences', '3', '0', '100\u00a0%'],
+      ['/ressources/guides-heberger', '1', '3', '25\u00a0%'],
+    ]);
     assert.deepEqual(byName.get('sans-resultat')?.rows, [
       ['quasar; "bleu"', '1', 'à traiter'],
       ['=cmd', '1', 'traitée'],
