@@ -140,10 +140,14 @@ describe('GET /recherche › with few hits and a better spelling', () => {
   it('asks « Vouliez-vous dire » with a link to that search, above the hits', async () => {
     const { app } = await buildTestApp({ meili: deps.meili, prefix: few.prefix });
     const page = await request(app).get('/recherche?q=sekurte').expect(200);
-    assert.match(
-      page.text,
-      /<p class="rp-did-you-mean fr-text--lg">Vouliez-vous dire <a href="\/recherche\?q=s%C3%A9curit%C3%A9">« sécurité »<\/a> \?<\/p><ol class="rp-hits/,
-    );
+    const question =
+      /<p class="rp-did-you-mean fr-text--lg">Vouliez-vous dire <a href="\/recherche\?q=s%C3%A9curit%C3%A9">« sécurité »<\/a> \?<\/p>/.exec(
+        page.text,
+      );
+    assert.ok(question, 'the question and its link');
+    // Right under the count, before the sort control and the hits.
+    assert.ok(question.index < page.text.indexOf('<form class="rp-sort'));
+    assert.ok(question.index < page.text.indexOf('<ol class="rp-hits'));
   });
 
   it('with a word spelt right › asks nothing', async () => {
