@@ -110,7 +110,10 @@ describe('« Cette page vous a-t-elle été utile ? » in a browser', () => {
       await page.waitForURL(/avis=merci/);
       assert.equal(new URL(page.url()).pathname, resourcePath);
       assert.equal(new URL(page.url()).searchParams.get('q'), 'cloud', 'the search is kept');
-      assert.equal(await page.getByRole('status').innerText(), 'Merci pour votre retour.');
+      assert.equal(
+        await page.locator('[role="status"][data-feedback-status]').innerText(),
+        'Merci pour votre retour.',
+      );
       assert.equal(await page.getByRole('button', { name: 'Non' }).count(), 0);
       await screenshot(page, 'avis-sans-javascript');
       await waitForFeedback(resourcePath, { yes: before.yes, no: before.no + 1 });

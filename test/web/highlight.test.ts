@@ -31,6 +31,9 @@ describe('markSegments', () => {
   });
 });
 
+/** The body as written, without the « Copier le lien » paragraphs added under headings. */
+const withoutCopyLinks = (html: string) => html.replace(/<p class="rp-copy-link">.*?<\/p>/g, '');
+
 describe('prepareBodyHtml', () => {
   it('removes a leading h1 that repeats the title, gives its id to the page, and moves the other headings down', () => {
     const prepared = prepareBodyHtml(
@@ -41,7 +44,10 @@ describe('prepareBodyHtml', () => {
       },
     );
     assert.equal(prepared.titleId, 'mon-guide');
-    assert.equal(prepared.html, '\n<h2 id="partie">Partie</h2><h6 id="bas">Bas</h6>');
+    assert.equal(
+      withoutCopyLinks(prepared.html),
+      '\n<h2 id="partie">Partie</h2><h6 id="bas">Bas</h6>',
+    );
   });
 
   it('moves every heading one level down when the body has another h1', () => {
@@ -50,7 +56,24 @@ describe('prepareBodyHtml', () => {
       terms: [],
     });
     assert.equal(prepared.titleId, undefined);
-    assert.equal(prepared.html, '<p>Intro</p><h2 id="a">A</h2><h3 id="b">B</h3>');
+    assert.equal(withoutCopyLinks(prepared.html), '<p>Intro</p><h2 id="a">A</h2><h3 id="b">B</h3>');
+  });
+
+  it('puts « Copier le lien » after each h2 and h3 with an id, outside the heading', () => {
+    const prepared = prepareBodyHtml('<h2 id="a">A</h2><h3 id="b">B</h3><h4 id="c">C</h4>', {
+      title: 'Titre',
+      terms: [],
+    });
+    const links = [
+      ...prepared.html.matchAll(/<\/(h\d)><p class="rp-copy-link"><a [^>]*href="#(\w)"/g),
+    ];
+    assert.deepEqual(
+      links.map((match) => [match[1], match[2]]),
+      [
+        ['h2', 'a'],
+        ['h3', 'b'],
+      ],
+    );
   });
 
   it('marks terms in text only: never inside attributes, and escaped text stays escaped', () => {
