@@ -8,16 +8,22 @@ import type { ClickEvent, FeedbackEvent, SearchLogEntry } from './log-files.ts';
  * crosses threads), and tallies of different segments add up (`mergeTallies`).
  */
 
-/** What a tally counts, and over which period. */
-export interface TallyTask {
-  /** The search log's segments to read. */
-  segments: LogSegment[];
-  /** The click log's segments (all of it: clicks are few, and each search looks its own up). */
-  clickSegments: LogSegment[];
+/** The period a tally counts (ISO 8601 bounds, both included). */
+export interface TallyWindow {
   fromIso: string;
   toIso: string;
-  /** Whether this share counts the pages' « utile ? » answers (one share does). */
-  feedback: boolean;
+}
+
+/** One share of the search log, and the clicks its searches look up (they cross threads). */
+export interface TallyTask extends TallyWindow {
+  segments: LogSegment[];
+  clicksByQuery: Map<string, ClickTally>;
+}
+
+/** The click log read once: clicks by search id, and the « utile ? » answers by page. */
+export interface EventTally {
+  clicksByQuery: Map<string, ClickTally>;
+  feedback: Map<string, { yes: number; no: number }>;
 }
 
 export interface GroupTally {
@@ -45,11 +51,9 @@ export interface SearchTally {
   filters: Map<string, FilterTally>;
   /** By day (YYYY-MM-DD): searches, and those with no result. */
   days: Map<string, { searches: number; zeroResult: number }>;
-  /** « Cette page vous a-t-elle été utile ? » answers, by page path. */
-  feedback: Map<string, { yes: number; no: number }>;
 }
 
-interface ClickTally {
+export interface ClickTally {
   clicks: number;
   rankSum: number;
 }
@@ -66,24 +70,32 @@ export function queryGroupKey(query: string): string {
     .join(' ');
 }
 
-export async function tallySearches(task: TallyTask): Promise<SearchTally> {
-  const { fromIso, toIso } = task;
+/** A cheap test on a raw line: false when its `at` (written first) is outside the window. */
+function windowTests(window: TallyWindow) {
+  const { fromIso, toIso } = window;
   const inWindow = (at: unknown): at is string =>
     typeof at === 'string' && at >= fromIso && at <= toIso;
-  // The logs write `at` first: a line of another period is skipped before it is parsed.
   const prefix = '{"at":"';
   const maybeInWindow = (line: string): boolean =>
     !line.startsWith(prefix) || inWindow(line.slice(prefix.length, prefix.length + fromIso.length));
+  return { inWindow, maybeInWindow };
+}
 
+/** Reads the click log: far fewer lines than searches, and every share needs its clicks. */
+export async function tallyEvents(
+  segments: LogSegment[],
+  window: TallyWindow,
+): Promise<EventTally> {
+  const { inWindow, maybeInWindow } = windowTests(window);
   const clicksByQuery = new Map<string, ClickTally>();
   const feedback = new Map<string, { yes: number; no: number }>();
-  for (const segment of task.clickSegments) {
+  for (const segment of segments) {
     await readSegmentLines(
       segment,
       (value) => {
         const answer = value as Partial<FeedbackEvent>;
         if (answer.type === 'feedback') {
-          if (!task.feedback || typeof answer.url !== 'string' || !inWindow(answer.at)) return;
+          if (typeof answer.url !== 'string' || !inWindow(answer.at)) return;
           if (answer.answer !== 'oui' && answer.answer !== 'non') return;
           const tally = feedback.get(answer.url) ?? { yes: 0, no: 0 };
           if (answer.answer === 'oui') tally.yes += 1;
@@ -103,8 +115,14 @@ export async function tallySearches(task: TallyTask): Promise<SearchTally> {
       maybeInWindow,
     );
   }
+  return { clicksByQuery, feedback };
+}
 
-  const tally: SearchTally = { groups: new Map(), filters: new Map(), days: new Map(), feedback };
+/** Tallies one share of the search log, joined to the clicks of its searches. */
+export async function tallySearches(task: TallyTask): Promise<SearchTally> {
+  const { inWindow, maybeInWindow } = windowTests(task);
+  const { clicksByQuery } = task;
+  const tally: SearchTally = { groups: new Map(), filters: new Map(), days: new Map() };
   // Folding accents and finding the group cost more than the rest of a line: once per spelling.
   const spellings = new Map<string, { group: GroupTally | undefined; count: number }>();
   const spellingOf = (query: string) => {
@@ -207,14 +225,6 @@ export function mergeTallies(into: SearchTally, other: SearchTally): SearchTally
     const mine = into.filters.get(id);
     if (mine === undefined) into.filters.set(id, use);
     else mine.searches += use.searches;
-  }
-  for (const [url, answers] of other.feedback) {
-    const mine = into.feedback.get(url);
-    if (mine === undefined) into.feedback.set(url, answers);
-    else {
-      mine.yes += answers.yes;
-      mine.no += answers.no;
-    }
   }
   for (const [key, day] of other.days) {
     const mine = into.days.get(key);
