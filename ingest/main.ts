@@ -1,13 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { exitCodes, toCliFailure } from '../src/cli/cli-failure.ts';
+import { exitCodes } from '../src/cli/cli-failure.ts';
+import { parseCommandLine, runCommand, UsageError } from '../src/cli/command.ts';
 import { loadConfig } from '../src/config.ts';
 import { contentRoots, withPublishRoot } from '../src/content/roots.ts';
 import { connectEngine, type EngineHandle } from '../src/engine/connect-engine.ts';
 import { createMeiliClient } from '../src/engine/meili-client.ts';
 import { prepareDataDir } from '../src/data-dir.ts';
-import { ReperesError } from '../src/errors.ts';
 import { createLogger } from '../src/logger.ts';
 import type { ParsePool } from './parse-pool.ts';
 import { syncContent } from './pipeline.ts';
@@ -34,53 +33,37 @@ const usage = `Usage : npm run ingest -- [dossiers ou fichiers…] [--prune] [--
               (sinon 0 : ils sont listés, tout le reste est indexé)
   --help      affiche cette aide`;
 
-/** The command was called wrongly; the message ends with the usage. */
-class UsageError extends ReperesError {
-  override name = 'UsageError';
-  constructor(reason: string) {
-    super('usage', `${reason}\n\n${usage}`);
-  }
-}
-
-// Ctrl-C stops between two files and releases the ingestion lock; a second one kills.
-const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort());
-
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: process.argv.slice(2),
-      allowPositionals: true,
-      options: {
-        prune: { type: 'boolean', default: false },
-        rebuild: { type: 'boolean', default: false },
-        strict: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+// Ctrl-C (the signal) stops between two files and releases the ingestion lock.
+async function main(signal: AbortSignal): Promise<number> {
+  const args = parseCommandLine(usage, {
+    allowPositionals: true,
+    options: {
+      prune: { type: 'boolean', default: false },
+      rebuild: { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (args === 'help') return 0;
   const config = loadConfig(process.env);
   const folders: string[] = [];
   const files: string[] = [];
   for (const given of args.positionals) {
     const stat = await fs.stat(given).catch(() => undefined);
-    if (stat === undefined) throw new UsageError(`« ${given} » n'existe pas.`);
+    if (stat === undefined) throw new UsageError(`« ${given} » n'existe pas.`, usage);
     (stat.isDirectory() ? folders : files).push(path.resolve(given));
   }
   if (folders.length > 0 && files.length > 0) {
     throw new UsageError(
       'Donnez soit des dossiers à synchroniser, soit des fichiers, pas les deux.',
+      usage,
     );
   }
   if (files.length > 0 && (args.values.prune || args.values.rebuild)) {
-    throw new UsageError('--prune et --rebuild portent sur des dossiers, pas sur des fichiers.');
+    throw new UsageError(
+      '--prune et --rebuild portent sur des dossiers, pas sur des fichiers.',
+      usage,
+    );
   }
   // By default the published content too (once the service has created it): a rebuild or
   // a prune of the configured folders must not take it out of the index.
@@ -111,7 +94,7 @@ async function main(): Promise<number> {
       prune: args.values.prune,
       rebuild: args.values.rebuild,
       onProgress: progress.onProgress,
-      signal: interrupt.signal,
+      signal,
     });
     const parcoursProblems = await checkParcours(
       { meili, indexes: deps.indexes },
@@ -143,17 +126,8 @@ async function main(): Promise<number> {
   }
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  if (interrupt.signal.aborted) {
-    console.error(
-      'Ingestion interrompue : ce qui a été écrit le reste, le verrou est libéré ; relancez-la pour finir.',
-    );
-    process.exitCode = exitCodes.interrupted;
-  } else {
-    const failure = toCliFailure(error, "L'ingestion n'a pas abouti");
-    console.error(failure.message);
-    process.exitCode = failure.exitCode;
-  }
-}
+await runCommand(main, {
+  interrupted:
+    'Ingestion interrompue : ce qui a été écrit le reste, le verrou est libéré ; relancez-la pour finir.',
+  failed: "L'ingestion n'a pas abouti",
+});

@@ -1,8 +1,6 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { privateDirMode, privateFileMode } from '../../src/data-dir.ts';
+import { readJsonCache, writeJsonCache } from '../../src/json-cache.ts';
 import type { RecognisedText } from './ocr-engine.ts';
 
 /**
@@ -22,17 +20,9 @@ export async function readOcrCache(
   sha256: string,
   engine: string,
 ): Promise<Map<number, RecognisedText>> {
-  const raw = await fs.readFile(cacheFile(folder, sha256), 'utf8').catch(() => undefined);
-  if (raw === undefined) return new Map();
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return new Map();
-  }
-  const parsed = cacheSchema.safeParse(json);
-  if (!parsed.success || parsed.data.engine !== engine) return new Map();
-  return new Map(Object.entries(parsed.data.pages).map(([page, text]) => [Number(page), text]));
+  const cache = await readJsonCache(cacheFile(folder, sha256), cacheSchema);
+  if (cache === undefined || cache.engine !== engine) return new Map();
+  return new Map(Object.entries(cache.pages).map(([page, text]) => [Number(page), text]));
 }
 
 /** Writes the texts of a file's pages, atomically (a reader never sees half a file). */
@@ -42,12 +32,10 @@ export async function writeOcrCache(
   engine: string,
   pages: Map<number, RecognisedText>,
 ): Promise<void> {
-  await fs.mkdir(folder, { recursive: true, mode: privateDirMode });
-  const file = cacheFile(folder, sha256);
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  const body = { engine, pages: Object.fromEntries([...pages].sort(([a], [b]) => a - b)) };
-  await fs.writeFile(temporary, JSON.stringify(body), { mode: privateFileMode });
-  await fs.rename(temporary, file);
+  await writeJsonCache(cacheFile(folder, sha256), {
+    engine,
+    pages: Object.fromEntries([...pages].sort(([a], [b]) => a - b)),
+  });
 }
 
 /** Where a file's recognised text is kept. */

@@ -1,17 +1,16 @@
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { prepareDataDir } from '../data-dir.ts';
 import { connectEngine, type EngineHandle } from '../engine/connect-engine.ts';
 import { indexNames } from '../engine/indexes.ts';
 import { createMeiliClient } from '../engine/meili-client.ts';
-import { ReperesError } from '../errors.ts';
 import { brokenLinksFile } from '../freshness/broken-links.ts';
 import { checkIndexedLinks, countFindings, type LinkCheckProgress } from '../links/check-links.ts';
 import { formatLinkSummary } from '../links/format-summary.ts';
 import { createLogger } from '../logger.ts';
-import { exitCodes, toCliFailure } from './cli-failure.ts';
+import { exitCodes } from './cli-failure.ts';
+import { parseCommandLine, runCommand } from './command.ts';
 
 /**
  * `npm run check-links -- [--fresh]`: checks every external link of the indexed content
@@ -26,34 +25,15 @@ const usage = `Usage : npm run check-links -- [--fresh]
   --fresh     vérifie à nouveau toutes les adresses, sans reprendre le cache
   --help      affiche cette aide`;
 
-class UsageError extends ReperesError {
-  override name = 'UsageError';
-  constructor(reason: string) {
-    super('usage', `${reason}\n\n${usage}`);
-  }
-}
-
-// Ctrl-C drops the requests in flight and keeps what was checked in the cache; a second one kills.
-const interrupt = new AbortController();
-process.once('SIGINT', () => interrupt.abort());
-
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({
-      args: process.argv.slice(2),
-      options: {
-        fresh: { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  if (args.values.help) {
-    console.log(usage);
-    return 0;
-  }
+// Ctrl-C (the signal) drops the requests in flight and keeps what was checked in the cache.
+async function main(signal: AbortSignal): Promise<number> {
+  const args = parseCommandLine(usage, {
+    options: {
+      fresh: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  });
+  if (args === 'help') return 0;
   const config = loadConfig(process.env);
   const logger = createLogger(config.logLevel === 'info' ? 'warn' : config.logLevel, false);
   let engine: EngineHandle | undefined;
@@ -70,7 +50,7 @@ async function main(): Promise<number> {
         cacheFile: path.join(config.dataDir, 'link-check', 'cache.json'),
         ...config.linkCheck,
       },
-      { fresh: args.values.fresh, onProgress: progress.onProgress, signal: interrupt.signal },
+      { fresh: args.values.fresh, onProgress: progress.onProgress, signal },
     );
     progress.stop();
     console.log(formatLinkSummary(summary));
@@ -120,17 +100,8 @@ function createProgress(stream: NodeJS.WriteStream): {
   };
 }
 
-try {
-  process.exitCode = await main();
-} catch (error) {
-  if (interrupt.signal.aborted) {
-    console.error(
-      'Vérification des liens interrompue : les adresses déjà vérifiées sont gardées en cache, la file « à revoir » est inchangée ; relancez-la pour finir.',
-    );
-    process.exitCode = exitCodes.interrupted;
-  } else {
-    const failure = toCliFailure(error, 'La vérification des liens n’a pas abouti');
-    console.error(failure.message);
-    process.exitCode = failure.exitCode;
-  }
-}
+await runCommand(main, {
+  interrupted:
+    'Vérification des liens interrompue : les adresses déjà vérifiées sont gardées en cache, la file « à revoir » est inchangée ; relancez-la pour finir.',
+  failed: 'La vérification des liens n’a pas abouti',
+});

@@ -1,8 +1,5 @@
-import { randomUUID } from 'node:crypto';
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import { z } from 'zod';
-import { privateDirMode, privateFileMode } from '../data-dir.ts';
+import { readJsonCache, writeJsonCache } from '../json-cache.ts';
 import { linkOutcomeSchema, type LinkOutcome } from './check-link.ts';
 
 /**
@@ -27,16 +24,8 @@ export interface CachedOutcome {
 
 /** The cached outcomes by address (empty when there is no usable cache). */
 export async function readLinkCache(file: string): Promise<Map<string, CachedOutcome>> {
-  const raw = await fs.readFile(file, 'utf8').catch(() => undefined);
-  if (raw === undefined) return new Map();
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return new Map();
-  }
-  const parsed = cacheSchema.safeParse(json);
-  return parsed.success ? new Map(Object.entries(parsed.data.entries)) : new Map();
+  const cache = await readJsonCache(file, cacheSchema);
+  return new Map(cache === undefined ? [] : Object.entries(cache.entries));
 }
 
 /** Writes the outcomes, atomically (a reader never sees half a file). */
@@ -44,14 +33,10 @@ export async function writeLinkCache(
   file: string,
   entries: Map<string, CachedOutcome>,
 ): Promise<void> {
-  await fs.mkdir(path.dirname(file), { recursive: true, mode: privateDirMode });
-  const temporary = `${file}.${randomUUID()}.tmp`;
-  const body = {
+  await writeJsonCache(file, {
     version: 1,
     entries: Object.fromEntries([...entries].sort(([a], [b]) => a.localeCompare(b))),
-  };
-  await fs.writeFile(temporary, JSON.stringify(body), { mode: privateFileMode });
-  await fs.rename(temporary, file);
+  });
 }
 
 /** Whether a cached outcome is still young enough to be trusted. */

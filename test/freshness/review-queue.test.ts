@@ -2,13 +2,13 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import request, { type Agent } from 'supertest';
+import request from 'supertest';
 import { createAnalytics, type Analytics } from '../../src/analytics/analytics.ts';
 import { brokenLinksFile, writeBrokenLinks } from '../../src/freshness/broken-links.ts';
 import { contractClient } from '../helpers/api-contract.ts';
 import {
   coordinationApp,
-  localLinkPath,
+  signInAsLocalCoordinator,
   type CoordinationFixture,
 } from '../helpers/coordination.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
@@ -79,15 +79,7 @@ before(async () => {
 });
 
 /** An agent signed in as the local coordinator, and its anti-forgery token. */
-async function signIn(): Promise<{ agent: Agent; token: string }> {
-  assert.ok(fx.local);
-  const agent = request.agent(fx.app);
-  await agent.get(localLinkPath(fx.local)).expect(303);
-  const html = (await agent.get('/coordination').expect(200)).text;
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(token);
-  return { agent, token };
-}
+const signIn = () => signInAsLocalCoordinator(fx);
 
 /** The `<li class="rp-hit">` of the hit titled `title` on a results page. */
 function hitOf(html: string, title: string): string {

@@ -1,6 +1,8 @@
+import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Meilisearch } from 'meilisearch';
+import request, { type Agent } from 'supertest';
 import { markdownPreview } from '../../ingest/markdown-preview.ts';
 import type { AppDeps } from '../../src/app.ts';
 import { fileApiTokens } from '../../src/auth/api-tokens.ts';
@@ -61,4 +63,21 @@ export async function coordinationApp(options: {
 export function localLinkPath(local: LocalSignIn): string {
   const url = new URL(local.issue('http://127.0.0.1:3000/'));
   return `${url.pathname}${url.search}`;
+}
+
+/**
+ * An agent signed in through the local one-time link, and the anti-forgery token read on
+ * `page` (a coordinators' page with a form).
+ */
+export async function signInAsLocalCoordinator(
+  fx: CoordinationFixture,
+  page = '/coordination',
+): Promise<{ agent: Agent; token: string }> {
+  assert.ok(fx.local, 'the local sign-in is on');
+  const agent = request.agent(fx.app);
+  await agent.get(localLinkPath(fx.local)).expect(303);
+  const html = (await agent.get(page).expect(200)).text;
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  assert.ok(token, 'the page carries an anti-forgery field');
+  return { agent, token };
 }

@@ -113,29 +113,25 @@ describe('archived content in search', () => {
     ]);
   });
 
+  /** By date: newest first, undated last, archived after current. */
+  const newestFirst = [
+    'Appel hébergement 2026',
+    'Hébergement actuel',
+    'Hébergement sans date',
+    'Ancien hébergement',
+    '[OFFRE POURVUE] Offre d’emploi hébergement',
+    'Offre de stage hébergement',
+  ];
+
   it('sorts by date on demand: newest first, undated last, archived after current', async () => {
     const result = await search(api, 'q=hébergement&sort=date');
     assert.equal(result.sort, 'date');
-    assert.deepEqual(titles(result), [
-      'Appel hébergement 2026',
-      'Hébergement actuel',
-      'Hébergement sans date',
-      'Ancien hébergement',
-      '[OFFRE POURVUE] Offre d’emploi hébergement',
-      'Offre de stage hébergement',
-    ]);
+    assert.deepEqual(titles(result), newestFirst);
   });
 
   it('browses without words newest first, undated last, archived after current', async () => {
     const result = await search(api, 'q=');
-    assert.deepEqual(titles(result), [
-      'Appel hébergement 2026',
-      'Hébergement actuel',
-      'Hébergement sans date',
-      'Ancien hébergement',
-      '[OFFRE POURVUE] Offre d’emploi hébergement',
-      'Offre de stage hébergement',
-    ]);
+    assert.deepEqual(titles(result), newestFirst);
   });
 
   it('refuses an unknown order, naming the parameter', async () => {

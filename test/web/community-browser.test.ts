@@ -9,6 +9,7 @@ import {
   mobile,
   openWatchedPage,
   screenshot,
+  scriptsReady,
 } from './helpers/browser.ts';
 import { startProgrammeSite } from './helpers/programme-site.ts';
 import type { RunningSite } from './helpers/site.ts';
@@ -110,7 +111,7 @@ describe('Défis and the community in a browser', { skip: !hasCorpus }, () => {
         ]) {
           await page.goto(site.url + path);
           // The DSFR script marks <html> once started: the page is in its final state.
-          await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
+          await scriptsReady(page);
           await screenshot(page, `${shot}-${name}`);
           assert.deepEqual(await axeViolations(page), [], path);
         }

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { coordinationApp, type CoordinationFixture } from '../helpers/coordination.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
@@ -10,7 +9,7 @@ import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { startOidcProvider, type RunningProvider } from '../helpers/oidc-provider.ts';
 import { buildPdf } from '../helpers/pdf-builder.ts';
 import { temporaryFolders } from '../helpers/process.ts';
-import { desktop, launchBrowser, mobile, screenshot } from './helpers/browser.ts';
+import { checkPage, desktop, launchBrowser, mobile } from './helpers/browser.ts';
 
 /**
  * Acceptance 1 of issue 12, in Chromium: a coordinator signs in through a real OpenID
@@ -82,23 +81,6 @@ after(async () => {
   await dropIndexes(client, prefix);
 });
 
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-/** Waits for the DSFR script, photographs the page and asserts axe-core finds nothing. */
-async function checkPage(target: Page, name: string): Promise<void> {
-  await target.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
-  await screenshot(target, `coordination-${name}`);
-  const { violations } = await new AxeBuilder({ page: target }).withTags(axeTags).analyze();
-  assert.deepEqual(
-    violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    [],
-    `axe-core violations on ${name} (${target.url()})`,
-  );
-}
-
 /** The titles of the site's search page for a query. */
 async function searchTitles(q: string): Promise<string[]> {
   await page.goto(`${url}/recherche?q=${encodeURIComponent(q)}`);
@@ -152,11 +134,11 @@ describe('Coordinators in the browser (acceptance 1)', () => {
     }
     await page.waitForURL(`${url}/coordination`);
     assert.equal((await page.locator('#rp-utilisateur').textContent())?.trim(), 'Ada Lovelace');
-    await checkPage(page, 'liste-vide');
+    await checkPage(page, 'coordination-liste-vide');
 
     // A Markdown guide written in the text area, previewed, then published.
     await page.getByRole('link', { name: 'Publier une ressource' }).click();
-    await checkPage(page, 'publier');
+    await checkPage(page, 'coordination-publier');
     await page.getByLabel('Titre (obligatoire)').fill(guideTitle);
     await page.getByLabel('Résumé').fill('Comment quitter un hébergeur en emportant ses données.');
     // DSFR draws the box with the label, which takes the click.
@@ -168,11 +150,11 @@ describe('Coordinators in the browser (acceptance 1)', () => {
     assert.equal(await page.locator('.rp-preview h2').textContent(), 'Quitter un hébergeur');
     assert.equal(await page.locator('.rp-preview strong').textContent(), 'quasimodo');
     assert.equal(await page.getByLabel('Titre (obligatoire)').inputValue(), guideTitle);
-    await checkPage(page, 'publier-apercu');
+    await checkPage(page, 'coordination-publier-apercu');
     await page.getByRole('button', { name: 'Publier' }).click();
     await page.waitForURL(/\/coordination\?fait=publie/);
     assert.equal(await successTitle(), 'Ressource publiée');
-    await checkPage(page, 'liste-publiee');
+    await checkPage(page, 'coordination-liste-publiee');
     assert.deepEqual(await searchTitles('quasimodo'), [guideTitle]);
 
     // A PDF, uploaded.
@@ -192,7 +174,7 @@ describe('Coordinators in the browser (acceptance 1)', () => {
     // The guide's title, edited.
     await page.goto(`${url}/coordination`);
     await page.getByRole('link', { name: `Modifier « ${guideTitle} »` }).click();
-    await checkPage(page, 'modifier');
+    await checkPage(page, 'coordination-modifier');
     await page
       .getByLabel('Titre', { exact: false })
       .first()
@@ -205,11 +187,11 @@ describe('Coordinators in the browser (acceptance 1)', () => {
     // The PDF, retired after its confirmation page.
     await page.goto(`${url}/coordination`);
     await page.getByRole('link', { name: `Retirer « ${pdfTitle} »` }).click();
-    await checkPage(page, 'retirer');
+    await checkPage(page, 'coordination-retirer');
     await page.getByRole('button', { name: 'Confirmer le retrait' }).click();
     await page.waitForURL(/\/coordination\?fait=retire/);
     assert.equal(await successTitle(), 'Ressource retirée');
-    await checkPage(page, 'liste-retiree');
+    await checkPage(page, 'coordination-liste-retiree');
     assert.deepEqual(await searchTitles('zinzolin'), []);
 
     // And restored from its history.
@@ -217,7 +199,7 @@ describe('Coordinators in the browser (acceptance 1)', () => {
       `${url}/coordination?fait=retire&ressource=publications-charte-de-la-donnee-partagee`,
     );
     await page.getByRole('link', { name: 'Voir l’historique pour la restaurer' }).click();
-    await checkPage(page, 'historique');
+    await checkPage(page, 'coordination-historique');
     const restore = page.getByRole('button', { name: 'Restaurer cette version' });
     assert.equal(await restore.count(), 1, 'the publication is restorable, the removal is not');
     await restore.click();
@@ -246,7 +228,7 @@ describe('Coordinators in the browser (acceptance 1)', () => {
         ['retirer', '/coordination/ressources/publications-charte-de-la-donnee-partagee/retirer'],
       ] as const) {
         await small.goto(url + path);
-        await checkPage(small, `${name}-mobile`);
+        await checkPage(small, `coordination-${name}-mobile`);
       }
     } finally {
       await phone.close();

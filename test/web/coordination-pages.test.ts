@@ -5,7 +5,7 @@ import { after, describe, it } from 'node:test';
 import request, { type Agent } from 'supertest';
 import {
   coordinationApp,
-  localLinkPath,
+  signInAsLocalCoordinator,
   type CoordinationFixture,
 } from '../helpers/coordination.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
@@ -43,15 +43,7 @@ async function fixture(env: NodeJS.ProcessEnv = {}): Promise<CoordinationFixture
 }
 
 /** An agent signed in as the local coordinator, and its anti-forgery token. */
-async function signIn(fx: CoordinationFixture): Promise<{ agent: Agent; token: string }> {
-  assert.ok(fx.local);
-  const agent = request.agent(fx.app);
-  await agent.get(localLinkPath(fx.local)).expect(303);
-  const html = (await agent.get('/coordination').expect(200)).text;
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(token, 'the page carries an anti-forgery field');
-  return { agent, token };
-}
+const signIn = (fx: CoordinationFixture) => signInAsLocalCoordinator(fx);
 
 function publishForm(agent: Agent, token: string | undefined) {
   const url =

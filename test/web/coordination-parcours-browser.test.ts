@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
   coordinationApp,
@@ -12,7 +9,8 @@ import {
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { temporaryFolders } from '../helpers/process.ts';
-import { desktop, launchBrowser, mobile, screenshot } from './helpers/browser.ts';
+import { serveApp, type ServedApp } from '../helpers/serve.ts';
+import { checkPage, desktop, launchBrowser, mobile } from './helpers/browser.ts';
 
 /**
  * In Chromium: a coordinator creates a parcours of three steps found with the picker,
@@ -25,7 +23,7 @@ const { client } = testMeili();
 const folder = temporaryFolders('coordination-parcours-browser');
 const { prefix } = uniqueIndexes('coordparcoursbrowser');
 
-let server: Server | undefined;
+let server: ServedApp | undefined;
 let fixture: CoordinationFixture;
 let browser: Browser | undefined;
 let context: BrowserContext;
@@ -52,10 +50,8 @@ before(async () => {
     contentDirs: [guides],
     tokensDir: await folder(),
   });
-  const running = createServer(fixture.app);
-  server = running;
-  await new Promise<void>((resolve) => running.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(running.address() as AddressInfo).port}`;
+  server = await serveApp(fixture.app);
+  url = server.url;
   browser = await launchBrowser();
   context = await browser.newContext(desktop);
   page = await context.newPage();
@@ -63,29 +59,9 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  const running = server;
-  if (running !== undefined) {
-    running.closeAllConnections();
-    await new Promise<void>((resolve) => running.close(() => resolve()));
-  }
+  await server?.close();
   await dropIndexes(client, prefix);
 });
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function checkPage(target: Page, name: string): Promise<void> {
-  await target.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
-  await screenshot(target, `coordination-parcours-${name}`);
-  const { violations } = await new AxeBuilder({ page: target }).withTags(axeTags).analyze();
-  assert.deepEqual(
-    violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    [],
-    `axe-core violations on ${name} (${target.url()})`,
-  );
-}
 
 /** Searches the picker and presses « Ajouter » on the result whose label holds `label`. */
 async function addThroughPicker(query: string, label: string): Promise<void> {
@@ -108,7 +84,7 @@ describe('coordinators’ parcours in a browser', () => {
     await page.goto(`${url}${localLinkPath(fixture.local)}`);
     await page.goto(`${url}/coordination`);
     await page.click('a[href="/coordination/parcours"]');
-    await checkPage(page, 'liste');
+    await checkPage(page, 'coordination-parcours-liste');
     await page.click('text=Créer un parcours');
     await page.fill('#rp-parcours-title', 'Accueil des mentors');
     await page.fill('#rp-parcours-slug', 'accueil-mentors');
@@ -124,7 +100,7 @@ describe('coordinators’ parcours in a browser', () => {
       'guides-licence',
     ]);
     assert.equal(await page.inputValue('#rp-parcours-title'), 'Accueil des mentors');
-    await checkPage(page, 'formulaire');
+    await checkPage(page, 'coordination-parcours-formulaire');
 
     await page.click('button[value="monter:3"]');
     assert.deepEqual(await stepResources(), [
@@ -149,9 +125,9 @@ describe('coordinators’ parcours in a browser', () => {
     assert.match(steps[2] ?? '', /Puis choisir où héberger/);
 
     await page.goto(`${url}/coordination/parcours/accueil-mentors/historique`);
-    await checkPage(page, 'historique');
+    await checkPage(page, 'coordination-parcours-historique');
     await page.goto(`${url}/coordination/parcours/accueil-mentors/retirer`);
-    await checkPage(page, 'retrait');
+    await checkPage(page, 'coordination-parcours-retrait');
   });
 
   // Runs after the test above (node:test runs a suite's tests in order): its parcours is edited here.
@@ -168,7 +144,7 @@ describe('coordinators’ parcours in a browser', () => {
         ['/coordination/parcours/accueil-mentors/retirer', 'retrait-mobile'],
       ] as const) {
         await phone.goto(`${url}${path}`);
-        await checkPage(phone, name);
+        await checkPage(phone, `coordination-parcours-${name}`);
       }
     } finally {
       await small.close();

@@ -1,8 +1,5 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
 import { parse as parseCsv } from 'csv-parse/sync';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import {
@@ -13,7 +10,8 @@ import {
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { temporaryFolders } from '../helpers/process.ts';
-import { desktop, launchBrowser, mobile, screenshot } from './helpers/browser.ts';
+import { serveApp, type ServedApp } from '../helpers/serve.ts';
+import { checkPage, desktop, launchBrowser, mobile } from './helpers/browser.ts';
 
 /**
  * Acceptance 1 and 5 of issue 15 for the analytics page, in Chromium: visitors search and
@@ -27,7 +25,7 @@ const { client } = testMeili();
 const folder = temporaryFolders('coordination-searches-browser');
 const { prefix } = uniqueIndexes('coordsearchesbrowser');
 
-let server: Server | undefined;
+let server: ServedApp | undefined;
 let fixture: CoordinationFixture;
 let browser: Browser | undefined;
 let url: string;
@@ -48,38 +46,16 @@ before(async () => {
     contentDirs: [guides],
     tokensDir: await folder(),
   });
-  const running = createServer(fixture.app);
-  server = running;
-  await new Promise<void>((resolve) => running.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(running.address() as AddressInfo).port}`;
+  server = await serveApp(fixture.app);
+  url = server.url;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  const running = server;
-  if (running !== undefined) {
-    running.closeAllConnections();
-    await new Promise<void>((resolve) => running.close(() => resolve()));
-  }
+  await server?.close();
   await dropIndexes(client, prefix);
 });
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-async function checkPage(target: Page, name: string): Promise<void> {
-  await target.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
-  await screenshot(target, `coordination-recherches-${name}`);
-  const { violations } = await new AxeBuilder({ page: target }).withTags(axeTags).analyze();
-  assert.deepEqual(
-    violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    [],
-    `axe-core violations on ${name} (${target.url()})`,
-  );
-}
 
 /** Searches with the site's search page, as a visitor would. */
 async function search(page: Page, q: string): Promise<void> {
@@ -182,7 +158,7 @@ describe('the search analytics page in a browser (issue 15, acceptance 1 and 5)'
       assert.equal(totals.get('Recherches'), '6');
       assert.equal(totals.get('Clics sur un résultat'), '2');
       assert.equal(totals.get('Rang moyen du résultat cliqué'), '1');
-      await checkPage(page, 'bureau');
+      await checkPage(page, 'coordination-recherches-bureau');
 
       // Every table's CSV holds the cells of the page.
       for (const name of [
@@ -247,7 +223,7 @@ describe('the search analytics page in a browser (issue 15, acceptance 1 and 5)'
           await phone.evaluate(() => document.documentElement.scrollWidth),
           mobile.viewport.width,
         );
-        await checkPage(phone, 'mobile');
+        await checkPage(phone, 'coordination-recherches-mobile');
       } finally {
         await small?.close();
       }

@@ -3,7 +3,7 @@ import { after, before, describe, it } from 'node:test';
 import request, { type Agent } from 'supertest';
 import {
   coordinationApp,
-  localLinkPath,
+  signInAsLocalCoordinator,
   type CoordinationFixture,
 } from '../helpers/coordination.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
@@ -33,15 +33,7 @@ before(async () => {
 });
 after(() => dropIndexes(client, prefix));
 
-async function signIn(): Promise<{ agent: Agent; token: string }> {
-  assert.ok(fx.local);
-  const agent = request.agent(fx.app);
-  await agent.get(localLinkPath(fx.local)).expect(303);
-  const html = (await agent.get('/coordination').expect(200)).text;
-  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-  assert.ok(token, 'the page carries an anti-forgery field');
-  return { agent, token };
-}
+const signIn = () => signInAsLocalCoordinator(fx);
 
 /** The search log is written after the answer: reads the page until `pattern` shows. */
 async function pageShowing(agent: Agent, pattern: RegExp): Promise<string> {

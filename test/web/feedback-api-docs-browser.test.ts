@@ -1,8 +1,6 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import request from 'supertest';
 import type { Analytics } from '../../src/analytics/analytics.ts';
 import type { AnalyticsReport } from '../../src/analytics/analytics-response.ts';
@@ -10,14 +8,16 @@ import { buildTestApp } from '../helpers/app.ts';
 import { pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { alice, coordinatorHeader, headerCoordinator } from '../helpers/publishing.ts';
+import { serveApp, type ServedApp } from '../helpers/serve.ts';
 import { searchFixtureFolder } from '../search/fixture-content.ts';
 import {
-  axeViolations,
+  assertNoAxeViolations,
   desktop,
   launchBrowser,
   mobile,
   openWatchedPage,
   screenshot,
+  scriptsReady,
 } from './helpers/browser.ts';
 
 /**
@@ -34,7 +34,7 @@ const resourcePath = '/ressources/contenu-heberger';
 
 let app: Awaited<ReturnType<typeof buildTestApp>>['app'];
 let analytics: Analytics;
-let server: Server | undefined;
+let server: ServedApp | undefined;
 let browser: Browser | undefined;
 let url: string;
 
@@ -47,20 +47,14 @@ before(async () => {
     contentDirs: [dir],
     deps: { requireCoordinator: headerCoordinator },
   }));
-  const running = createServer(app);
-  server = running;
-  await new Promise<void>((resolve) => running.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(running.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  url = server.url;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  const running = server;
-  if (running !== undefined) {
-    running.closeAllConnections();
-    await new Promise<void>((resolve) => running.close(() => resolve()));
-  }
+  await server?.close();
   await dropIndexes(client, prefix);
 });
 
@@ -88,10 +82,6 @@ async function waitForFeedback(page: string, expected: { yes: number; no: number
     seen = await feedbackOf(page);
   }
   assert.deepEqual(seen, expected);
-}
-
-async function checkAxe(page: Page, what: string): Promise<void> {
-  assert.deepEqual(await axeViolations(page), [], `axe-core violations on ${what}`);
 }
 
 describe('« Cette page vous a-t-elle été utile ? » in a browser', () => {
@@ -132,8 +122,8 @@ describe('« Cette page vous a-t-elle été utile ? » in a browser', () => {
       try {
         const before = await feedbackOf(resourcePath);
         await page.goto(`${url}${resourcePath}`);
-        await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
-        await checkAxe(page, `${resourcePath} (${name})`);
+        await scriptsReady(page);
+        await assertNoAxeViolations(page, `${resourcePath} (${name})`);
         const question = page.getByRole('region', {
           name: /^Cette page vous a-t-elle été utile\s\?$/,
         });
@@ -150,7 +140,7 @@ describe('« Cette page vous a-t-elle été utile ? » in a browser', () => {
           'the keyboard carries on from the thanks',
         );
         await screenshot(page, `avis-merci-${name}`, false);
-        await checkAxe(page, `${resourcePath} after answering (${name})`);
+        await assertNoAxeViolations(page, `${resourcePath} after answering (${name})`);
         await waitForFeedback(resourcePath, { yes: before.yes + 1, no: before.no });
         assert.ok(
           watch.requests.some((one) => one.endsWith('/api/events')),
@@ -174,7 +164,7 @@ describe('/api/docs in a browser', () => {
       const { page, watch, done } = await openWatchedPage(started(), options, 60_000);
       try {
         await page.goto(`${url}/api/docs`);
-        await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
+        await scriptsReady(page);
         await page.getByRole('heading', { level: 1, name: 'Documentation de l’API' }).waitFor();
         await page.waitForLoadState('networkidle');
         // The site's header, footer and a way back home.
@@ -194,7 +184,7 @@ describe('/api/docs in a browser', () => {
         await page.locator('#schema-SearchHit summary').click();
         await page.locator('#schema-SearchHit table').scrollIntoViewIfNeeded();
         await screenshot(page, `api-docs-${name}-schema`, false);
-        await checkAxe(page, `/api/docs (${name} px)`);
+        await assertNoAxeViolations(page, `/api/docs (${name} px)`);
         const foreign = watch.requests.filter((one) => new URL(one).origin !== url);
         assert.deepEqual(foreign, []);
         assert.deepEqual(watch.cspViolations, []);

@@ -10,6 +10,7 @@ import {
   mobile,
   openWatchedPage,
   screenshot,
+  scriptsReady,
 } from './helpers/browser.ts';
 import { startSite, type RunningSite } from './helpers/site.ts';
 
@@ -123,7 +124,7 @@ describe('Parcours in a browser', () => {
     const { page, watch, done } = await openPage();
     try {
       await page.goto(site.url + startPath);
-      await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
+      await scriptsReady(page);
       const total = (await stepLinks(page)).length;
       assert.equal(await progressText(page), `0 étape sur ${total}`);
       // The button is for pages without JavaScript: each tick is saved at once.
@@ -282,7 +283,7 @@ describe('Parcours in a browser', () => {
           ['parcours-etape', links[1] ?? ''],
         ] as const) {
           await page.goto(site.url + address);
-          await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
+          await scriptsReady(page);
           await screenshot(page, `${shot}-${name}`, shot !== 'parcours-etape');
           // The step's resource page whole, its guide's task lists included.
           assert.deepEqual(await axeViolations(page), [], `${address} at ${name} width`);

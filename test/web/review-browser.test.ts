@@ -1,9 +1,6 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
-import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions } from 'playwright-core';
 import { brokenLinksFile, writeBrokenLinks } from '../../src/freshness/broken-links.ts';
 import {
   coordinationApp,
@@ -13,7 +10,8 @@ import {
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { temporaryFolders } from '../helpers/process.ts';
-import { desktop, launchBrowser, mobile, screenshot } from './helpers/browser.ts';
+import { serveApp, type ServedApp } from '../helpers/serve.ts';
+import { checkPage, desktop, launchBrowser, mobile } from './helpers/browser.ts';
 
 /**
  * Acceptance 5 of issue 15 for freshness, in Chromium at desktop and mobile widths: the
@@ -25,7 +23,7 @@ const { client } = testMeili();
 const folder = temporaryFolders('review-browser');
 const { prefix } = uniqueIndexes('reviewbrowser');
 
-let server: Server;
+let server: ServedApp | undefined;
 let fixture: CoordinationFixture;
 let browser: Browser;
 let url: string;
@@ -61,37 +59,16 @@ before(async () => {
     env: { DATA_DIR: dataDir },
     deps: { now: () => new Date('2026-11-26T12:00:00Z') },
   });
-  server = createServer(fixture.app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(fixture.app);
+  url = server.url;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server !== undefined) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await server?.close();
   await dropIndexes(client, prefix);
 });
-
-const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-
-/** Waits for the DSFR script, photographs the page and asserts axe-core finds nothing. */
-async function checkPage(page: Page, name: string): Promise<void> {
-  await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
-  await screenshot(page, name);
-  const { violations } = await new AxeBuilder({ page }).withTags(axeTags).analyze();
-  assert.deepEqual(
-    violations.map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    ),
-    [],
-    `axe-core violations on ${name} (${page.url()})`,
-  );
-}
 
 for (const [width, options] of [
   ['desktop', desktop],

@@ -3,12 +3,13 @@ import { after, before, describe, it } from 'node:test';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { contentFolder } from '../helpers/ingest.ts';
 import {
-  axeViolations,
+  assertNoAxeViolations,
   desktop,
   launchBrowser,
   mobile,
   openWatchedPage,
   screenshot,
+  scriptsReady,
 } from './helpers/browser.ts';
 import {
   checklistPdf,
@@ -58,11 +59,6 @@ async function withPage(
   } finally {
     await done();
   }
-}
-
-/** Waits until the DSFR and our modules have run. */
-async function scriptsReady(page: Page): Promise<void> {
-  await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
 }
 
 describe('search page habits in a browser', () => {
@@ -364,7 +360,7 @@ describe('search page habits in a browser', () => {
           for (const [name, path] of pages) {
             await page.goto(site.url + path);
             await scriptsReady(page);
-            assert.deepEqual(await axeViolations(page), [], `${name} at ${viewport} px`);
+            await assertNoAxeViolations(page, `${name} at ${viewport} px`);
             await screenshot(page, `habits-${name}-${viewport}`);
           }
         });

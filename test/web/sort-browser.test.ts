@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import { buildTestApp } from '../helpers/app.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
+import { serveApp, type ServedApp } from '../helpers/serve.ts';
 import {
-  axeViolations,
+  assertNoAxeViolations,
   desktop,
   launchBrowser,
   mobile,
@@ -24,7 +23,7 @@ import {
 const { client } = testMeili();
 const { prefix } = uniqueIndexes('sortbrowser');
 
-let server: Server;
+let server: ServedApp | undefined;
 let browser: Browser;
 let url: string;
 
@@ -44,18 +43,14 @@ before(async () => {
     contentDirs: [dir],
     now: () => new Date('2026-11-26T12:00:00Z'),
   });
-  server = createServer(app);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  server = await serveApp(app);
+  url = server.url;
   browser = await launchBrowser();
 });
 
 after(async () => {
   await browser?.close();
-  if (server !== undefined) {
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-  }
+  await server?.close();
   await dropIndexes(client, prefix);
 });
 
@@ -82,7 +77,7 @@ for (const javaScript of [false, true]) {
         assert.equal(await page.getByLabel('Trier par').inputValue(), 'date');
         assert.equal(await page.locator('.rp-hit .rp-archived-badge').count(), 1);
         // axe-core runs in the page: only where scripts run.
-        if (javaScript) assert.deepEqual(await axeViolations(page), []);
+        if (javaScript) await assertNoAxeViolations(page, 'the results sorted by date');
         await screenshot(page, `sort-by-date-${javaScript ? 'js' : 'nojs'}`);
 
         await page.getByLabel('Trier par').selectOption('pertinence');
@@ -105,7 +100,7 @@ describe('« Trier par » on a phone', () => {
       const box = await page.locator('.rp-sort').boundingBox();
       const width = page.viewportSize()?.width ?? 0;
       assert.ok(box !== null && box.x >= 0 && box.x + box.width <= width, JSON.stringify(box));
-      assert.deepEqual(await axeViolations(page), []);
+      await assertNoAxeViolations(page, 'the results sorted by date on a phone');
       await screenshot(page, 'sort-by-date-mobile');
     } finally {
       await done();

@@ -7,6 +7,7 @@ import {
   type OperationView,
   type TypePart,
 } from '../../api-docs/reference.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { Layout, type PageContext } from '../layout.tsx';
 
 /**
@@ -31,7 +32,7 @@ export function ApiDocsPage({ context, reference }: ApiDocsPageProps) {
       description="Rechercher dans Repères et lire ses ressources depuis un programme : les adresses, leurs paramètres et leurs réponses."
     >
       <div class="fr-container fr-pt-4w fr-pb-12w">
-        <Breadcrumb />
+        <Breadcrumb trail={[{ label: 'Accueil', href: '/' }, { label: apiDocsTitle }]} />
         <h1>{apiDocsTitle}</h1>
         <p class="fr-text--lead">
           <CodeText text={reference.description ?? ''} />
@@ -168,35 +169,6 @@ export function ApiDocsPage({ context, reference }: ApiDocsPageProps) {
         ))}
       </div>
     </Layout>
-  );
-}
-
-function Breadcrumb() {
-  return (
-    <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-      <button
-        type="button"
-        class="fr-breadcrumb__button"
-        aria-expanded="false"
-        aria-controls="rp-breadcrumb"
-      >
-        Voir le fil d’Ariane
-      </button>
-      <div class="fr-collapse" id="rp-breadcrumb">
-        <ol class="fr-breadcrumb__list">
-          <li>
-            <a class="fr-breadcrumb__link" href="/">
-              Accueil
-            </a>
-          </li>
-          <li>
-            <a class="fr-breadcrumb__link" aria-current="page">
-              {apiDocsTitle}
-            </a>
-          </li>
-        </ol>
-      </div>
-    </nav>
   );
 }
 

@@ -1,4 +1,5 @@
 import type { Taxonomy } from '../../content/topics.ts';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ErrorAlert } from '../components/coordination-alerts.tsx';
 import { CsrfField } from '../components/csrf-field.tsx';
 import {
@@ -123,50 +124,18 @@ export function CoordinationBreadcrumb({
   /** A level between the workspace and the page (the parcours list). */
   parent?: { href: string; label: string };
 }) {
+  const workspace =
+    current === undefined
+      ? { label: 'Espace coordination' }
+      : { label: 'Espace coordination', href: '/coordination' };
   return (
-    <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-      <button
-        type="button"
-        class="fr-breadcrumb__button"
-        aria-expanded="false"
-        aria-controls="rp-breadcrumb"
-      >
-        Voir le fil d’Ariane
-      </button>
-      <div class="fr-collapse" id="rp-breadcrumb">
-        <ol class="fr-breadcrumb__list">
-          <li>
-            <a class="fr-breadcrumb__link" href="/">
-              Accueil
-            </a>
-          </li>
-          <li>
-            {current === undefined ? (
-              <a class="fr-breadcrumb__link" aria-current="page">
-                Espace coordination
-              </a>
-            ) : (
-              <a class="fr-breadcrumb__link" href="/coordination">
-                Espace coordination
-              </a>
-            )}
-          </li>
-          {parent === undefined ? null : (
-            <li>
-              <a class="fr-breadcrumb__link" href={parent.href}>
-                {parent.label}
-              </a>
-            </li>
-          )}
-          {current === undefined ? null : (
-            <li>
-              <a class="fr-breadcrumb__link" aria-current="page">
-                {current}
-              </a>
-            </li>
-          )}
-        </ol>
-      </div>
-    </nav>
+    <Breadcrumb
+      trail={[
+        { label: 'Accueil', href: '/' },
+        workspace,
+        ...(parent === undefined ? [] : [parent]),
+        ...(current === undefined ? [] : [{ label: current }]),
+      ]}
+    />
   );
 }

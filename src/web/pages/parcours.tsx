@@ -1,5 +1,6 @@
 import { typeLabel } from '../labels.ts';
 import { Layout, type PageContext } from '../layout.tsx';
+import { Breadcrumb } from '../components/breadcrumb.tsx';
 import { ParcoursProgress } from '../components/parcours-progress.tsx';
 import { parcoursUrl, readingTimeLabel, stepUrl } from '../parcours/progress.ts';
 import type { ParcoursStepView, ParcoursView } from '../parcours/view.ts';
@@ -26,25 +27,14 @@ export function ParcoursPage(props: {
       scripts={['parcours-progress.js']}
     >
       <div class="fr-container fr-pt-4w fr-pb-8w">
-        <nav role="navigation" class="fr-breadcrumb" aria-label="vous êtes ici :">
-          <ol class="fr-breadcrumb__list">
-            <li>
-              <a class="fr-breadcrumb__link" href="/">
-                Accueil
-              </a>
-            </li>
-            <li>
-              <a class="fr-breadcrumb__link" href="/parcours">
-                Parcours
-              </a>
-            </li>
-            <li>
-              <a class="fr-breadcrumb__link" aria-current="page">
-                {parcours.title}
-              </a>
-            </li>
-          </ol>
-        </nav>
+        <Breadcrumb
+          collapsible={false}
+          trail={[
+            { label: 'Accueil', href: '/' },
+            { label: 'Parcours', href: '/parcours' },
+            { label: parcours.title },
+          ]}
+        />
         <p class="fr-mb-1w">
           <span class="fr-badge fr-badge--purple-glycine">
             <span class="fr-sr-only">Public : </span>

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -111,4 +112,24 @@ export async function axeViolations(page: Page): Promise<string[]> {
     (violation) =>
       `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
   );
+}
+
+/** Waits until the DSFR and our modules have run (they mark `<html data-fr-js>`). */
+export async function scriptsReady(page: Page): Promise<void> {
+  await page.waitForSelector('html[data-fr-js="true"]', { state: 'attached' });
+}
+
+/** Asserts axe-core finds no violation; `what` names the page in the failure. */
+export async function assertNoAxeViolations(page: Page, what: string): Promise<void> {
+  assert.deepEqual(await axeViolations(page), [], `axe-core violations on ${what}`);
+}
+
+/**
+ * Waits for the scripts, photographs the page as `screenshotName` and asserts axe-core
+ * finds no violation: the check every new page of a browser test goes through.
+ */
+export async function checkPage(page: Page, screenshotName: string): Promise<void> {
+  await scriptsReady(page);
+  await screenshot(page, screenshotName);
+  await assertNoAxeViolations(page, `${screenshotName} (${page.url()})`);
 }
