@@ -1,5 +1,6 @@
 import type { ArchiveInfo } from '../../src/content/model.ts';
 import { readDate, shownValue } from './metadata.ts';
+import { frenchMonths } from '../../src/text/french-months.ts';
 
 /**
  * Whether a resource is archived, from what its source says: front matter `archived: true`,
@@ -14,20 +15,7 @@ const filledOfferTitle = /^\s*[[(]\s*(?:offre\s+|poste\s+)?pourvu(?:e|s|es)?\s*[
 /** A title that announces a job or an internship (only offers have closing dates). */
 const offerTitle = /\b(?:offre\s+d[e’']\s*(?:emploi|stage)|recrute|recrutement|poste\s+de)\b/i;
 
-const months = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+const months: readonly string[] = frenchMonths;
 const dateWords = String.raw`(\d{1,2})(?:er)?\s+(${months.join('|')}|fevrier|aout|decembre)\s+(\d{4})|(\d{1,2})/(\d{1,2})/(\d{4})|(\d{4})-(\d{2})-(\d{2})`;
 /** « date limite de candidature : 15 avril 2020 », « avant le 16 décembre 2018 », « jusqu’au 01/03/2019 ». */
 const closingDate = new RegExp(

@@ -13,6 +13,7 @@ import type { Node } from 'unist';
 import { GuideSourceError } from './errors.ts';
 import type { FontName } from './fonts.ts';
 import type { GuideMeta, ParsedGuide } from './parse-guide.ts';
+import { frenchMonths } from '../../src/text/french-months.ts';
 
 /**
  * Lays a parsed guide out on a pdfkit document: a title block from the front matter, then
@@ -549,21 +550,7 @@ function textFont(style: InlineStyle): FontName {
   return style.italic ? 'italic' : 'regular';
 }
 
-// Spelled out here rather than with Intl, whose output depends on the ICU data node ships.
-const months = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-] as const;
+const months = frenchMonths;
 
 /** `2026-11-25` → "25 novembre 2026"; the first of a month is "1er". */
 function frenchDate(isoDay: string): string {
