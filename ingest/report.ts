@@ -1,5 +1,5 @@
-import { SingleBar, Presets } from 'cli-progress';
 import type { ParcoursProblem } from '../src/parcours/model.ts';
+import { createProgressDisplay } from '../src/cli/progress-display.ts';
 import { formatBytes } from '../src/text/format-bytes.ts';
 import type { ProgressEvent, SyncSummary } from './pipeline.ts';
 
@@ -12,44 +12,23 @@ export function createProgress(stream: NodeJS.WriteStream): {
   onProgress: (event: ProgressEvent) => void;
   stop: () => void;
 } {
-  if (stream.isTTY) {
-    const bar = new SingleBar(
-      {
-        format: 'Ingestion [{bar}] {value}/{total} fichiers · {file}',
-        stream,
-        hideCursor: true,
-        clearOnComplete: true,
-      },
-      Presets.shades_classic,
-    );
-    return {
-      onProgress: (event) => {
-        if (event.kind === 'waiting') stream.write(`${waitingMessage}\n`);
-        else if (event.kind === 'start') bar.start(event.total, 0, { file: '' });
-        else bar.update(event.done, { file: event.path });
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let step = 1;
+  const display = createProgressDisplay(stream, { name: 'Ingestion', unit: 'fichiers' });
   return {
     onProgress: (event) => {
-      if (event.kind === 'waiting') {
-        stream.write(`${waitingMessage}\n`);
-      } else if (event.kind === 'start') {
-        step = Math.max(1, Math.ceil(event.total / 10));
-        stream.write(`Ingestion de ${event.total} fichier(s)…\n`);
-      } else if (
-        event.outcome === 'failed' ||
-        event.done % step === 0 ||
-        event.done === event.total
-      ) {
-        stream.write(
-          `  ${event.done}/${event.total} ${event.path}${event.outcome === 'failed' ? ' (échec)' : ''}\n`,
+      if (event.kind === 'waiting') display.note(waitingMessage);
+      else if (event.kind === 'start')
+        display.start(event.total, `Ingestion de ${event.total} fichier(s)…`);
+      else
+        display.advance(
+          event.done,
+          event.total,
+          event.path,
+          `${event.done}/${event.total} ${event.path}${event.outcome === 'failed' ? ' (échec)' : ''}`,
+          // A failure is always said, wherever it falls.
+          event.outcome === 'failed',
         );
-      }
     },
-    stop: () => {},
+    stop: () => display.stop(),
   };
 }
 

@@ -1,5 +1,4 @@
 import path from 'node:path';
-import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../config.ts';
 import { prepareDataDir } from '../data-dir.ts';
 import { connectEngine, type EngineHandle } from '../engine/connect-engine.ts';
@@ -11,6 +10,7 @@ import { formatLinkSummary } from '../links/format-summary.ts';
 import { createLogger } from '../logger.ts';
 import { exitCodes } from './cli-failure.ts';
 import { parseCommandLine, runCommand } from './command.ts';
+import { createProgressDisplay } from './progress-display.ts';
 
 /**
  * `npm run check-links -- [--fresh]`: checks every external link of the indexed content
@@ -66,37 +66,17 @@ function createProgress(stream: NodeJS.WriteStream): {
   onProgress: (event: LinkCheckProgress) => void;
   stop: () => void;
 } {
-  if (stream.isTTY) {
-    const bar = new SingleBar(
-      {
-        format: 'Liens [{bar}] {value}/{total} adresses · {url}',
-        stream,
-        hideCursor: true,
-        clearOnComplete: true,
-      },
-      Presets.shades_classic,
-    );
-    return {
-      onProgress: (event) => {
-        if (event.kind === 'start') bar.start(event.total, 0, { url: '' });
-        else bar.update(event.done, { url: event.url });
-      },
-      stop: () => bar.stop(),
-    };
-  }
-  let step = 1;
+  const display = createProgressDisplay(stream, { name: 'Liens', unit: 'adresses' });
   return {
     onProgress: (event) => {
-      if (event.kind === 'start') {
-        step = Math.max(1, Math.ceil(event.total / 10));
-        stream.write(
-          `Vérification de ${event.total} adresse(s) (${event.cached} reprise(s) du cache)…\n`,
+      if (event.kind === 'start')
+        display.start(
+          event.total,
+          `Vérification de ${event.total} adresse(s) (${event.cached} reprise(s) du cache)…`,
         );
-      } else if (event.done % step === 0 || event.done === event.total) {
-        stream.write(`  ${event.done}/${event.total}\n`);
-      }
+      else display.advance(event.done, event.total, event.url, `${event.done}/${event.total}`);
     },
-    stop: () => undefined,
+    stop: () => display.stop(),
   };
 }
 
