@@ -13,6 +13,7 @@ import {
 import { fuseRankings } from './fuse-rankings.ts';
 import { prepareQuery, type PreparedQuery } from './prepare-query.ts';
 import { promotionMention } from './promotion-mention.ts';
+import { searchCacheKey, type SearchCache } from './result-cache.ts';
 import { filterExpression, type Filters, type SearchQuery } from './search-query.ts';
 import {
   facetNames,
@@ -38,6 +39,8 @@ export interface SearchDeps {
   parcours?: Pick<ParcoursStore, 'listParcours'>;
   /** The clock archive dates are compared with; absent: the system's. */
   now?: () => Date;
+  /** Results kept until the indexes change (result-cache.ts); absent: every search asks. */
+  searchCache?: SearchCache;
 }
 
 /** How a search with words ranks resources (one hit per resource). */
@@ -101,11 +104,41 @@ export async function searchSections(
   ranking: RankingOptions = defaultRanking,
 ): Promise<SearchResult> {
   const started = performance.now();
+  // Other rankings are the relevance evaluation's: never cached.
+  const found =
+    deps.searchCache === undefined || ranking !== defaultRanking
+      ? await findSections(deps, query, ranking)
+      : await deps.searchCache.get(`sections:${searchCacheKey(query)}`, () =>
+          findSections(deps, query, ranking),
+        );
+  // The parcours are read as they are now (their files change without an index write).
+  const parcours = await deps.parcours?.listParcours();
+  const hits =
+    parcours === undefined
+      ? found.hits
+      : found.hits.map((hit) => {
+          const memberships = membershipsOf(parcours, hit.resourceId, hit);
+          return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
+        });
+  return {
+    ...found,
+    query: query.q,
+    hits,
+    processingTimeMs: Math.round(performance.now() - started),
+  };
+}
+
+/** The search itself, as Meilisearch answers it (what the cache keeps). */
+async function findSections(
+  deps: SearchDeps,
+  query: SearchQuery,
+  ranking: RankingOptions,
+): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const now = deps.now?.() ?? new Date();
   const prepared = prepareQuery(query.q);
   const { words } = prepared;
   const first = await runSearch(deps, query, prepared, ranking, now);
-  if (first.total > 0 || words.length < 2) return finish(first);
+  if (first.total > 0 || words.length < 2) return first;
 
   // A multi-word query must not come back empty because one word matches nothing:
   // keep the words that match something on their own, and search again.
@@ -119,21 +152,9 @@ export async function searchSections(
     })),
   });
   const kept = words.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
-  if (kept.length === 0 || kept.length === words.length) return finish(first);
+  if (kept.length === 0 || kept.length === words.length) return first;
   const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking, now);
-  return finish({ ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) });
-
-  async function finish(result: Omit<SearchResult, 'processingTimeMs'>): Promise<SearchResult> {
-    const parcours = await deps.parcours?.listParcours();
-    const hits =
-      parcours === undefined
-        ? result.hits
-        : result.hits.map((hit) => {
-            const memberships = membershipsOf(parcours, hit.resourceId, hit);
-            return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
-          });
-    return { ...result, hits, processingTimeMs: Math.round(performance.now() - started) };
-  }
+  return { ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) };
 }
 
 /** The versions of a hit's document other than its own, when it has several. */
