@@ -77,6 +77,12 @@ export const defaultRanking: RankingOptions = {
   resourceThreshold: 0.5,
 };
 
+/** What the caller shows, so that nothing else is asked of the engine. */
+export interface SearchNeeds {
+  /** The facet counts (the API and the results page); false: `facets` comes back empty. */
+  facets: boolean;
+}
+
 /** Words of a snippet. */
 const CROP_WORDS = 36;
 
@@ -102,14 +108,16 @@ export async function searchSections(
   deps: SearchDeps,
   query: SearchQuery,
   ranking: RankingOptions = defaultRanking,
+  needs: SearchNeeds = { facets: true },
 ): Promise<SearchResult> {
   const started = performance.now();
   // Other rankings are the relevance evaluation's: never cached.
   const found =
     deps.searchCache === undefined || ranking !== defaultRanking
-      ? await findSections(deps, query, ranking)
-      : await deps.searchCache.get(`sections:${searchCacheKey(query)}`, () =>
-          findSections(deps, query, ranking),
+      ? await findSections(deps, query, ranking, needs)
+      : await deps.searchCache.get(
+          `sections:${needs.facets ? 'facets' : 'hits'}:${searchCacheKey(query)}`,
+          () => findSections(deps, query, ranking, needs),
         );
   // The parcours are read as they are now (their files change without an index write).
   const parcours = await deps.parcours?.listParcours();
@@ -133,11 +141,12 @@ async function findSections(
   deps: SearchDeps,
   query: SearchQuery,
   ranking: RankingOptions,
+  needs: SearchNeeds,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const now = deps.now?.() ?? new Date();
   const prepared = prepareQuery(query.q);
   const { words } = prepared;
-  const first = await runSearch(deps, query, prepared, ranking, now);
+  const first = await runSearch(deps, query, prepared, ranking, now, needs);
   if (first.total > 0 || words.length < 2) return first;
 
   // A multi-word query must not come back empty because one word matches nothing:
@@ -153,7 +162,7 @@ async function findSections(
   });
   const kept = words.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
   if (kept.length === 0 || kept.length === words.length) return first;
-  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking, now);
+  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking, now, needs);
   return { ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) };
 }
 
@@ -180,6 +189,7 @@ async function runSearch(
   prepared: PreparedQuery,
   ranking: RankingOptions,
   now: Date,
+  needs: SearchNeeds,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const q = prepared.words.join(' ');
   const grouped = query.group === 'document';
@@ -224,7 +234,7 @@ async function runSearch(
     // the page comes from the current part, then the archived one: here only the counts.
     page: fused ? 1 : query.page,
     hitsPerPage: fused ? Math.max(ranking.depth, query.page * query.limit) : 0,
-    facets: [...facetNames],
+    ...(needs.facets ? { facets: [...facetNames] } : {}),
   };
   // Archived resources after current ones: their dates are compared with the clock now.
   const currentPart: MultiSearchQuery | undefined = fused
@@ -307,7 +317,7 @@ async function runSearch(
     : undefined;
   // Disjunctive facets: a facet's counts ignore its own filter, so that a person can
   // add a second value to it.
-  const facetQueries: MultiSearchQuery[] = facetNames
+  const facetQueries: MultiSearchQuery[] = (needs.facets ? facetNames : [])
     .filter((facet) => buildFilter(query, facet).length !== filter.length)
     .map((facet) => ({
       indexUid: deps.indexes.sections,

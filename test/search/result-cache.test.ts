@@ -4,7 +4,10 @@ import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { after, describe, it } from 'node:test';
 import request from 'supertest';
+import { loadTaxonomy } from '../../src/content/topics.ts';
 import { indexNames } from '../../src/engine/indexes.ts';
+import { searchQuerySchema } from '../../src/search/search-query.ts';
+import { searchSections } from '../../src/search/search-sections.ts';
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import {
@@ -13,6 +16,7 @@ import {
   publishingApp,
   type PublishingFixture,
 } from '../helpers/publishing.ts';
+import { projectRoot } from '../helpers/service.ts';
 
 /**
  * The result cache (SEARCH_CACHE_ENTRIES) on a real Meilisearch: a repeated search is
@@ -122,5 +126,24 @@ describe('search result cache', () => {
     // Still the result from before the write: this one came from the cache.
     assert.deepEqual(second.ids, ['guides-cadrage']);
     assert.notEqual(first.queryId, second.queryId);
+  });
+
+  it('asks for no facet counts when the caller shows none, and finds the same hits', async () => {
+    const fx = await fixture(3600);
+    const deps = { meili: client, indexes: indexNames(fx.prefix) };
+    const taxonomy = await loadTaxonomy(path.join(projectRoot, 'guides/topics.yml'));
+    const query = searchQuerySchema(taxonomy).parse({ q: 'périmètre', type: 'guide' });
+    const shown = await searchSections(deps, query);
+    const hidden = await searchSections(deps, query, undefined, { facets: false });
+    assert.deepEqual(shown.facets.type, { guide: 1 });
+    assert.deepEqual(hidden.facets, {
+      topics: {},
+      type: {},
+      promotion: {},
+      organisation: {},
+      skills: {},
+    });
+    assert.deepEqual(hidden.hits, shown.hits);
+    assert.equal(hidden.total, shown.total);
   });
 });
