@@ -342,9 +342,6 @@ async function main(): Promise<void> {
       ...(process.env.SEARCH_CACHE_ENTRIES === undefined
         ? {}
         : { SEARCH_CACHE_ENTRIES: process.env.SEARCH_CACHE_ENTRIES }),
-      ...(process.env.SERVICE_NODE_OPTIONS === undefined
-        ? {}
-        : { NODE_OPTIONS: process.env.SERVICE_NODE_OPTIONS }),
     });
     stopService = service.stop;
     const rows = await measureSearchSpeed({
@@ -377,7 +374,9 @@ async function startService(
   env: NodeJS.ProcessEnv,
 ): Promise<{ url: string; stop: () => Promise<void> }> {
   const port = await findFreePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  // SERVICE_NODE_ARGS: e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` to profile the service.
+  const nodeArgs = (process.env.SERVICE_NODE_ARGS ?? '').split(' ').filter((arg) => arg !== '');
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, LOG_LEVEL: 'info', ...env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -119,25 +119,36 @@ export async function searchSections(
           `sections:${needs.facets ? 'facets' : 'hits'}:${searchCacheKey(query)}`,
           () => findSections(deps, query, ranking, needs),
         );
-  // The parcours are read as they are now (their files change without an index write).
-  const parcours = await deps.parcours?.listParcours();
-  const hits =
-    parcours === undefined
-      ? found.hits
-      : found.hits.map((hit) => {
-          const memberships = membershipsOf(parcours, hit.resourceId, hit);
-          return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
-        });
-  return {
-    ...found,
-    query: query.q,
-    hits,
-    processingTimeMs: Math.round(performance.now() - started),
-  };
+  return { ...found, query: query.q, processingTimeMs: Math.round(performance.now() - started) };
 }
 
-/** The search itself, as Meilisearch answers it (what the cache keeps). */
+/**
+ * The search itself, hits with their parcours (what the cache keeps): reading the parcours
+ * costs their files and one engine call, so a cached search pays neither. A parcours
+ * published from the interface is an index write, which empties the cache; a file edited
+ * by hand shows on the hits once the entry ages out (result-cache.ts).
+ */
 async function findSections(
+  deps: SearchDeps,
+  query: SearchQuery,
+  ranking: RankingOptions,
+  needs: SearchNeeds,
+): Promise<Omit<SearchResult, 'processingTimeMs'>> {
+  // Side by side: the parcours do not depend on the hits.
+  const [found, parcours] = await Promise.all([
+    searchEngine(deps, query, ranking, needs),
+    deps.parcours?.listParcours(),
+  ]);
+  if (parcours === undefined) return found;
+  const hits = found.hits.map((hit) => {
+    const memberships = membershipsOf(parcours, hit.resourceId, hit);
+    return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
+  });
+  return { ...found, hits };
+}
+
+/** The search as Meilisearch answers it. */
+async function searchEngine(
   deps: SearchDeps,
   query: SearchQuery,
   ranking: RankingOptions,
