@@ -38,6 +38,7 @@ import { parcoursWriteRouter } from './publishing/parcours-router.ts';
 import { publishingRouter } from './publishing/router.ts';
 import { resourcesRouter } from './resources/router.ts';
 import type { PromotionTable } from './content/promotions.ts';
+import { configuredSearchCache, type SearchCache } from './search/result-cache.ts';
 import { searchRouter } from './search/router.ts';
 import { topicsRouter } from './topics/router.ts';
 import { coordinationRouter } from './web/routers/coordination.ts';
@@ -61,6 +62,8 @@ export interface AppDeps {
   /** Content folders, to serve original files. */
   roots: ContentRoot[];
   searchLog: SearchLog;
+  /** Search results kept until the indexes change; by default per SEARCH_CACHE_ENTRIES. */
+  searchCache?: SearchCache;
   /** Clicks and "traité" marks; by default beside the search log in DATA_DIR/analytics. */
   analytics?: Analytics;
   logger: Logger;
@@ -91,6 +94,11 @@ export interface AppDeps {
 /** Builds the Express application. Does no I/O: listening is the caller's business. */
 export function createApp(deps: AppDeps): Express {
   const now = deps.now ?? (() => new Date());
+  // One cache for the API and the results page, so that either warms it for the other.
+  const searchCache =
+    deps.searchCache === undefined
+      ? configuredSearchCache(deps)
+      : { searchCache: deps.searchCache };
   const parcours =
     deps.parcours ?? createParcoursStore({ roots: deps.roots, lookup: indexLookup(deps) });
   const analytics =
@@ -137,7 +145,7 @@ export function createApp(deps: AppDeps): Express {
   const requireCoordinator =
     deps.requireCoordinator ?? deps.auth?.requireCoordinator() ?? refuseEveryone;
   app.use(sessionApiRouter({ requireCoordinator }));
-  app.use(searchRouter({ ...deps, parcours, now }));
+  app.use(searchRouter({ ...deps, parcours, now, ...searchCache }));
   app.use(analyticsRouter({ analytics, requireCoordinator, now }));
   if (deps.publishing !== undefined)
     app.use(
@@ -167,7 +175,7 @@ export function createApp(deps: AppDeps): Express {
   );
   app.use(apiDocsRouter({ taxonomy: deps.taxonomy, publicUrl: deps.config.publicUrl }));
   app.use(apiDocsPageRouter({ ...deps, publicUrl: deps.config.publicUrl }));
-  app.use(webRouter({ ...deps, parcours, now }));
+  app.use(webRouter({ ...deps, parcours, now, ...searchCache }));
   app.use(
     coordinationRouter({
       ...deps,

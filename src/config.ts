@@ -144,6 +144,17 @@ const envSchema = z.object({
   API_RATE_LIMIT_PER_MINUTE: positiveInt(600),
   SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: positiveInt(240),
   PAGES_RATE_LIMIT_PER_MINUTE: positiveInt(300),
+  // 0: no result cache.
+  SEARCH_CACHE_ENTRIES: z.preprocess(
+    emptyToUndefined,
+    z.coerce
+      .number({ error: 'doit être un nombre entier' })
+      .int('doit être un nombre entier')
+      .min(0, 'doit être positif ou nul')
+      .max(1_000_000, 'doit être au plus 1000000')
+      .default(1000),
+  ),
+  SEARCH_CACHE_CHECK_SECONDS: positiveInt(1, 3600),
   TRUST_PROXY: trustProxySetting,
   // Unset: one per available core, at most 4 (each worker holds its own pdf.js).
   INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
@@ -227,6 +238,10 @@ export interface Config {
   searchPageRateLimitPerMinute: number;
   /** Requests of the other pages that query the index (home, resources) per client and minute. */
   pagesRateLimitPerMinute: number;
+  /** Search results kept in memory until the indexes change; 0: none kept. */
+  searchCacheEntries: number;
+  /** How often at most the indexes' last update is asked (writes of other processes). */
+  searchCacheCheckSeconds: number;
   /** Proxies trusted to tell the client's address; rate limits count per that address. */
   trustProxy: TrustProxy;
   /** Worker threads that parse Markdown; undefined: one per available core, at most 4. */
@@ -327,6 +342,8 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd = process.cwd()): Config 
     apiRateLimitPerMinute: values.API_RATE_LIMIT_PER_MINUTE,
     searchPageRateLimitPerMinute: values.SEARCH_PAGE_RATE_LIMIT_PER_MINUTE,
     pagesRateLimitPerMinute: values.PAGES_RATE_LIMIT_PER_MINUTE,
+    searchCacheEntries: values.SEARCH_CACHE_ENTRIES,
+    searchCacheCheckSeconds: values.SEARCH_CACHE_CHECK_SECONDS,
     trustProxy: values.TRUST_PROXY,
     ingestWorkers: values.INGEST_WORKERS,
     ingestPdfWorkers: values.INGEST_PDF_WORKERS,

@@ -50,6 +50,8 @@ const logger = createLogger(config.logLevel);
 let engine: EngineHandle | undefined;
 let parsePool: ParsePool | undefined;
 let syncing: Promise<void> | undefined;
+/** Written through open streams: closed last, so that no line is lost. */
+let analyticsLogs: { close(): Promise<void> }[] = [];
 const stopSync = new AbortController();
 let server: Server | undefined;
 let shuttingDown = false;
@@ -73,6 +75,7 @@ async function shutdown(reason: string, exitCode: number): Promise<void> {
   await syncing?.catch(() => undefined);
   await parsePool?.close();
   await engine?.stop();
+  await Promise.all(analyticsLogs.map((log) => log.close()));
   logger.flush();
   process.exit(exitCode);
 }
@@ -198,6 +201,7 @@ try {
     maxBytes: config.analyticsMaxBytes,
     logger,
   });
+  analyticsLogs = [searchLog, analytics.clicks];
   schedulePruning({
     searchLog,
     analytics,

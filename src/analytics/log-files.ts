@@ -1,5 +1,5 @@
 import { once } from 'node:events';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, type WriteStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import readline from 'node:readline';
@@ -59,8 +59,15 @@ export interface JsonLinesLog<Entry> {
   prune(cutoff: Date): Promise<void>;
   /** Resolves when every entry appended so far is written. */
   flushed(): Promise<void>;
+  /** Writes what is pending and closes the file (at shutdown); a later append opens it again. */
+  close(): Promise<void>;
 }
 
+/**
+ * One append stream per log, opened on the first line: a search costs a buffered write, not
+ * an open and a close of the file. Lines appended while a write is under way go out together
+ * in the next one, in order; rotation and pruning close the stream first.
+ */
 export function createJsonLinesLog<Entry extends { at: string }>(options: {
   dir: string;
   name: string;
@@ -69,25 +76,65 @@ export function createJsonLinesLog<Entry extends { at: string }>(options: {
 }): JsonLinesLog<Entry> {
   const file = path.join(options.dir, options.name);
   let queue: Promise<void> = Promise.resolve();
-  let size: number | undefined;
+  let stream: WriteStream | undefined;
+  let size = 0;
+  let pending: string[] = [];
 
-  const write = async (line: string): Promise<void> => {
-    if (size === undefined) {
-      await fs.mkdir(options.dir, { recursive: true, mode: privateDirMode });
-      size = await fs.stat(file).then(
-        (stat) => stat.size,
-        () => 0,
-      );
-      // A log written by an earlier version was readable by the group.
-      if (size > 0) await fs.chmod(file, privateFileMode);
+  const open = async (): Promise<WriteStream> => {
+    if (stream !== undefined) return stream;
+    await fs.mkdir(options.dir, { recursive: true, mode: privateDirMode });
+    size = await fs.stat(file).then(
+      (stat) => stat.size,
+      () => 0,
+    );
+    // A log written by an earlier version was readable by the group.
+    if (size > 0) await fs.chmod(file, privateFileMode);
+    const opened = createWriteStream(file, { flags: 'a', mode: privateFileMode });
+    // A failed write is reported by its callback; this keeps the stream's own event quiet.
+    opened.on('error', () => undefined);
+    stream = opened;
+    return opened;
+  };
+
+  const closeStream = async (): Promise<void> => {
+    const closing = stream;
+    stream = undefined;
+    if (closing === undefined) return;
+    closing.end();
+    await finished(closing);
+  };
+
+  const writeChunk = (target: WriteStream, chunk: string): Promise<void> =>
+    new Promise((resolve, reject) => {
+      target.write(chunk, (error) => (error ? reject(error) : resolve()));
+    });
+
+  /** Writes the lines appended so far, rotating where the next line would pass the limit. */
+  const writePending = async (): Promise<void> => {
+    const lines = pending;
+    pending = [];
+    let chunk = '';
+    let target = await open();
+    try {
+      for (const line of lines) {
+        const bytes = Buffer.byteLength(line);
+        if (size + bytes > options.maxBytes && size > 0) {
+          if (chunk !== '') await writeChunk(target, chunk);
+          chunk = '';
+          await closeStream();
+          await fs.rename(file, `${file}.1`).catch(() => undefined);
+          target = await open();
+        }
+        chunk += line;
+        size += bytes;
+      }
+      if (chunk !== '') await writeChunk(target, chunk);
+    } catch (error) {
+      // Opened again on the next line, its size read again.
+      stream?.destroy();
+      stream = undefined;
+      throw error;
     }
-    const bytes = Buffer.byteLength(line);
-    if (size + bytes > options.maxBytes) {
-      await fs.rename(file, `${file}.1`).catch(() => undefined);
-      size = 0;
-    }
-    await fs.appendFile(file, line, { mode: privateFileMode });
-    size += bytes;
   };
 
   // Serialised with the appends, so that no line is written while a file is rewritten.
@@ -101,17 +148,19 @@ export function createJsonLinesLog<Entry extends { at: string }>(options: {
 
   return {
     append(entry) {
+      pending.push(`${JSON.stringify(entry)}\n`);
+      // One write task for every line appended until it runs.
+      if (pending.length > 1) return;
       // Failures never reach the person searching: they are logged.
-      void enqueue(() => write(`${JSON.stringify(entry)}\n`), 'analytics log not written').catch(
-        () => undefined,
-      );
+      void enqueue(writePending, 'analytics log not written').catch(() => undefined);
     },
     prune: (cutoff) =>
       enqueue(async () => {
+        await closeStream();
         for (const name of [`${file}.1`, file]) await pruneFile(name, cutoff.toISOString());
-        size = undefined;
       }, 'analytics log not pruned'),
     flushed: () => queue,
+    close: () => enqueue(closeStream, 'analytics log not closed'),
   };
 }
 

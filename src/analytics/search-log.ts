@@ -15,6 +15,8 @@ export interface SearchLog {
   prune(cutoff: Date): Promise<void>;
   /** Resolves when every entry recorded so far is written. */
   flushed(): Promise<void>;
+  /** Writes what is pending and closes the file (at shutdown). */
+  close(): Promise<void>;
 }
 
 /** Lower case, single spaces, e-mail addresses and long numbers (phones, ids) removed. */
@@ -38,5 +40,6 @@ export function createSearchLog(options: {
     record: (entry) => log.append({ ...entry, query: normaliseQuery(entry.query) }),
     prune: (cutoff) => log.prune(cutoff),
     flushed: () => log.flushed(),
+    close: () => log.close(),
   };
 }

@@ -1,4 +1,5 @@
 import type { MultiSearchQuery } from 'meilisearch';
+import { searchCacheKey } from './result-cache.ts';
 import type { Filters, SearchQuery } from './search-query.ts';
 import { buildFilter, type SearchDeps } from './search-sections.ts';
 import { spellingCandidates, spellingCorrection, type Vocabulary } from './spelling.ts';
@@ -90,4 +91,19 @@ export async function didYouMean(
   if (typedSomewhere) return [];
   const enough = found === 0 ? 1 : Math.max(found + 1, limits.ratio * found);
   return candidates.filter((_, i) => totalAt(i) >= enough).slice(0, limits.suggestions);
+}
+
+/**
+ * `didYouMean`, kept with the search's results until the indexes change: the same query
+ * found the same count, so its suggestions are the same.
+ */
+export async function cachedDidYouMean(
+  deps: DidYouMeanDeps,
+  query: SearchQuery,
+  found: number,
+): Promise<string[]> {
+  if (deps.searchCache === undefined) return didYouMean(deps, query, found);
+  return deps.searchCache.get(`suggestions:${searchCacheKey(query)}`, () =>
+    didYouMean(deps, query, found),
+  );
 }

@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { SearchLog } from '../analytics/search-log.ts';
 import type { Taxonomy } from '../content/topics.ts';
 import { parseQuery } from '../http/validate.ts';
-import { didYouMean } from './did-you-mean.ts';
+import { cachedDidYouMean } from './did-you-mean.ts';
 import { recordSearch } from './record-search.ts';
 import { searchQuerySchema } from './search-query.ts';
 import type { SearchResult } from './search-response.ts';
@@ -22,7 +22,7 @@ export function searchRouter(
     const result = await searchSections(deps, query);
     const queryId = recordSearch(deps, query, result);
     // Few or no results: close spellings that find more (one more round trip, only then).
-    const suggestions = await didYouMean(spelling, query, result.total);
+    const suggestions = await cachedDidYouMean(spelling, query, result.total);
     res.json({
       ...result,
       queryId,

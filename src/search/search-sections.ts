@@ -1,5 +1,6 @@
 import type { Hit, Meilisearch, MultiSearchParams, MultiSearchQuery } from 'meilisearch';
 import type { Section } from '../content/model.ts';
+import type { Parcours } from '../parcours/model.ts';
 import { membershipsOf, type ParcoursStore } from '../parcours/parcours-store.ts';
 import type { PromotionTable } from '../content/promotions.ts';
 import type { IndexNames } from '../engine/indexes.ts';
@@ -13,6 +14,7 @@ import {
 import { fuseRankings } from './fuse-rankings.ts';
 import { prepareQuery, type PreparedQuery } from './prepare-query.ts';
 import { promotionMention } from './promotion-mention.ts';
+import { searchCacheKey, type SearchCache } from './result-cache.ts';
 import { filterExpression, type Filters, type SearchQuery } from './search-query.ts';
 import {
   facetNames,
@@ -38,6 +40,8 @@ export interface SearchDeps {
   parcours?: Pick<ParcoursStore, 'listParcours'>;
   /** The clock archive dates are compared with; absent: the system's. */
   now?: () => Date;
+  /** Results kept until the indexes change (result-cache.ts); absent: every search asks. */
+  searchCache?: SearchCache;
 }
 
 /** How a search with words ranks resources (one hit per resource). */
@@ -74,6 +78,12 @@ export const defaultRanking: RankingOptions = {
   resourceThreshold: 0.5,
 };
 
+/** What the caller shows, so that nothing else is asked of the engine. */
+export interface SearchNeeds {
+  /** The facet counts (the API and the results page); false: `facets` comes back empty. */
+  facets: boolean;
+}
+
 /** Words of a snippet. */
 const CROP_WORDS = 36;
 
@@ -99,13 +109,68 @@ export async function searchSections(
   deps: SearchDeps,
   query: SearchQuery,
   ranking: RankingOptions = defaultRanking,
+  needs: SearchNeeds = { facets: true },
 ): Promise<SearchResult> {
   const started = performance.now();
+  // Other rankings are the relevance evaluation's: never cached.
+  const found =
+    deps.searchCache === undefined || ranking !== defaultRanking
+      ? await findSections(deps, query, ranking, needs)
+      : await deps.searchCache.get(
+          `sections:${needs.facets ? 'facets' : 'hits'}:${searchCacheKey(query)}`,
+          () => findSections(deps, query, ranking, needs),
+        );
+  return { ...found, query: query.q, processingTimeMs: Math.round(performance.now() - started) };
+}
+
+/**
+ * The search itself, hits with their parcours (what the cache keeps): reading the parcours
+ * costs their files and one engine call, so a cached search pays neither. A parcours
+ * published from the interface is an index write, which empties the cache; a file edited
+ * by hand shows on the hits once the entry ages out (result-cache.ts).
+ */
+async function findSections(
+  deps: SearchDeps,
+  query: SearchQuery,
+  ranking: RankingOptions,
+  needs: SearchNeeds,
+): Promise<Omit<SearchResult, 'processingTimeMs'>> {
+  // Side by side: the parcours do not depend on the hits.
+  const [found, parcours] = await Promise.all([
+    searchEngine(deps, query, ranking, needs),
+    listParcours(deps),
+  ]);
+  if (parcours === undefined) return found;
+  const hits = found.hits.map((hit) => {
+    const memberships = membershipsOf(parcours, hit.resourceId, hit);
+    return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
+  });
+  return { ...found, hits };
+}
+
+/**
+ * The parcours, read once per cache generation rather than per search: their files and the
+ * engine call that resolves them cost a fifth of a search's time (profiled, bench/search-speed.ts).
+ */
+async function listParcours(deps: SearchDeps): Promise<Parcours[] | undefined> {
+  const { parcours, searchCache } = deps;
+  if (parcours === undefined) return undefined;
+  if (searchCache === undefined) return parcours.listParcours();
+  return searchCache.get('parcours', () => parcours.listParcours());
+}
+
+/** The search as Meilisearch answers it. */
+async function searchEngine(
+  deps: SearchDeps,
+  query: SearchQuery,
+  ranking: RankingOptions,
+  needs: SearchNeeds,
+): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const now = deps.now?.() ?? new Date();
   const prepared = prepareQuery(query.q);
   const { words } = prepared;
-  const first = await runSearch(deps, query, prepared, ranking, now);
-  if (first.total > 0 || words.length < 2) return finish(first);
+  const first = await runSearch(deps, query, prepared, ranking, now, needs);
+  if (first.total > 0 || words.length < 2) return first;
 
   // A multi-word query must not come back empty because one word matches nothing:
   // keep the words that match something on their own, and search again.
@@ -119,21 +184,9 @@ export async function searchSections(
     })),
   });
   const kept = words.filter((_, i) => (results[i]?.estimatedTotalHits ?? 0) > 0);
-  if (kept.length === 0 || kept.length === words.length) return finish(first);
-  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking, now);
-  return finish({ ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) });
-
-  async function finish(result: Omit<SearchResult, 'processingTimeMs'>): Promise<SearchResult> {
-    const parcours = await deps.parcours?.listParcours();
-    const hits =
-      parcours === undefined
-        ? result.hits
-        : result.hits.map((hit) => {
-            const memberships = membershipsOf(parcours, hit.resourceId, hit);
-            return memberships.length === 0 ? hit : { ...hit, parcours: memberships };
-          });
-    return { ...result, hits, processingTimeMs: Math.round(performance.now() - started) };
-  }
+  if (kept.length === 0 || kept.length === words.length) return first;
+  const relaxed = await runSearch(deps, query, prepareQuery(kept.join(' ')), ranking, now, needs);
+  return { ...relaxed, ignoredWords: words.filter((word) => !kept.includes(word)) };
 }
 
 /** The versions of a hit's document other than its own, when it has several. */
@@ -159,6 +212,7 @@ async function runSearch(
   prepared: PreparedQuery,
   ranking: RankingOptions,
   now: Date,
+  needs: SearchNeeds,
 ): Promise<Omit<SearchResult, 'processingTimeMs'>> {
   const q = prepared.words.join(' ');
   const grouped = query.group === 'document';
@@ -203,7 +257,7 @@ async function runSearch(
     // the page comes from the current part, then the archived one: here only the counts.
     page: fused ? 1 : query.page,
     hitsPerPage: fused ? Math.max(ranking.depth, query.page * query.limit) : 0,
-    facets: [...facetNames],
+    ...(needs.facets ? { facets: [...facetNames] } : {}),
   };
   // Archived resources after current ones: their dates are compared with the clock now.
   const currentPart: MultiSearchQuery | undefined = fused
@@ -286,7 +340,7 @@ async function runSearch(
     : undefined;
   // Disjunctive facets: a facet's counts ignore its own filter, so that a person can
   // add a second value to it.
-  const facetQueries: MultiSearchQuery[] = facetNames
+  const facetQueries: MultiSearchQuery[] = (needs.facets ? facetNames : [])
     .filter((facet) => buildFilter(query, facet).length !== filter.length)
     .map((facet) => ({
       indexUid: deps.indexes.sections,

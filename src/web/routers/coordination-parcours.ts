@@ -102,7 +102,8 @@ export function coordinationParcoursRouter(deps: CoordinationParcoursRouterDeps)
   /** The picker: sections and resources matching the query, parcours aside. */
   async function pick(q: string): Promise<PickerResult[]> {
     const query = queryOf.parse({ q, group: 'section', limit: String(pickerSize) });
-    const { hits } = await searchSections(deps, query);
+    // The picker lists hits only: no facet counts asked.
+    const { hits } = await searchSections(deps, query, undefined, { facets: false });
     return hits
       .filter((hit) => hit.type !== 'parcours')
       .map((hit) => ({

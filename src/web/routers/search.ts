@@ -5,7 +5,7 @@ import type { Taxonomy } from '../../content/topics.ts';
 import type { ReviewPolicy } from '../../freshness/review-policy.ts';
 import { skillLabels } from '../../community/skill-labels.ts';
 import { countByTopic } from '../../resources/resource-store.ts';
-import { didYouMean } from '../../search/did-you-mean.ts';
+import { cachedDidYouMean } from '../../search/did-you-mean.ts';
 import { recordSearch } from '../../search/record-search.ts';
 import { searchQuerySchema } from '../../search/search-query.ts';
 import { searchSections, type SearchDeps } from '../../search/search-sections.ts';
@@ -64,7 +64,7 @@ export function searchPageRouter(deps: SearchPageDeps): Router {
     // person hits: their cards. All at once.
     const skillsShown = Object.keys(result.facets.skills).length + query.competence.length > 0;
     const [suggestions, topicCounts, labels, cards] = await Promise.all([
-      didYouMean(spelling, query, result.total),
+      cachedDidYouMean(spelling, query, result.total),
       result.total === 0 ? countByTopic(deps) : {},
       skillsShown ? skillLabels(deps) : new Map<string, string>(),
       hitCards(deps, result.hits),
