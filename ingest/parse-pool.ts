@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PromotionTable } from '../src/content/promotions.ts';
 import type { ParseReply, ParseTask } from './parse-worker.ts';
+import type { PdfExtractor } from './parsers/pdf-protocol.ts';
 import {
   ParseError,
   type OcrSettings,
@@ -42,6 +43,8 @@ export interface PoolParseOptions {
   promotions: PromotionTable;
   /** OCR of PDF pages without text; absent: off. */
   ocr?: OcrSettings;
+  /** Which extractor reads PDF text (default `auto`). */
+  pdfExtractor?: PdfExtractor;
 }
 
 export interface ParsePool {
@@ -195,6 +198,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           pdfMaxPages: parseOptions.pdfMaxPages,
           promotions: [...parseOptions.promotions],
           ...(parseOptions.ocr === undefined ? {} : { ocr: parseOptions.ocr }),
+          ...(parseOptions.pdfExtractor === undefined
+            ? {}
+            : { pdfExtractor: parseOptions.pdfExtractor }),
         });
         if (reply.ok) return reply.document;
         if (reply.code === 'unexpected') throw new ParseWorkerError('parse_crash', reply.message);

@@ -1,4 +1,5 @@
 import { parseSource } from './parsers/index.ts';
+import type { PdfExtractor } from './parsers/pdf-protocol.ts';
 import { ParseError, type OcrSettings, type ParsedDocument } from './parsers/types.ts';
 
 /**
@@ -16,6 +17,7 @@ export interface ParseTask {
   promotions: [number, string][];
   /** OCR of PDF pages without text; absent: off. */
   ocr?: OcrSettings;
+  pdfExtractor?: PdfExtractor;
 }
 
 export type ParseReply =
@@ -33,6 +35,7 @@ export async function parseInWorker(task: ParseTask): Promise<ParseReply> {
         pdfMaxPages: task.pdfMaxPages,
         promotionOfYear: (year) => promotions.get(year),
         ...(task.ocr === undefined ? {} : { ocr: task.ocr }),
+        ...(task.pdfExtractor === undefined ? {} : { pdfExtractor: task.pdfExtractor }),
       },
     );
     return { ok: true, document };
