@@ -75,6 +75,14 @@ export class ParseWorkerError extends ReperesError {
   }
 }
 
+/**
+ * A PDF whose parse ran over its time or lost its worker: `pdf_corrupt` for people, but
+ * not remembered as the file's fault (a less loaded machine may read it).
+ */
+export class PdfWorkerFailure extends ParseError {
+  override name = 'PdfWorkerFailure';
+}
+
 /** The default number of Markdown workers: one per core, but no more than 4. */
 export function defaultParseWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
@@ -250,7 +258,7 @@ function workerFailure(
   const detail = cause instanceof Error ? cause.message : String(cause);
   const delay = formatDuration(timeoutMs);
   if (relativePath.toLowerCase().endsWith('.pdf')) {
-    return new ParseError(
+    return new PdfWorkerFailure(
       'pdf_corrupt',
       timedOut
         ? `PDF illisible : la lecture de ${relativePath} a dépassé ${delay} (fichier trop complexe ou endommagé)`
