@@ -95,7 +95,7 @@ const defaults = {
   timeoutMs: defaultParseTimeoutMs,
   heapMb: 1024,
   recycleAfter: 50,
-  recycleAboveMb: 256,
+  recycleAboveMb: 512,
   idleMs: 30_000,
 };
 
