@@ -256,7 +256,6 @@ async function startOnce(
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
-      NODE_ENV: 'production',
       PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: dataDir,
@@ -364,7 +363,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     console.log(`pages/s, médiane (min–max)\n${summarise(runs, (each) => each.pagesPerSecond)}`);
     console.log(`pic RSS Mio\n${summarise(runs, (each) => each.peakRssMiB)}`);
   } else if (wanted === 'startup') {
-    const runs = await measureStartup();
+    const runs = await measureStartup({ rounds: Number(process.env.ROUNDS ?? 5) });
     console.log(`prêt (ms) : ${JSON.stringify(medianRange(runs.map((each) => each.readyMs)))}`);
     console.log(
       `écoute (ms) : ${JSON.stringify(medianRange(runs.map((each) => each.listeningMs)))}`,
