@@ -3,6 +3,9 @@
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production
 WORKDIR /app
+# pdftotext reads PDF text 3 to 6 times faster than pdf.js (the fallback without it).
+RUN apt-get update -qq && apt-get install -y -qq --no-install-recommends poppler-utils \
+  && rm -rf /var/lib/apt/lists/*
 COPY package.json package-lock.json .dsfr.yml ./
 RUN npm ci --omit=dev && rm -rf node_modules/@gaubee && npm cache clean --force
 COPY tsconfig.json ./

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { PromotionTable } from '../src/content/promotions.ts';
 import type { ParseReply, ParseTask } from './parse-worker.ts';
+import type { PdfExtractor } from './parsers/pdf-protocol.ts';
 import {
   ParseError,
   type OcrSettings,
@@ -22,7 +23,7 @@ import { ReperesError } from '../src/errors.ts';
 export interface ParsePoolOptions {
   /** Worker threads for Markdown (default: the machine's available parallelism, at most 4). */
   workers?: number;
-  /** Worker threads for PDFs (default 1). */
+  /** Worker threads for PDFs (default: as many as for Markdown). */
   pdfWorkers?: number;
   /** Longest time one file may take to parse, in milliseconds. */
   timeoutMs?: number;
@@ -32,8 +33,15 @@ export interface ParsePoolOptions {
   heapMb?: number;
   /** Files each worker parses before the workers are replaced (pdf.js keeps caches). */
   recycleAfter?: number;
+  /**
+   * Memory mark of one worker, in MB (its heap and buffers after a parse): past it, the
+   * lane's workers are replaced before the next parse (pdf.js keeps ~300 MB once it read a PDF).
+   */
+  recycleAboveMb?: number;
   /** Idle time after which a worker stops, in milliseconds. */
   idleMs?: number;
+  /** Which extractor reads PDF text (default `auto`: pdftotext when installed, else pdf.js). */
+  pdfExtractor?: PdfExtractor;
 }
 
 /** What a parse needs besides the file, as data the workers can receive. */
@@ -47,6 +55,8 @@ export interface PoolParseOptions {
 export interface ParsePool {
   /** Number of files parsed at once (both lanes). */
   readonly size: number;
+  /** Times a lane's workers were replaced because one went past `recycleAboveMb`. */
+  readonly recycledForMemory: number;
   /** Parses one file; rejects with ParseError, or ParseWorkerError when the worker failed. */
   parse(file: SourceFile, options: PoolParseOptions): Promise<ParsedDocument>;
   /** Stops every worker; the caller closes the pool after its last sync. */
@@ -65,6 +75,14 @@ export class ParseWorkerError extends ReperesError {
   }
 }
 
+/**
+ * A PDF whose parse ran over its time or lost its worker: `pdf_corrupt` for people, but
+ * not remembered as the file's fault (a less loaded machine may read it).
+ */
+export class PdfWorkerFailure extends ParseError {
+  override name = 'PdfWorkerFailure';
+}
+
 /** The default number of Markdown workers: one per core, but no more than 4. */
 export function defaultParseWorkers(): number {
   return Math.max(1, Math.min(4, os.availableParallelism()));
@@ -77,6 +95,7 @@ const defaults = {
   timeoutMs: defaultParseTimeoutMs,
   heapMb: 1024,
   recycleAfter: 50,
+  recycleAboveMb: 512,
   idleMs: 30_000,
 };
 
@@ -86,6 +105,7 @@ const workerFile = fileURLToPath(new URL('./parse-worker-bootstrap.js', import.m
 interface Lane {
   /** Rejects with WorkerStopped when the worker ran over its time or died. */
   run(task: ParseTask): Promise<ParseReply>;
+  readonly recycledForMemory: number;
   close(): Promise<void>;
 }
 
@@ -121,6 +141,7 @@ function createLane(size: number, settings: typeof defaults): Lane {
     retired: false,
   });
   let current = start();
+  let recycledForMemory = 0;
   const retiring = new Set<Promise<void>>();
   // A retired generation closes once its last parse is done: closing it earlier would
   // cancel that parse.
@@ -132,18 +153,23 @@ function createLane(size: number, settings: typeof defaults): Lane {
   // Parses wait here, not in piscina's queue, so that a file's timeout counts its own
   // parse only, never the time spent behind a slow file.
   const slots = createSlots(size);
+  // New parses go to fresh workers; the old ones finish theirs.
+  const retire = (old: Generation): void => {
+    if (old !== current) return;
+    old.retired = true;
+    current = start();
+    closeIfDone(old);
+  };
   const generation = (): Generation => {
-    if (current.runs >= settings.recycleAfter * size) {
-      // New parses go to fresh workers (pdf.js keeps caches); the old ones finish theirs.
-      const old = current;
-      old.retired = true;
-      current = start();
-      closeIfDone(old);
-    }
+    // pdf.js keeps caches: workers are replaced after so many files.
+    if (current.runs >= settings.recycleAfter * size) retire(current);
     current.runs++;
     return current;
   };
   return {
+    get recycledForMemory() {
+      return recycledForMemory;
+    },
     async run(task) {
       const release = await slots.acquire();
       // The time limit starts when a worker is free for this file.
@@ -151,10 +177,15 @@ function createLane(size: number, settings: typeof defaults): Lane {
       const used = generation();
       used.active++;
       try {
-        return await used.piscina.run(task, {
+        const reply = await used.piscina.run(task, {
           signal: timeout,
           transferList: [task.bytes.buffer as ArrayBuffer],
         });
+        if (reply.memoryBytes > settings.recycleAboveMb * 1024 * 1024 && used === current) {
+          recycledForMemory++;
+          retire(used);
+        }
+        return reply;
       } catch (error) {
         throw new WorkerStopped(timeout.aborted, { cause: error });
       } finally {
@@ -171,19 +202,24 @@ function createLane(size: number, settings: typeof defaults): Lane {
 
 /**
  * Starts nothing until the first parse; workers then live until idle, recycled or closed.
- * PDFs have their own lane (`pdfWorkers`, 1 by default): pdf.js keeps ~300 MB in each
- * thread that has read a PDF, so only that many threads ever pay for it.
+ * PDFs have their own lane (`pdfWorkers`), so that a long PDF never holds up the Markdown:
+ * with pdftotext a PDF worker only waits for its child process; with pdf.js (no poppler)
+ * it keeps ~300 MB, and is replaced past `recycleAboveMb`.
  */
 export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
   const size = options.workers ?? defaultParseWorkers();
-  const pdfSize = options.pdfWorkers ?? 1;
-  const settings = { ...defaults, ...withoutUndefined(options) };
+  const pdfSize = options.pdfWorkers ?? defaultParseWorkers();
+  const { pdfExtractor: _, ...laneOptions } = options;
+  const settings = { ...defaults, ...withoutUndefined(laneOptions) };
   const pdfSettings = { ...settings, timeoutMs: options.pdfTimeoutMs ?? settings.timeoutMs };
   const text = createLane(size, settings);
   const pdf = createLane(pdfSize, pdfSettings);
 
   return {
     size: size + pdfSize,
+    get recycledForMemory() {
+      return text.recycledForMemory + pdf.recycledForMemory;
+    },
     async parse(file, parseOptions) {
       const isPdf = file.relativePath.toLowerCase().endsWith('.pdf');
       try {
@@ -195,6 +231,7 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
           pdfMaxPages: parseOptions.pdfMaxPages,
           promotions: [...parseOptions.promotions],
           ...(parseOptions.ocr === undefined ? {} : { ocr: parseOptions.ocr }),
+          ...(options.pdfExtractor === undefined ? {} : { pdfExtractor: options.pdfExtractor }),
         });
         if (reply.ok) return reply.document;
         if (reply.code === 'unexpected') throw new ParseWorkerError('parse_crash', reply.message);
@@ -221,7 +258,7 @@ function workerFailure(
   const detail = cause instanceof Error ? cause.message : String(cause);
   const delay = formatDuration(timeoutMs);
   if (relativePath.toLowerCase().endsWith('.pdf')) {
-    return new ParseError(
+    return new PdfWorkerFailure(
       'pdf_corrupt',
       timedOut
         ? `PDF illisible : la lecture de ${relativePath} a dépassé ${delay} (fichier trop complexe ou endommagé)`

@@ -1,4 +1,6 @@
+import v8 from 'node:v8';
 import { parseSource } from './parsers/index.ts';
+import type { PdfExtractor } from './parsers/pdf-protocol.ts';
 import { ParseError, type OcrSettings, type ParsedDocument } from './parsers/types.ts';
 
 /**
@@ -16,11 +18,16 @@ export interface ParseTask {
   promotions: [number, string][];
   /** OCR of PDF pages without text; absent: off. */
   ocr?: OcrSettings;
+  pdfExtractor?: PdfExtractor;
 }
 
-export type ParseReply =
+export type ParseReply = (
   | { ok: true; document: ParsedDocument }
-  | { ok: false; code: ParseError['code'] | 'unexpected'; message: string };
+  | { ok: false; code: ParseError['code'] | 'unexpected'; message: string }
+) & {
+  /** The worker's heap and buffers after the parse: the pool replaces workers past a mark. */
+  memoryBytes: number;
+};
 
 /** Parses one file; never throws, so that the reply says what went wrong. */
 export async function parseInWorker(task: ParseTask): Promise<ParseReply> {
@@ -33,15 +40,24 @@ export async function parseInWorker(task: ParseTask): Promise<ParseReply> {
         pdfMaxPages: task.pdfMaxPages,
         promotionOfYear: (year) => promotions.get(year),
         ...(task.ocr === undefined ? {} : { ocr: task.ocr }),
+        ...(task.pdfExtractor === undefined ? {} : { pdfExtractor: task.pdfExtractor }),
       },
     );
-    return { ok: true, document };
+    return { ok: true, document, memoryBytes: memoryBytes() };
   } catch (error) {
-    if (error instanceof ParseError) return { ok: false, code: error.code, message: error.message };
+    if (error instanceof ParseError)
+      return { ok: false, code: error.code, message: error.message, memoryBytes: memoryBytes() };
     return {
+      memoryBytes: memoryBytes(),
       ok: false,
       code: 'unexpected',
       message: `erreur inattendue de l'analyseur sur ${task.relativePath} : ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+}
+
+/** This thread's heap (pdf.js caches) and the buffers it holds outside it. */
+function memoryBytes(): number {
+  const heap = v8.getHeapStatistics();
+  return heap.used_heap_size + heap.external_memory;
 }

@@ -41,7 +41,7 @@ export async function createPipelineDeps(
 /** The parse pool sized from the configuration; the caller closes it. */
 export function createConfiguredParsePool(config: Config): ParsePool {
   return createParsePool({
-    pdfWorkers: config.ingestPdfWorkers,
+    ...(config.ingestPdfWorkers === undefined ? {} : { pdfWorkers: config.ingestPdfWorkers }),
     // A PDF's own time, plus the longest its OCR may take.
     pdfTimeoutMs:
       defaultParseTimeoutMs +

@@ -20,7 +20,7 @@ import { createTopicAssigner } from './assign-topics.ts';
 import { buildRecords, type BuiltRecords } from './build-records.ts';
 import { fetchIndexedResources, IndexWriter, type IndexedResource } from './index-writer.ts';
 import { acquireIngestLock, type IngestLockOptions } from './ingest-lock.ts';
-import { ParseWorkerError, type ParsePool } from './parse-pool.ts';
+import { ParseWorkerError, PdfWorkerFailure, type ParsePool } from './parse-pool.ts';
 import {
   ParseError,
   type OcrSettings,
@@ -43,7 +43,7 @@ import {
   type MissingFile,
   type SkippedEntry,
 } from './sources.ts';
-import { SyncJournal, type JournalResource } from './sync-journal.ts';
+import { SyncJournal, type JournalResource, type RememberedFailure } from './sync-journal.ts';
 
 /** lock → discover → hash and diff → parse (worker pool) → index → report. */
 
@@ -155,7 +155,12 @@ function temporaryNames(names: IndexNames): IndexNames {
 type Prepared =
   | { outcome: 'unchanged' }
   | { outcome: 'parsed'; records: BuiltRecords; ocr?: OcrStats }
-  | { outcome: 'failed'; failure: Omit<FileFailure, 'path'> };
+  | {
+      outcome: 'failed';
+      failure: Omit<FileFailure, 'path'>;
+      /** The file's hashes when its content is to blame: it is not parsed again until it changes. */
+      version?: { sha256: string; metadataSha256?: string };
+    };
 
 /**
  * Synchronises content folders (or single files) into the indexes, one ingestion at a time
@@ -207,6 +212,11 @@ async function syncLocked(
   if (suspects.size > 0)
     logger.info({ resources: suspects.size }, 'an interrupted sync left writes open: re-checking');
   const rechecked = new Set<string>();
+  // Files that failed to parse before: not parsed again while nothing they depend on changed.
+  const failedBefore =
+    request.rebuild === true ? new Map<string, RememberedFailure>() : await journal.failures();
+  const failedNow: RememberedFailure[] = [];
+  const failureResolved: string[] = [];
 
   const symlinks = deps.symlinks ?? 'never';
   const skipped: SkippedEntry[] = [];
@@ -316,11 +326,22 @@ async function syncLocked(
         break;
       case 'failed':
         summary.failed.push({ path: shown, ...prepared.failure });
+        if (prepared.version !== undefined) {
+          failedNow.push({
+            resourceId: id,
+            root: file.root.key,
+            path: file.relativePath,
+            ...prepared.version,
+            signature: defiSignature,
+            ...prepared.failure,
+          });
+        }
         // An id held by another file is that file's: its records stay.
         if (suspects.has(id) && prepared.failure.code !== 'id_conflict')
           untrusted.push({ id, root: file.root.key });
         break;
     }
+    if (prepared.outcome !== 'failed' && failedBefore.has(id)) failureResolved.push(id);
     if (suspects.has(id) && prepared.outcome === 'parsed') {
       summary.rechecked++;
       rechecked.add(id);
@@ -421,6 +442,21 @@ async function syncLocked(
     await swapIn(meili, deps.indexes, target);
     await journal.clear();
   }
+  // Written once the indexes hold this sync: only what changed since the last one. A
+  // failed file that left its folder (never indexed, so not among `gone`) is forgotten.
+  const syncedRoots = new Set(request.roots.map((root) => root.key));
+  for (const failure of failedBefore.values()) {
+    const left = singleFiles
+      ? missing.some(
+          (file) => resourceIdOf(file.root.key, file.relativePath) === failure.resourceId,
+        )
+      : syncedRoots.has(failure.root) && !present.has(failure.resourceId);
+    if (left) failureResolved.push(failure.resourceId);
+  }
+  await journal.rememberFailures(
+    failedNow.filter((failure) => !sameFailure(failedBefore.get(failure.resourceId), failure)),
+    failureResolved,
+  );
 
   summary.durationMs = Math.round(performance.now() - started);
   // Worker threads share the process: this peak includes them.
@@ -429,6 +465,7 @@ async function syncLocked(
   return summary;
 
   async function prepare(file: DiscoveredFile, id: string): Promise<Prepared> {
+    let version: { sha256: string; metadataSha256?: string } | undefined;
     try {
       if (file.bytes > deps.limits.maxFileBytes) {
         throw tooLarge(file.bytes, deps.limits.maxFileBytes);
@@ -461,6 +498,19 @@ async function syncLocked(
         !suspects.has(id)
       ) {
         return { outcome: 'unchanged' };
+      }
+      version = { sha256, ...(metadataSha256 === undefined ? {} : { metadataSha256 }) };
+      const before = failedBefore.get(id);
+      if (
+        before !== undefined &&
+        sameVersion(before, version, defiSignature) &&
+        !suspects.has(id)
+      ) {
+        return {
+          outcome: 'failed',
+          failure: { code: before.code as FileFailure['code'], reason: before.reason },
+          version,
+        };
       }
       const extracted = await deps.parsePool.parse(
         { relativePath: file.relativePath, bytes },
@@ -497,8 +547,17 @@ async function syncLocked(
         ...(parsed.ocr === undefined ? {} : { ocr: parsed.ocr }),
       };
     } catch (error) {
-      if (error instanceof ParseError || error instanceof ParseWorkerError) {
+      if (error instanceof ParseWorkerError || error instanceof PdfWorkerFailure) {
+        // A worker that ran over its time or died may do better on a less loaded machine.
         return { outcome: 'failed', failure: { code: error.code, reason: error.message } };
+      }
+      if (error instanceof ParseError) {
+        // The file's own content failed: remembered until it changes.
+        return {
+          outcome: 'failed',
+          failure: { code: error.code, reason: error.message },
+          ...(version === undefined ? {} : { version }),
+        };
       }
       if (error instanceof ContentFileTooLargeError) {
         // It grew between discovery and reading.
@@ -542,6 +601,31 @@ async function syncLocked(
       () => false,
     );
   }
+}
+
+/** True when a remembered failure is of this very version of the file. */
+function sameVersion(
+  failure: RememberedFailure,
+  version: { sha256: string; metadataSha256?: string },
+  signature: string,
+): boolean {
+  return (
+    failure.sha256 === version.sha256 &&
+    failure.metadataSha256 === version.metadataSha256 &&
+    failure.signature === signature
+  );
+}
+
+/** True when nothing of a failure changed (no write needed). */
+function sameFailure(before: RememberedFailure | undefined, now: RememberedFailure): boolean {
+  return (
+    before !== undefined &&
+    sameVersion(before, now, now.signature) &&
+    before.code === now.code &&
+    before.reason === now.reason &&
+    before.root === now.root &&
+    before.path === now.path
+  );
 }
 
 function isPdf(relativePath: string): boolean {

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import type { Meilisearch } from 'meilisearch';
 import { ensureIndex } from '../src/engine/indexes.ts';
 import { settle } from '../src/engine/tasks.ts';
@@ -11,6 +11,10 @@ import { settle } from '../src/engine/tasks.ts';
  * engine gone): its resources may hold sections of a version no file has any more
  * while their records still carry the hash of the file, so the next sync re-checks
  * them instead of trusting that hash.
+ *
+ * It also remembers the files that could not be parsed (unreadable PDF, broken front
+ * matter…), by hash: such a file is not parsed again until it, its metadata file or the
+ * ingester changes. A re-run with nothing changed then reads no file twice.
  */
 
 /** A resource a write touched, and the content folder it came from. */
@@ -24,6 +28,24 @@ export interface JournalEntry {
   id: string;
   resources: JournalResource[];
   startedAt: string;
+}
+
+/** A file that failed to parse, as it was then. */
+export interface RememberedFailure {
+  resourceId: string;
+  root: string;
+  path: string;
+  sha256: string;
+  metadataSha256?: string;
+  /** What the parse depended on besides the file (ingester version, taxonomy…). */
+  signature: string;
+  code: string;
+  reason: string;
+}
+
+interface FailureDocument extends RememberedFailure {
+  id: string;
+  kind: 'failure';
 }
 
 /** An entry written before a batch; `close` once the batch is committed. */
@@ -44,14 +66,35 @@ export class SyncJournal {
 
   /** Entries left open by syncs that stopped mid-write. */
   async openEntries(): Promise<JournalEntry[]> {
+    const documents = await this.#all();
+    return documents.filter((document): document is JournalEntry => !isFailure(document));
+  }
+
+  /** Files that failed to parse, by resource id. */
+  async failures(): Promise<Map<string, RememberedFailure>> {
+    const documents = await this.#all();
+    return new Map(
+      documents
+        .filter(isFailure)
+        .map(({ id: _, kind: __, ...failure }) => [failure.resourceId, failure]),
+    );
+  }
+
+  /** Remembers these failures (replacing older ones of the same files) and forgets those. */
+  async rememberFailures(failed: RememberedFailure[], forget: string[]): Promise<void> {
+    if (failed.length === 0 && forget.length === 0) return;
     await this.#ensure();
-    const entries: JournalEntry[] = [];
-    for (let offset = 0; ; offset += PAGE) {
-      const page = await this.client
-        .index<JournalEntry>(this.uid)
-        .getDocuments<JournalEntry>({ limit: PAGE, offset });
-      entries.push(...page.results);
-      if (page.results.length < PAGE) return entries;
+    const index = this.client.index(this.uid);
+    if (forget.length > 0) {
+      await settle(index.deleteDocuments(forget.map(failureId)), 'journal : échecs résolus');
+    }
+    if (failed.length > 0) {
+      const documents: FailureDocument[] = failed.map((failure) => ({
+        ...failure,
+        id: failureId(failure.resourceId),
+        kind: 'failure',
+      }));
+      await settle(index.addDocuments(documents), 'journal : fichiers en échec');
     }
   }
 
@@ -96,8 +139,29 @@ export class SyncJournal {
     await settle(this.client.index(this.uid).deleteAllDocuments(), 'journal : remise à zéro');
   }
 
+  async #all(): Promise<(JournalEntry | FailureDocument)[]> {
+    await this.#ensure();
+    const documents: (JournalEntry | FailureDocument)[] = [];
+    for (let offset = 0; ; offset += PAGE) {
+      const page = await this.client
+        .index<JournalEntry | FailureDocument>(this.uid)
+        .getDocuments<JournalEntry | FailureDocument>({ limit: PAGE, offset });
+      documents.push(...page.results);
+      if (page.results.length < PAGE) return documents;
+    }
+  }
+
   #ensure(): Promise<void> {
     this.#ready ??= ensureIndex(this.client, this.uid, 'id');
     return this.#ready;
   }
+}
+
+function isFailure(document: JournalEntry | FailureDocument): document is FailureDocument {
+  return 'kind' in document && document.kind === 'failure';
+}
+
+/** A failure's document id: resource ids may hold characters Meilisearch ids refuse. */
+function failureId(resourceId: string): string {
+  return `failure-${createHash('sha256').update(resourceId).digest('hex').slice(0, 32)}`;
 }

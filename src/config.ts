@@ -158,7 +158,9 @@ const envSchema = z.object({
   TRUST_PROXY: trustProxySetting,
   // Unset: one per available core, at most 4 (each worker holds its own pdf.js).
   INGEST_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 64).optional()),
-  INGEST_PDF_WORKERS: positiveInt(1, 16),
+  // Unset: as many as INGEST_WORKERS (pdftotext runs outside them; pdf.js, without poppler,
+  // keeps ~300 MB in each until the worker is replaced).
+  INGEST_PDF_WORKERS: z.preprocess(emptyToUndefined, positiveInt(1, 16).optional()),
   INGEST_LOCK_WAIT_MS: positiveInt(10 * 60_000),
   OCR: z.preprocess(
     emptyToUndefined,
@@ -247,7 +249,7 @@ export interface Config {
   /** Worker threads that parse Markdown; undefined: one per available core, at most 4. */
   ingestWorkers: number | undefined;
   /** Worker threads that parse PDFs (pdf.js holds ~300 MB in each). */
-  ingestPdfWorkers: number;
+  ingestPdfWorkers: number | undefined;
   /** Longest wait for another ingestion of the same indexes to finish, in milliseconds. */
   ingestLockWaitMs: number;
   /** OCR of PDF pages without text: on or off, time per page (ms), pages per file. */

@@ -11,7 +11,6 @@ import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
 import { createAnalytics, schedulePruning } from './analytics/analytics.ts';
 import { createSearchLog } from './analytics/search-log.ts';
-import { createApp } from './app.ts';
 import { fileApiTokens } from './auth/api-tokens.ts';
 import { createAuth } from './auth/auth.ts';
 import { loadAllowList } from './auth/coordinators.ts';
@@ -47,6 +46,10 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+// The web app's modules (most of the start-up's CPU) load while the engine starts and the
+// first sync runs; awaited just before the app is built.
+const appModule = import('./app.ts');
+appModule.catch(() => undefined);
 let engine: EngineHandle | undefined;
 let parsePool: ParsePool | undefined;
 let syncing: Promise<void> | undefined;
@@ -158,6 +161,7 @@ try {
             removed: summary.removed,
             sections: summary.sectionsWritten,
             durationMs: summary.durationMs,
+            uptimeMs: Math.round(process.uptime() * 1000),
           },
           'content synchronised',
         );
@@ -210,6 +214,7 @@ try {
     logger,
   });
   const publishHooks = createPublishHooks(pipelineDeps, roots);
+  const { createApp } = await appModule;
   const app = createApp({
     config,
     meili: searchMeili,
@@ -249,7 +254,11 @@ try {
     const address = server?.address();
     const port = address !== null && typeof address === 'object' ? address.port : config.port;
     const host = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
-    logger.info(`Repères est prêt : http://${host}:${port}/`);
+    // Time since the process started, module loading included: the start-up profile.
+    logger.info(
+      { uptimeMs: Math.round(process.uptime() * 1000) },
+      `Repères est prêt : http://${host}:${port}/`,
+    );
     // No OIDC and reachable from this machine only: whoever reads this log runs the service.
     if (localSignIn !== undefined)
       logger.info(

@@ -1,4 +1,5 @@
 import type * as PdfParseModule from 'pdf-parse';
+import { extractWithPoppler, popplerAvailable } from './pdf-poppler.ts';
 import type { PdfJob, PdfReply } from './pdf-protocol.ts';
 import { largestText, type TextRun } from './pdf-title.ts';
 
@@ -14,8 +15,20 @@ import { largestText, type TextRun } from './pdf-title.ts';
  */
 let pdfParse: Promise<typeof PdfParseModule> | undefined;
 
-/** Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages. */
+/**
+ * Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages: with
+ * poppler's pdftotext when installed (or asked for), else with pdf.js.
+ */
 export async function extractPdf(job: PdfJob): Promise<PdfReply> {
+  const extractor = job.extractor ?? 'auto';
+  if (extractor === 'pdftotext' || (extractor === 'auto' && (await popplerAvailable()))) {
+    return extractWithPoppler(job);
+  }
+  return extractWithPdfjs(job);
+}
+
+/** Extracts a PDF's metadata and per-page text with pdf.js (pdf-parse), in this thread. */
+export async function extractWithPdfjs(job: PdfJob): Promise<PdfReply> {
   pdfParse ??= import('pdf-parse');
   const { PasswordException, PDFParse, VerbosityLevel } = await pdfParse;
   // pdf.js may detach the buffer it is given: page 1 is read again from a copy.

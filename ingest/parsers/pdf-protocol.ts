@@ -4,7 +4,15 @@
 export interface PdfJob {
   bytes: Uint8Array;
   maxPages: number;
+  /** Which extractor reads the text (default `auto`). */
+  extractor?: PdfExtractor;
 }
+
+/**
+ * `pdftotext`: poppler's tools (fast, out of process); `pdfjs`: pdf-parse in this thread;
+ * `auto`: poppler when installed, else pdf.js.
+ */
+export type PdfExtractor = 'auto' | 'pdftotext' | 'pdfjs';
 
 /** The raw text and metadata of a PDF, before any interpretation. */
 export interface PdfExtract {

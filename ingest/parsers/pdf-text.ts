@@ -16,7 +16,8 @@ const titleMaxLength = 120;
 export function normalisePdfText(raw: string): string {
   const paragraphs = raw
     .replace(/\r\n?/g, '\n')
-    .replace(/\u00ad/g, '')
+    // Soft hyphens and zero-width spaces (poppler keeps them; pdf.js drops them).
+    .replace(/[\u00ad\u200b\ufeff]/g, '')
     .split(/\n[ \t\f\v\u00a0]*\n/)
     .map((paragraph) => reflow(paragraph.split('\n')))
     .filter(Boolean);

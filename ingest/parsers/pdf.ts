@@ -41,6 +41,7 @@ export async function parsePdf(file: SourceFile, options: ParseOptions): Promise
   const reply = await extractPdf({
     bytes: new Uint8Array(file.bytes),
     maxPages: options.pdfMaxPages,
+    ...(options.pdfExtractor === undefined ? {} : { extractor: options.pdfExtractor }),
   });
   switch (reply.kind) {
     case 'extracted': {

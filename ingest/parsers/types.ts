@@ -1,6 +1,7 @@
 import type { PdfTitleSource } from './pdf-title.ts';
 import type { Resource, SourceFormat } from '../../src/content/model.ts';
 import { ReperesError } from '../../src/errors.ts';
+import type { PdfExtractor } from './pdf-protocol.ts';
 
 /** What every parser receives: one file's bytes and where it was found. */
 export interface SourceFile {
@@ -16,6 +17,8 @@ export interface ParseOptions {
   promotionOfYear: (year: number) => string | undefined;
   /** Text recognition of PDF pages without text; absent: such pages are left out. */
   ocr?: OcrSettings;
+  /** Which extractor reads PDF text (default `auto`: pdftotext when installed, else pdf.js). */
+  pdfExtractor?: PdfExtractor;
 }
 
 /** How PDF pages without text are read by OCR (plain data: it crosses worker threads). */

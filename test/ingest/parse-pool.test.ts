@@ -34,7 +34,7 @@ async function allDocuments<T extends { id: string }>(uid: string): Promise<T[]>
   return page.results.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** Thousands of pages full of words: seconds of pdf.js, far beyond a 3 s limit. */
+/** Thousands of pages full of words: seconds of pdf.js (pdftotext reads them faster), far beyond a 3 s limit. */
 function hugePdf(): Buffer {
   return buildPdf({
     pages: Array.from({ length: 3000 }, (_, page) => [`Page ${page}`, 'mot '.repeat(400)]),
@@ -63,7 +63,7 @@ describe('createParsePool', () => {
   });
 
   it('fails a parse that runs over its time as pdf_corrupt, naming the delay, and only that file', async () => {
-    const parsePool = pool({ workers: 2, pdfTimeoutMs: 3_000 });
+    const parsePool = pool({ workers: 2, pdfTimeoutMs: 3_000, pdfExtractor: 'pdfjs' });
     await warmUp(parsePool);
     const huge = hugePdf();
     const results = await Promise.allSettled([
@@ -111,6 +111,20 @@ describe('createParsePool', () => {
       documents.map((document) => document.title),
       titles,
     );
+  });
+
+  it('replaces a worker whose memory went past the mark, and goes on parsing', async () => {
+    const pdf = buildPdf({ pages: [['Une note', 'Avec du texte.']] });
+    const parse = (parsePool: ReturnType<typeof pool>, n: number) =>
+      parsePool.parse({ relativePath: `note-${n}.pdf`, bytes: pdf }, noPromotions);
+    // pdf.js alone takes tens of MB in a worker: past a 1 MB mark after every file.
+    const low = pool({ workers: 1, pdfWorkers: 1, recycleAboveMb: 1, pdfExtractor: 'pdfjs' });
+    const high = pool({ workers: 1, pdfWorkers: 1, recycleAboveMb: 4096, pdfExtractor: 'pdfjs' });
+    for (const parsePool of [low, high]) {
+      for (let n = 0; n < 3; n++) assert.equal((await parse(parsePool, n)).title, 'Une note');
+    }
+    assert.equal(low.recycledForMemory, 3);
+    assert.equal(high.recycledForMemory, 0);
   });
 
   it('fails a non-PDF parse that runs over its time as parse_timeout', async () => {
@@ -163,7 +177,7 @@ describe('syncContent with the parse pool', () => {
       'guide.md': '# Un guide\n\nTexte.\n',
       'autre.md': '# Un autre\n\nTexte.\n',
     });
-    const parsePool = pool({ workers: 2, pdfTimeoutMs: 3_000 });
+    const parsePool = pool({ workers: 2, pdfTimeoutMs: 3_000, pdfExtractor: 'pdfjs' });
     await warmUp(parsePool);
     const limits = { maxFileBytes: 50 * 1024 * 1024, pdfMaxPages: 100_000 };
     const deps = { ...(await pipelineDeps(client, prefix, limits)), parsePool };

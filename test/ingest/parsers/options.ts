@@ -11,8 +11,13 @@ const promotions = new Map([
   [2023, 'EIG 7'],
 ]);
 
-/** Parse options of the parser tests. */
+/**
+ * Parse options of the parser tests. PDFs are read by pdftotext, as in production (the
+ * Docker image and CI install poppler-utils); pdf.js, the fallback, is compared with it in
+ * pdf-extractors.test.ts.
+ */
 export const testParseOptions: ParseOptions = {
   pdfMaxPages: 20,
   promotionOfYear: (year) => promotions.get(year),
+  pdfExtractor: 'pdftotext',
 };
