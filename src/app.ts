@@ -82,7 +82,7 @@ export interface AppDeps {
   /** Sign-in, sessions, tokens and CSRF; absent: no sign-in, and every write answers 401. */
   auth?: Auth;
   /** Markdown → sanitised HTML for the publish form's preview (the ingester's processor). */
-  markdownPreview?: (markdown: string) => string;
+  markdownPreview?: (markdown: string) => string | Promise<string>;
   /** Sets `res.locals.coordinator` or refuses; by default the one `auth` gives. */
   requireCoordinator?: RequestHandler;
   /** The parcours; by default read from the content folders and resolved against the index. */

@@ -5,7 +5,6 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { IngestLockTimeoutError } from '../ingest/ingest-lock.ts';
 import type { ParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
-import { markdownPreview } from '../ingest/markdown-preview.ts';
 import { createPublishHooks } from '../ingest/publish-hooks.ts';
 import { discoverFiles } from '../ingest/sources.ts';
 import { createConfiguredParsePool, createPipelineDeps } from '../ingest/pipeline-deps.ts';
@@ -243,7 +242,10 @@ try {
       }),
     },
     auth,
-    markdownPreview,
+    // Markdown to HTML (unified, rehype) loads on the first preview: a third of the start-up's
+    // module loading, for a page only coordinators open.
+    markdownPreview: async (markdown) =>
+      (await import('../ingest/markdown-preview.ts')).markdownPreview(markdown),
   });
   server = app.listen(config.port, config.host, (error?: Error) => {
     if (error !== undefined) {

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { Taxonomy } from '../content/topics.ts';
-import { buildOpenApiDocument } from './openapi.ts';
+import { openApiDocumentOnDemand } from './document-on-demand.ts';
 
 /** GET /api/openapi.json; its reference page, /api/docs, is a page of the site (src/web). */
 export function apiDocsRouter(deps: {
@@ -8,9 +8,8 @@ export function apiDocsRouter(deps: {
   publicUrl?: string | undefined;
 }): Router {
   const router = Router();
-  const document = buildOpenApiDocument(deps.taxonomy, deps.publicUrl);
-  router.get('/api/openapi.json', (_req, res) => {
-    res.json(document);
+  router.get('/api/openapi.json', async (_req, res) => {
+    res.json(await openApiDocumentOnDemand(deps.taxonomy, deps.publicUrl));
   });
   return router;
 }

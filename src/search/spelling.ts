@@ -10,25 +10,39 @@ import { foldText } from '../text/fold-accents.ts';
 /** Words of the taxonomy, folded → as written. */
 export type Vocabulary = Map<string, string>;
 
-/** Edit distance with transpositions (optimal string alignment). */
-export function editDistance(a: string, b: string): number {
-  const rows = a.length + 1;
+/**
+ * Edit distance with transpositions (optimal string alignment), on three rolling rows:
+ * it runs against every word of the taxonomy for each unknown word of a query that finds
+ * few results, so it allocates nothing per cell. Beyond `bound`, returns `bound + 1` as
+ * soon as no alignment can come back under it.
+ */
+export function editDistance(a: string, b: string, bound = Number.POSITIVE_INFINITY): number {
   const cols = b.length + 1;
-  const d: number[][] = Array.from({ length: rows }, (_, i) =>
-    Array.from({ length: cols }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
-  );
-  const at = (i: number, j: number): number => d[i]?.[j] ?? Number.POSITIVE_INFINITY;
-  for (let i = 1; i < rows; i++) {
+  let beforePrevious = new Int32Array(cols);
+  let previous = Int32Array.from({ length: cols }, (_, j) => j);
+  let current = new Int32Array(cols);
+  for (let i = 1; i <= a.length; i++) {
+    current[0] = i;
+    let rowBest = i;
     for (let j = 1; j < cols; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      let best = Math.min(at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost);
+      let best = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
-        best = Math.min(best, at(i - 2, j - 2) + 1);
-      const row = d[i];
-      if (row !== undefined) row[j] = best;
+        best = Math.min(best, (beforePrevious[j - 2] as number) + 1);
+      current[j] = best;
+      if (best < rowBest) rowBest = best;
     }
+    // Every cell of a later row is at least the smallest of this one, less one for a
+    // transposition that would skip it: past the bound by two, nothing can come back.
+    if (rowBest > bound + 1) return bound + 1;
+    [beforePrevious, previous, current] = [previous, current, beforePrevious];
   }
-  return at(a.length, b.length);
+  const distance = previous[b.length] as number;
+  return distance > bound ? bound + 1 : distance;
 }
 
 /** Words of the taxonomy (labels, synonyms, signals), folded → as written. */
@@ -82,7 +96,7 @@ export function spellingCorrection(
     let best: { word: string; distance: number } | undefined;
     for (const [known, written] of vocabulary) {
       if (Math.abs(known.length - folded.length) > allowedEdits(folded.length)) continue;
-      const distance = editDistance(folded, known);
+      const distance = editDistance(folded, known, allowedEdits(folded.length));
       if (
         distance <= allowedEdits(folded.length) &&
         (best === undefined || distance < best.distance)

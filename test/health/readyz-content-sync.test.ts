@@ -47,10 +47,10 @@ describe('GET /readyz with MEILI_URL', () => {
       assert.ok(Date.now() < deadline, `the sync never reached the lock:\n${service.output()}`);
       await sleep(100);
     }
-    const waiting = await fetch(`${service.url}/readyz`);
-    const body = (await waiting.json()) as { error?: { code: string; message: string } };
-    assert.equal(waiting.status, 503, JSON.stringify(body));
-    assert.equal(body.error?.code, 'index_syncing');
+    // The web app may still be loading when the sync reaches the lock: 503 once it listens.
+    const waiting = await waitForStatus(`${service.url}/readyz`, 503);
+    const body = waiting.body as { error?: { code: string; message: string } };
+    assert.equal(body.error?.code, 'index_syncing', JSON.stringify(body));
     assert.match(body.error?.message ?? '', /synchronis/);
 
     await lock.release();

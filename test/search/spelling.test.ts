@@ -22,6 +22,54 @@ describe('editDistance', () => {
     assert.equal(editDistance('licnce', 'licence'), 1);
     assert.equal(editDistance('lciense', 'license'), 1);
     assert.equal(editDistance('sekurte', 'securite'), 2);
+    assert.equal(editDistance('', 'abc'), 3);
+    assert.equal(editDistance('abc', ''), 3);
+  });
+
+  it('with a bound, gives the distance up to it and bound + 1 beyond, for any pair of words', () => {
+    // The full table (no shortcut) on every pair of a set of close and distant words.
+    const reference = (a: string, b: string): number => {
+      const d = Array.from({ length: a.length + 1 }, (_, i) =>
+        Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+      );
+      for (let i = 1; i <= a.length; i++)
+        for (let j = 1; j <= b.length; j++) {
+          const row = d[i] as number[];
+          const above = d[i - 1] as number[];
+          row[j] = Math.min(
+            (above[j] as number) + 1,
+            (row[j - 1] as number) + 1,
+            (above[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1),
+          );
+          if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+            row[j] = Math.min(row[j] as number, ((d[i - 2] as number[])[j - 2] as number) + 1);
+        }
+      return (d[a.length] as number[])[b.length] as number;
+    };
+    const words = [
+      'securite',
+      'sekurte',
+      'hebergement',
+      'hbergemnet',
+      'licence',
+      'lciense',
+      'ab',
+      'ba',
+      'accessibilite',
+      'a',
+      '',
+    ];
+    for (const a of words)
+      for (const b of words) {
+        const exact = reference(a, b);
+        assert.equal(editDistance(a, b), exact, `${a} / ${b}`);
+        for (const bound of [0, 1, 2, 3])
+          assert.equal(
+            editDistance(a, b, bound),
+            Math.min(exact, bound + 1),
+            `${a} / ${b} ≤ ${bound}`,
+          );
+      }
   });
 });
 

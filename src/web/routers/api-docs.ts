@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { h } from 'preact';
-import { buildOpenApiDocument } from '../../api-docs/openapi.ts';
+import { openApiDocumentOnDemand } from '../../api-docs/document-on-demand.ts';
 import { buildApiReference, type OpenApiDocument } from '../../api-docs/reference.ts';
 import type { Taxonomy } from '../../content/topics.ts';
 import { pageContext, type PageConfigDeps } from '../page-context.ts';
@@ -16,10 +16,14 @@ export function apiDocsPageRouter(
   deps: PageConfigDeps & { taxonomy: Taxonomy; publicUrl?: string | undefined },
 ): Router {
   const router = Router();
-  const document = buildOpenApiDocument(deps.taxonomy, deps.publicUrl);
-  // Read as it is served: the JSON, not the generator's wider types.
-  const reference = buildApiReference(JSON.parse(JSON.stringify(document)) as OpenApiDocument);
-  router.get('/api/docs', (req, res) => {
+  let reference: ReturnType<typeof buildApiReference> | undefined;
+  router.get('/api/docs', async (req, res) => {
+    // Read as it is served: the JSON, not the generator's wider types.
+    reference ??= buildApiReference(
+      JSON.parse(
+        JSON.stringify(await openApiDocumentOnDemand(deps.taxonomy, deps.publicUrl)),
+      ) as OpenApiDocument,
+    );
     sendPage(res, h(ApiDocsPage, { context: pageContext(deps, req), reference }));
   });
   return router;

@@ -36,7 +36,7 @@ export interface CoordinationRouterDeps extends PageConfigDeps {
   /** The content store and its writer; absent: only the placeholder home is served. */
   publishing?: { publisher: Publisher; store: ContentStore };
   /** Markdown → sanitised HTML, by the ingester's processor (wired by main). */
-  markdownPreview?: (markdown: string) => string;
+  markdownPreview?: (markdown: string) => string | Promise<string>;
 }
 
 const filtersSchema = z.object({
@@ -151,7 +151,7 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
       return;
     }
     if (body['action'] === 'previsualiser') {
-      sendForm(req, res, { values, preview: previewOf(values.markdown) }, path);
+      sendForm(req, res, { values, preview: await previewOf(values.markdown) }, path);
       return;
     }
     try {
@@ -190,7 +190,7 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
       return;
     }
     if (body['action'] === 'previsualiser') {
-      sendForm(req, res, { values, resource, preview: previewOf(values.markdown) }, path);
+      sendForm(req, res, { values, resource, preview: await previewOf(values.markdown) }, path);
       return;
     }
     try {
@@ -273,7 +273,7 @@ export function coordinationRouter(deps: CoordinationRouterDeps): Router {
     };
   }
 
-  function previewOf(markdown: string): string {
+  async function previewOf(markdown: string): Promise<string> {
     if (deps.markdownPreview === undefined || markdown.trim() === '') return '';
     return deps.markdownPreview(markdown);
   }
