@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedMeilisearch } from '../src/engine/embedded-meilisearch.ts';
+import { popplerAvailable } from '../ingest/parsers/pdf-poppler.ts';
 import { signalGroup } from './helpers/process.ts';
 import { testTimeouts } from './helpers/timeouts.ts';
 
@@ -50,6 +51,14 @@ try {
   console.error(
     `Chromium est introuvable (${chromiumPath}) : les tests de navigateur en ont besoin.\n` +
       'Installez-le (Debian/Ubuntu : « apt-get update && apt-get install -y chromium », avec sudo si besoin) ou indiquez son chemin avec CHROMIUM_PATH.',
+  );
+  process.exit(1);
+}
+// The parser tests read PDFs with pdftotext, as production does where poppler is installed.
+if (!(await popplerAvailable())) {
+  console.error(
+    'pdftotext est introuvable : les tests de lecture des PDF en ont besoin.\n' +
+      'Installez poppler-utils (Debian/Ubuntu : « apt-get update && apt-get install -y poppler-utils », avec sudo si besoin).',
   );
   process.exit(1);
 }
