@@ -37,6 +37,11 @@ if (process.argv[2] === 'publish') {
   await import('./publish.ts');
   process.exit();
 }
+if (process.argv[2] === 'scale') {
+  const { runScaleCommand } = await import('./scale.ts');
+  await runScaleCommand(process.argv.slice(3));
+  process.exit();
+}
 if (process.argv[2] === 'analytics') {
   await import('./analytics.ts');
   process.exit();
