@@ -265,7 +265,10 @@ export async function runScaleCommand(argv: string[]): Promise<void> {
       json: { type: 'string' },
     },
   });
-  const sizes = (positionals.length === 0 ? ['10000'] : positionals).map(Number);
+  // `--real` alone measures the real corpus only.
+  const sizes = (positionals.length === 0 ? (values.real ? [] : ['10000']) : positionals).map(
+    Number,
+  );
   if (sizes.some((size) => !Number.isInteger(size) || size <= 0)) {
     console.error(
       `Tailles invalides : ${positionals.join(' ')} (attendu : des nombres de sections).`,
