@@ -213,6 +213,7 @@ try {
         met: undefined,
       },
       loadAverage: multi.loadAverage,
+      note: `p50 ${multi.reperes.p50Ms.median.toFixed(1)} ms contre ${multi.raw.p50Ms.median.toFixed(1)} ms brut${multi.errors > 0 ? `, ${multi.errors} erreurs` : ''}`,
     });
     if (zipf !== undefined)
       rows.push({

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Agent } from 'undici';
+import { z } from 'zod';
 import { createParsePool } from '../ingest/parse-pool.ts';
 import { syncContent } from '../ingest/pipeline.ts';
 import { contentRoots } from '../src/content/roots.ts';
@@ -77,7 +77,7 @@ const MiB = 1024 * 1024;
 export async function processMemory(
   pid: number,
 ): Promise<{ peakRssMiB: number; rssMiB: number; anonymousMiB: number }> {
-  const status = await readFile(`/proc/${pid}/status`, 'utf8');
+  const status = await fs.readFile(`/proc/${pid}/status`, 'utf8');
   const kib = (field: string) =>
     Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? NaN);
   return {
@@ -88,11 +88,14 @@ export async function processMemory(
   };
 }
 
-const statsSchemaNote = 'Meilisearch /stats';
-interface EngineStats {
-  databaseSize: number;
-  indexes: Record<string, { numberOfDocuments: number; rawDocumentDbSize?: number }>;
-}
+/** Meilisearch `/stats`: what the table uses of it. */
+const engineStatsSchema = z.object({
+  databaseSize: z.number(),
+  indexes: z.record(
+    z.string(),
+    z.object({ numberOfDocuments: z.number(), rawDocumentDbSize: z.number().optional() }),
+  ),
+});
 
 /** Ingests the folders into a fresh engine and measures; see the module's comment. */
 export async function measureScale(options: ScaleOptions): Promise<ScaleRow> {
@@ -129,8 +132,8 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleRow> {
     const response = await fetch(new URL('/stats', meili.url), {
       headers: { authorization: `Bearer ${meili.masterKey}` },
     });
-    if (!response.ok) throw new Error(`${statsSchemaNote}: ${response.status}`);
-    const stats = (await response.json()) as EngineStats;
+    if (!response.ok) throw new Error(`Meilisearch /stats: ${response.status}`);
+    const stats = engineStatsSchema.parse(await response.json());
     const names = indexNames(prefix);
     const indexes: ScaleRow['indexes'] = {};
     for (const [uid, index] of Object.entries(stats.indexes)) {

@@ -120,11 +120,6 @@ export function formatBenchTable(report: BenchReport): string {
   return lines.join('\n');
 }
 
-/** `spread` of one value per run. */
-export function spreadOf(values: number[]): Spread {
-  return spread(values);
-}
-
 /**
  * The multiSearch bodies the service sends for each ask, recorded by running its own search
  * function against the real engine through a client that keeps what it is asked to send.
