@@ -175,7 +175,10 @@ export function multiSearchSender(
     [...byAsk].map(([key, list]) => [key, list.map((body) => JSON.stringify(body))]),
   );
   return async (ask) => {
-    for (const body of encoded.get(`${ask.q}\u0000${ask.limit}`) ?? []) {
+    const list = encoded.get(`${ask.q}\u0000${ask.limit}`) ?? [];
+    // Nothing recorded for this ask: an error, never a free answer.
+    if (list.length === 0) return false;
+    for (const body of list) {
       const response = await request(url, { dispatcher: agent, method: 'POST', headers, body });
       await response.body.text();
       if (response.statusCode !== 200) return false;
