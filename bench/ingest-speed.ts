@@ -87,7 +87,9 @@ export async function measurePdfText(
   const parseOptions = { pdfMaxPages: 100_000, promotions: new Map<number, string>() };
   const runs: PdfTextRun[] = [];
   try {
-    // Workers started (and pdf.js loaded) before anything is timed.
+    // Workers started (and pdf.js loaded, here too) before anything is timed.
+    if (contents[0] !== undefined)
+      await extractWithPdfjs({ bytes: new Uint8Array(contents[0]), maxPages: 100_000 });
     for (const pool of pools.values()) {
       await Promise.all(
         contents.map((bytes, n) =>

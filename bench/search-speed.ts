@@ -71,13 +71,13 @@ const LIMIT = 10;
 const LIMIT_VARIANTS = 10;
 
 /** A request of a pattern: the query and the page size. */
-interface Ask {
+export interface Ask {
   q: string;
   limit: number;
 }
 
 /** Every query with several page sizes, in an order that repeats none before all are used. */
-function distinctAsks(queries: readonly string[]): Ask[] {
+export function distinctAsks(queries: readonly string[]): Ask[] {
   const asks: Ask[] = [];
   for (let variant = 0; variant < LIMIT_VARIANTS; variant++)
     for (const q of queries) asks.push({ q, limit: LIMIT - 4 + variant });
@@ -105,8 +105,9 @@ function zipfAsks(queries: readonly string[], count: number, seed = 17): Ask[] {
   });
 }
 
-interface RunFigures {
+export interface RunFigures {
   p50Ms: number;
+  p99Ms: number;
   requestsPerSecond: number;
   errors: number;
 }
@@ -115,7 +116,7 @@ interface RunFigures {
  * `connections` clients sending requests back to back for `seconds`, each the next ask of
  * the list (shared, so that concurrent clients do not send the same one).
  */
-async function closedLoop(
+export async function closedLoop(
   send: (ask: Ask) => Promise<boolean>,
   asks: readonly Ask[],
   cursor: { next: number },
@@ -141,12 +142,13 @@ async function closedLoop(
   latencies.sort((a, b) => a - b);
   return {
     p50Ms: latencies[Math.floor(latencies.length / 2)] ?? Number.NaN,
+    p99Ms: latencies[Math.floor(latencies.length * 0.99)] ?? Number.NaN,
     requestsPerSecond: latencies.length / elapsed,
     errors,
   };
 }
 
-function spread(values: number[]): Spread {
+export function spread(values: number[]): Spread {
   const sorted = [...values].sort((a, b) => a - b);
   const middle = sorted.length / 2;
   const median =
@@ -156,20 +158,23 @@ function spread(values: number[]): Spread {
   return { median, min: sorted[0] ?? Number.NaN, max: sorted.at(-1) ?? Number.NaN };
 }
 
-/** Measures the rows of the issue's search table; see the module's comment. */
-export async function measureSearchSpeed(options: SearchSpeedOptions): Promise<SearchSpeedRow[]> {
-  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64 });
-  const sections = indexNames(options.indexPrefix).sections;
-  const rawUrl = new URL(`/indexes/${sections}/search`, options.meili.url);
-  const rawHeaders = {
-    authorization: `Bearer ${options.meili.key}`,
-    'content-type': 'application/json',
-  };
-  const drain = async (response: Awaited<ReturnType<typeof request>>) => {
-    await response.body.text();
-    return response.statusCode === 200;
-  };
-  const raw = async (ask: Ask) =>
+async function drain(response: Awaited<ReturnType<typeof request>>): Promise<boolean> {
+  await response.body.text();
+  return response.statusCode === 200;
+}
+
+/**
+ * One Meilisearch search with crop and highlight, sent straight (what the service asks for
+ * a results page, without its own layer); resolves true on a 200.
+ */
+export function rawSearcher(
+  agent: Agent,
+  meili: { url: string; key: string },
+  indexPrefix: string,
+): (ask: Ask) => Promise<boolean> {
+  const rawUrl = new URL(`/indexes/${indexNames(indexPrefix).sections}/search`, meili.url);
+  const rawHeaders = { authorization: `Bearer ${meili.key}`, 'content-type': 'application/json' };
+  return async (ask) =>
     drain(
       await request(rawUrl, {
         dispatcher: agent,
@@ -186,13 +191,27 @@ export async function measureSearchSpeed(options: SearchSpeedOptions): Promise<S
         }),
       }),
     );
-  const service = async (ask: Ask) =>
+}
+
+/** `GET <route>?q=…&limit=…` of a running service (`/api/search` or `/recherche`). */
+export function serviceSearcher(
+  agent: Agent,
+  serviceUrl: string,
+  route = '/api/search',
+): (ask: Ask) => Promise<boolean> {
+  return async (ask) =>
     drain(
-      await request(
-        `${options.serviceUrl}/api/search?q=${encodeURIComponent(ask.q)}&limit=${ask.limit}`,
-        { dispatcher: agent },
-      ),
+      await request(`${serviceUrl}${route}?q=${encodeURIComponent(ask.q)}&limit=${ask.limit}`, {
+        dispatcher: agent,
+      }),
     );
+}
+
+/** Measures the rows of the issue's search table; see the module's comment. */
+export async function measureSearchSpeed(options: SearchSpeedOptions): Promise<SearchSpeedRow[]> {
+  const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64 });
+  const raw = rawSearcher(agent, options.meili, options.indexPrefix);
+  const service = serviceSearcher(agent, options.serviceUrl);
 
   const scenarios = [
     {
@@ -369,7 +388,7 @@ async function main(): Promise<void> {
 }
 
 /** The service as `npm start` runs it; resolves once its first sync is done. */
-async function startService(
+export async function startService(
   root: string,
   env: NodeJS.ProcessEnv,
 ): Promise<{ url: string; stop: () => Promise<void> }> {

@@ -105,6 +105,31 @@ describe('OCR settings', () => {
   });
 });
 
+describe('MEILI_MAX_INDEXING_MEMORY', () => {
+  it('lets the embedded engine index with 512 MiB by default', () => {
+    assert.equal(loadConfig({}).meiliMaxIndexingMemory, '512MiB');
+  });
+
+  it("takes a size, and 0 for Meilisearch's own default", () => {
+    assert.equal(loadConfig({ MEILI_MAX_INDEXING_MEMORY: '1GiB' }).meiliMaxIndexingMemory, '1GiB');
+    assert.equal(loadConfig({ MEILI_MAX_INDEXING_MEMORY: '0' }).meiliMaxIndexingMemory, undefined);
+  });
+
+  it('refuses a size without unit, naming the variable', () => {
+    assert.throws(
+      () => loadConfig({ MEILI_MAX_INDEXING_MEMORY: '512' }),
+      (error: unknown) => {
+        assert.ok(error instanceof ConfigError);
+        assert.match(
+          error.message,
+          /MEILI_MAX_INDEXING_MEMORY : doit être une taille comme 512MiB/,
+        );
+        return true;
+      },
+    );
+  });
+});
+
 describe('link check settings', () => {
   it('checks 8 addresses at a time, waits 10 s for each, trusts a result for 24 h by default', () => {
     assert.deepEqual(loadConfig({}).linkCheck, {

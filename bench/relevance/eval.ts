@@ -81,6 +81,17 @@ const parsePool = createParsePool();
 try {
   const client = createMeiliClient({ url: meili.url, apiKey: meili.masterKey, timeoutMs: 60_000 });
   const deps = await benchPipelineDeps(client, 'eval', parsePool);
+  // EVAL_PROXIMITY_PRECISION=byAttribute: the same evaluation with that engine setting (issue
+  // 17 measured it); set before the first document, the pipeline's settings leave it alone.
+  const proximityPrecision = process.env.EVAL_PROXIMITY_PRECISION;
+  if (proximityPrecision === 'byAttribute' || proximityPrecision === 'byWord') {
+    await settle(client.createIndex(deps.indexes.sections, { primaryKey: 'id' }), 'index');
+    await settle(
+      client.index(deps.indexes.sections).updateSettings({ proximityPrecision }),
+      'proximityPrecision',
+    );
+    console.log(`proximityPrecision : ${proximityPrecision}`);
+  }
   const summary = await syncContent(deps, { roots });
   for (const failure of summary.failed)
     console.warn(`Non indexé : ${failure.path} (${failure.code}) : ${failure.reason}`);

@@ -33,6 +33,7 @@ export async function connectEngine(
     dataDir: config.dataDir,
     binary: config.meiliBin,
     startTimeoutMs: config.meiliStartTimeoutMs,
+    maxIndexingMemory: config.meiliMaxIndexingMemory,
     logger,
   };
   if (options.supervise === true) {

@@ -61,6 +61,11 @@ export interface EmbeddedOptions {
   /** A fixed port (it must be free); by default a free one is chosen. */
   port?: number;
   logger?: Logger | undefined;
+  /**
+   * `--max-indexing-memory` of the engine (e.g. `512MiB`, `1GiB`); by default Meilisearch
+   * takes two thirds of the machine's memory while it indexes.
+   */
+  maxIndexingMemory?: string | undefined;
 }
 
 interface PidFile {
@@ -426,6 +431,9 @@ async function spawnEngine(
         path.join(files.meiliDir, 'snapshots'),
         '--log-level',
         'WARN',
+        ...(options.maxIndexingMemory === undefined
+          ? []
+          : ['--max-indexing-memory', options.maxIndexingMemory]),
       ],
       {
         // The key goes through the environment so that it never shows in `ps`.

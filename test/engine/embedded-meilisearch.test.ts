@@ -39,6 +39,32 @@ describe('embedded Meilisearch', () => {
     assert.equal(isAlive(meili.pid), false);
   });
 
+  it('gives the engine the indexing memory it is told, and none by default', async () => {
+    const bounded = await stopAfter(
+      await startEmbeddedMeilisearch({
+        dataDir: await tempDir(),
+        startTimeoutMs,
+        maxIndexingMemory: '256MiB',
+      }),
+    );
+    const unbounded = await stopAfter(
+      await startEmbeddedMeilisearch({ dataDir: await tempDir(), startTimeoutMs }),
+    );
+    try {
+      const argumentsOf = async (pid: number) =>
+        (await fs.readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+      const boundedArguments = await argumentsOf(bounded.pid);
+      assert.equal(
+        boundedArguments[boundedArguments.indexOf('--max-indexing-memory') + 1],
+        '256MiB',
+      );
+      assert.equal((await argumentsOf(unbounded.pid)).includes('--max-indexing-memory'), false);
+    } finally {
+      await bounded.stop();
+      await unbounded.stop();
+    }
+  });
+
   it('reuses the same data and key on a second start', async () => {
     const dataDir = await tempDir();
     const first = await stopAfter(await startEmbeddedMeilisearch({ dataDir, startTimeoutMs }));
