@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { PdfJob, PdfReply } from './pdf-protocol.ts';
+import { largestText, type TextRun } from './pdf-title.ts';
 
 /**
  * Poppler's `pdfinfo` and `pdftotext` (Debian `poppler-utils`) behind the same interface as
@@ -30,11 +31,18 @@ export async function extractWithPoppler(job: PdfJob): Promise<PdfReply> {
   // the page limit, and is dropped when pdfinfo says the file is over it.
   // `-raw`: content-stream order, as pdf.js reads it (99.8 % of words in the same order on
   // the corpus and test PDFs; the default reading order mixed table cells and page numbers).
-  const [info, text] = await Promise.all([
+  // Page 1 once more with each word's box: the largest text, the title rule's second
+  // choice (pdf-title.ts), needs sizes that the plain text does not carry.
+  const [info, text, firstPage] = await Promise.all([
     run('pdfinfo', ['-isodates', '-enc', 'UTF-8', 'fd://0'], job.bytes),
     run(
       'pdftotext',
       ['-raw', '-enc', 'UTF-8', '-l', String(job.maxPages), 'fd://0', '-'],
+      job.bytes,
+    ),
+    run(
+      'pdftotext',
+      ['-bbox-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', 'fd://0', '-'],
       job.bytes,
     ),
   ]);
@@ -60,6 +68,10 @@ export async function extractWithPoppler(job: PdfJob): Promise<PdfReply> {
   };
   const title = fields.get('Title');
   if (title !== undefined) reply.metadataTitle = title;
+  if (firstPage.code === 0) {
+    const largest = largestText(boxedRuns(firstPage.stdout));
+    if (largest !== undefined) reply.largestText = largest;
+  }
   const author = fields.get('Author');
   if (author !== undefined) reply.metadataAuthor = author;
   // pdfinfo may write an offset without minutes (`+01`), which Date does not read.
@@ -71,6 +83,41 @@ export async function extractWithPoppler(job: PdfJob): Promise<PdfReply> {
 function failure(stderr: string): PdfReply {
   const detail = stderr.trim().split('\n').pop() || 'lecture interrompue';
   return { kind: /incorrect password/i.test(stderr) ? 'encrypted' : 'corrupt', detail };
+}
+
+const xmlEntities: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
+
+/**
+ * The words of `pdftotext -bbox-layout` as text runs: a word's box height stands for its
+ * font size (the ascent and descent of the font at that size), which is what the largest
+ * text compares; a line ends after its last word.
+ */
+export function boxedRuns(xhtml: string): TextRun[] {
+  const runs: TextRun[] = [];
+  for (const line of xhtml.split(/<line\b/).slice(1)) {
+    const words = [
+      ...line.matchAll(/<word [^>]*yMin="([\d.]+)"[^>]*yMax="([\d.]+)"[^>]*>([^<]*)<\/word>/g),
+    ];
+    words.forEach((word, index) => {
+      const text = (word[3] ?? '').replace(
+        /&(?:amp|lt|gt|quot|apos);/g,
+        (entity) => xmlEntities[entity] ?? entity,
+      );
+      const last = index === words.length - 1;
+      runs.push({
+        text: last ? text : `${text} `,
+        size: Number(word[2]) - Number(word[1]),
+        endsLine: last,
+      });
+    });
+  }
+  return runs;
 }
 
 /** `Key:   value` lines of pdfinfo; empty values left out. */
