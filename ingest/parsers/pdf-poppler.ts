@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { PdfJob, PdfReply } from './pdf-protocol.ts';
-import { largestText, type TextRun } from './pdf-title.ts';
+import { largestText, metadataTitleSuffices, type TextRun } from './pdf-title.ts';
 
 /**
  * Poppler's `pdfinfo` and `pdftotext` (Debian `poppler-utils`) behind the same interface as
@@ -31,21 +31,27 @@ export async function extractWithPoppler(job: PdfJob): Promise<PdfReply> {
   // the page limit, and is dropped when pdfinfo says the file is over it.
   // `-raw`: content-stream order, as pdf.js reads it (99.8 % of words in the same order on
   // the corpus and test PDFs; the default reading order mixed table cells and page numbers).
-  // Page 1 once more with each word's box: the largest text, the title rule's second
-  // choice (pdf-title.ts), needs sizes that the plain text does not carry.
-  const [info, text, firstPage] = await Promise.all([
-    run('pdfinfo', ['-isodates', '-enc', 'UTF-8', 'fd://0'], job.bytes),
-    run(
-      'pdftotext',
-      ['-raw', '-enc', 'UTF-8', '-l', String(job.maxPages), 'fd://0', '-'],
-      job.bytes,
-    ),
-    run(
-      'pdftotext',
-      ['-bbox-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', 'fd://0', '-'],
-      job.bytes,
-    ),
-  ]);
+  const infoRun = run('pdfinfo', ['-isodates', '-enc', 'UTF-8', 'fd://0'], job.bytes);
+  const textRun = run(
+    'pdftotext',
+    ['-raw', '-enc', 'UTF-8', '-l', String(job.maxPages), 'fd://0', '-'],
+    job.bytes,
+  );
+  // Awaited below; a failure to start (pdfinfo missing too) is the one that surfaces first.
+  textRun.catch(() => undefined);
+  // Page 1 once more with each word's box, only when the metadata title will not do: the
+  // largest text, the title rule's second choice (pdf-title.ts), needs sizes that the plain
+  // text does not carry, and a process more per file is a third of a small file's time.
+  const info = await infoRun;
+  const firstPageRun =
+    info.code === 0 && !metadataTitleSuffices(infoFields(info.stdout).get('Title'))
+      ? run(
+          'pdftotext',
+          ['-bbox-layout', '-enc', 'UTF-8', '-f', '1', '-l', '1', 'fd://0', '-'],
+          job.bytes,
+        )
+      : undefined;
+  const [text, firstPage] = await Promise.all([textRun, firstPageRun]);
   if (info.code !== 0) return failure(info.stderr);
   const fields = infoFields(info.stdout);
   const pageCount = Number(fields.get('Pages'));
@@ -68,7 +74,7 @@ export async function extractWithPoppler(job: PdfJob): Promise<PdfReply> {
   };
   const title = fields.get('Title');
   if (title !== undefined) reply.metadataTitle = title;
-  if (firstPage.code === 0) {
+  if (firstPage?.code === 0) {
     const largest = largestText(boxedRuns(firstPage.stdout));
     if (largest !== undefined) reply.largestText = largest;
   }

@@ -112,6 +112,12 @@ export interface TitleChoice {
   source: PdfTitleSource;
 }
 
+/** Whether the metadata title will be the title: then page 1's largest text is not needed. */
+export function metadataTitleSuffices(metadataTitle: string | undefined): boolean {
+  const metadata = clean(metadataTitle);
+  return metadata !== undefined && implausibleTitleReason(metadata) === undefined;
+}
+
 /** Chooses a PDF's title: plausible metadata, else largest text, else first line, else file name. */
 export function choosePdfTitle(candidates: TitleCandidates): TitleChoice {
   const metadata = clean(candidates.metadataTitle);
