@@ -219,7 +219,7 @@ export async function measurePair(options: {
       runs[side].push(
         await closedLoop(
           options[side],
-          options.asks,
+          asksOf[side],
           cursors[side],
           options.connections,
           options.seconds,

@@ -31,7 +31,11 @@ export interface ParsePoolOptions {
   pdfTimeoutMs?: number;
   /** Heap limit of each worker, in MB: pdf.js on a hostile file may allocate without bound. */
   heapMb?: number;
-  /** Files each worker parses before the workers are replaced (pdf.js keeps caches). */
+  /**
+   * Files each worker parses with pdf.js loaded before the workers are replaced (pdf.js keeps
+   * caches). Workers that never load it (Markdown, PDFs read by pdftotext) are kept: a new
+   * one costs a thread start and its modules, more than a small file's parse.
+   */
   recycleAfter?: number;
   /**
    * Memory mark of one worker, in MB (its heap and buffers after a parse): past it, the
@@ -57,6 +61,8 @@ export interface ParsePool {
   readonly size: number;
   /** Times a lane's workers were replaced because one went past `recycleAboveMb`. */
   readonly recycledForMemory: number;
+  /** Times a lane's workers were replaced after `recycleAfter` files with pdf.js. */
+  readonly recycledAfterFiles: number;
   /** Parses one file; rejects with ParseError, or ParseWorkerError when the worker failed. */
   parse(file: SourceFile, options: PoolParseOptions): Promise<ParsedDocument>;
   /** Stops every worker; the caller closes the pool after its last sync. */
@@ -106,6 +112,7 @@ interface Lane {
   /** Rejects with WorkerStopped when the worker ran over its time or died. */
   run(task: ParseTask): Promise<ParseReply>;
   readonly recycledForMemory: number;
+  readonly recycledAfterFiles: number;
   close(): Promise<void>;
 }
 
@@ -142,6 +149,7 @@ function createLane(size: number, settings: typeof defaults): Lane {
   });
   let current = start();
   let recycledForMemory = 0;
+  let recycledAfterFiles = 0;
   const retiring = new Set<Promise<void>>();
   // A retired generation closes once its last parse is done: closing it earlier would
   // cancel that parse.
@@ -161,14 +169,19 @@ function createLane(size: number, settings: typeof defaults): Lane {
     closeIfDone(old);
   };
   const generation = (): Generation => {
-    // pdf.js keeps caches: workers are replaced after so many files.
-    if (current.runs >= settings.recycleAfter * size) retire(current);
-    current.runs++;
+    // pdf.js keeps caches: workers that hold it are replaced after so many files.
+    if (current.runs >= settings.recycleAfter * size) {
+      recycledAfterFiles++;
+      retire(current);
+    }
     return current;
   };
   return {
     get recycledForMemory() {
       return recycledForMemory;
+    },
+    get recycledAfterFiles() {
+      return recycledAfterFiles;
     },
     async run(task) {
       const release = await slots.acquire();
@@ -181,6 +194,7 @@ function createLane(size: number, settings: typeof defaults): Lane {
           signal: timeout,
           transferList: [task.bytes.buffer as ArrayBuffer],
         });
+        if (reply.pdfjs) used.runs++;
         if (reply.memoryBytes > settings.recycleAboveMb * 1024 * 1024 && used === current) {
           recycledForMemory++;
           retire(used);
@@ -219,6 +233,9 @@ export function createParsePool(options: ParsePoolOptions = {}): ParsePool {
     size: size + pdfSize,
     get recycledForMemory() {
       return text.recycledForMemory + pdf.recycledForMemory;
+    },
+    get recycledAfterFiles() {
+      return text.recycledAfterFiles + pdf.recycledAfterFiles;
     },
     async parse(file, parseOptions) {
       const isPdf = file.relativePath.toLowerCase().endsWith('.pdf');

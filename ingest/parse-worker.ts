@@ -1,5 +1,6 @@
 import v8 from 'node:v8';
 import { parseSource } from './parsers/index.ts';
+import { pdfjsLoaded } from './parsers/pdf-extract.ts';
 import type { PdfExtractor } from './parsers/pdf-protocol.ts';
 import { ParseError, type OcrSettings, type ParsedDocument } from './parsers/types.ts';
 
@@ -27,6 +28,8 @@ export type ParseReply = (
 ) & {
   /** The worker's heap and buffers after the parse: the pool replaces workers past a mark. */
   memoryBytes: number;
+  /** pdf.js is loaded in the worker (its caches grow): the pool replaces such workers every so many files. */
+  pdfjs: boolean;
 };
 
 /** Parses one file; never throws, so that the reply says what went wrong. */
@@ -43,17 +46,21 @@ export async function parseInWorker(task: ParseTask): Promise<ParseReply> {
         ...(task.pdfExtractor === undefined ? {} : { pdfExtractor: task.pdfExtractor }),
       },
     );
-    return { ok: true, document, memoryBytes: memoryBytes() };
+    return { ok: true, document, ...usage() };
   } catch (error) {
     if (error instanceof ParseError)
-      return { ok: false, code: error.code, message: error.message, memoryBytes: memoryBytes() };
+      return { ok: false, code: error.code, message: error.message, ...usage() };
     return {
-      memoryBytes: memoryBytes(),
+      ...usage(),
       ok: false,
       code: 'unexpected',
       message: `erreur inattendue de l'analyseur sur ${task.relativePath} : ${error instanceof Error ? error.message : String(error)}`,
     };
   }
+}
+
+function usage(): Pick<ParseReply, 'memoryBytes' | 'pdfjs'> {
+  return { memoryBytes: memoryBytes(), pdfjs: pdfjsLoaded() };
 }
 
 /** This thread's heap (pdf.js caches) and the buffers it holds outside it. */

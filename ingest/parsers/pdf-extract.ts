@@ -15,6 +15,11 @@ import { largestText, type TextRun } from './pdf-title.ts';
  */
 let pdfParse: Promise<typeof PdfParseModule> | undefined;
 
+/** Whether pdf.js was loaded in this thread: it keeps caches from file to file once it read one. */
+export function pdfjsLoaded(): boolean {
+  return pdfParse !== undefined;
+}
+
 /**
  * Extracts a PDF's metadata and per-page text, refusing more than `maxPages` pages: with
  * poppler's pdftotext when installed (or asked for), else with pdf.js.

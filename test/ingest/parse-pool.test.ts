@@ -96,13 +96,13 @@ describe('createParsePool', () => {
     assert.equal(after.title, 'Encore');
   });
 
-  it('replaces its workers every few files without cancelling a parse under way', async () => {
-    const parsePool = pool({ workers: 2, recycleAfter: 1 });
-    const titles = Array.from({ length: 9 }, (_, n) => `Guide ${n}`);
+  it('replaces its pdf.js workers every few files without cancelling a parse under way', async () => {
+    const parsePool = pool({ workers: 1, pdfWorkers: 2, recycleAfter: 1, pdfExtractor: 'pdfjs' });
+    const titles = Array.from({ length: 9 }, (_, n) => `Note ${n}`);
     const documents = await Promise.all(
       titles.map((title, n) =>
         parsePool.parse(
-          { relativePath: `g${n}.md`, bytes: Buffer.from(`# ${title}\n\nTexte.\n`) },
+          { relativePath: `n${n}.pdf`, bytes: buildPdf({ pages: [[title, 'Avec du texte.']] }) },
           noPromotions,
         ),
       ),
@@ -111,6 +111,41 @@ describe('createParsePool', () => {
       documents.map((document) => document.title),
       titles,
     );
+    assert.ok(parsePool.recycledAfterFiles >= 2, `remplacés : ${parsePool.recycledAfterFiles}`);
+  });
+
+  it('keeps the workers that never load pdf.js: Markdown, and PDFs read by pdftotext', async () => {
+    const parsePool = pool({
+      workers: 1,
+      pdfWorkers: 1,
+      recycleAfter: 1,
+      pdfExtractor: 'pdftotext',
+    });
+    const titles: string[] = [];
+    // One after the other: with pdf.js, every file would replace its lane's worker.
+    for (let n = 0; n < 8; n++) {
+      const document = await parsePool.parse(
+        n % 2 === 0
+          ? { relativePath: `g${n}.md`, bytes: Buffer.from(`# Guide ${n}\n\nTexte.\n`) }
+          : {
+              relativePath: `n${n}.pdf`,
+              bytes: buildPdf({ pages: [[`Note ${n}`, 'Avec du texte.']] }),
+            },
+        noPromotions,
+      );
+      titles.push(document.title);
+    }
+    assert.deepEqual(titles, [
+      'Guide 0',
+      'Note 1',
+      'Guide 2',
+      'Note 3',
+      'Guide 4',
+      'Note 5',
+      'Guide 6',
+      'Note 7',
+    ]);
+    assert.equal(parsePool.recycledAfterFiles, 0);
   });
 
   it('replaces a worker whose memory went past the mark, and goes on parsing', async () => {

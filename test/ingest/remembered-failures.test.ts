@@ -32,6 +32,9 @@ function countingPool(): { pool: ParsePool; parsed: string[] } {
     get recycledForMemory() {
       return real.recycledForMemory;
     },
+    get recycledAfterFiles() {
+      return real.recycledAfterFiles;
+    },
     parse: (file, options) => {
       parsed.push(file.relativePath);
       return real.parse(file, options);
