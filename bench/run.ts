@@ -28,6 +28,7 @@ import {
   type BenchRow,
 } from './side-by-side.ts';
 import {
+  benchServiceEnv,
   distinctAsks,
   measureSearchSpeed,
   rawSearcher,
@@ -123,21 +124,16 @@ try {
   await parsePool.close();
 
   await fs.mkdir(path.join(dataDir, 'service'));
-  const service = await startService(projectRoot, {
-    MEILI_URL: meili.url,
-    MEILI_MASTER_KEY: meili.masterKey,
-    INDEX_PREFIX: prefix,
-    CONTENT_DIRS: folders.join(','),
-    DATA_DIR: path.join(dataDir, 'service'),
-    // The limits the bench's ingestion used: the service's own sync finds nothing to do.
-    MAX_FILE_BYTES: String(deps.limits.maxFileBytes),
-    PDF_MAX_PAGES: String(deps.limits.pdfMaxPages),
-    OCR: 'off',
-    // One client sends the whole load: the budgets are raised for the run.
-    API_RATE_LIMIT_PER_MINUTE: '1000000',
-    SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
-    PAGES_RATE_LIMIT_PER_MINUTE: '1000000',
-  });
+  const service = await startService(
+    projectRoot,
+    benchServiceEnv({
+      meili,
+      indexPrefix: prefix,
+      folders,
+      dataDir: path.join(dataDir, 'service'),
+      limits: deps.limits,
+    }),
+  );
   stopService = service.stop;
   const queries = await benchQueries();
   const engine = { url: meili.url, key: meili.masterKey };

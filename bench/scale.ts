@@ -13,6 +13,7 @@ import { settle } from '../src/engine/tasks.ts';
 import { benchPipelineDeps, projectRoot } from './bench-pipeline.ts';
 import { benchQueries } from './load.ts';
 import {
+  benchServiceEnv,
   closedLoop,
   distinctAsks,
   rawSearcher,
@@ -160,19 +161,16 @@ export async function measureScale(options: ScaleOptions): Promise<ScaleRow> {
 
     if (options.searchRounds > 0) {
       await fs.mkdir(path.join(dataDir, 'service'));
-      const service = await startService(projectRoot, {
-        MEILI_URL: meili.url,
-        MEILI_MASTER_KEY: meili.masterKey,
-        INDEX_PREFIX: prefix,
-        CONTENT_DIRS: options.folders.join(','),
-        DATA_DIR: path.join(dataDir, 'service'),
-        MAX_FILE_BYTES: String(deps.limits.maxFileBytes),
-        PDF_MAX_PAGES: String(deps.limits.pdfMaxPages),
-        OCR: 'off',
-        API_RATE_LIMIT_PER_MINUTE: '1000000',
-        SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
-        PAGES_RATE_LIMIT_PER_MINUTE: '1000000',
-      });
+      const service = await startService(
+        projectRoot,
+        benchServiceEnv({
+          meili,
+          indexPrefix: prefix,
+          folders: options.folders,
+          dataDir: path.join(dataDir, 'service'),
+          limits: deps.limits,
+        }),
+      );
       stopService = service.stop;
       const agent = new Agent({ keepAliveTimeout: 4_000, connections: 64 });
       try {

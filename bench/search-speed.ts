@@ -347,17 +347,13 @@ async function main(): Promise<void> {
     await parsePool.close();
     await fs.mkdir(path.join(dataDir, 'service'));
     const service = await startService(root, {
-      MEILI_URL: meili.url,
-      MEILI_MASTER_KEY: meili.masterKey,
-      INDEX_PREFIX: 'bench',
-      CONTENT_DIRS: folders.join(','),
-      DATA_DIR: path.join(dataDir, 'service'),
-      MAX_FILE_BYTES: String(limits.maxFileBytes),
-      PDF_MAX_PAGES: String(limits.pdfMaxPages),
-      OCR: 'off',
-      API_RATE_LIMIT_PER_MINUTE: '1000000',
-      SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
-      PAGES_RATE_LIMIT_PER_MINUTE: '1000000',
+      ...benchServiceEnv({
+        meili,
+        indexPrefix: 'bench',
+        folders,
+        dataDir: path.join(dataDir, 'service'),
+        limits,
+      }),
       ...(process.env.SEARCH_CACHE_ENTRIES === undefined
         ? {}
         : { SEARCH_CACHE_ENTRIES: process.env.SEARCH_CACHE_ENTRIES }),
@@ -385,6 +381,33 @@ async function main(): Promise<void> {
     await meili.stop();
     await fs.rm(dataDir, { recursive: true, force: true });
   }
+}
+
+/**
+ * The environment of a benched service on an index the bench ingested: the same engine,
+ * folders and limits (its own sync finds nothing to do), no OCR, and rate limits raised
+ * since one client sends the whole load.
+ */
+export function benchServiceEnv(options: {
+  meili: { url: string; masterKey: string };
+  indexPrefix: string;
+  folders: readonly string[];
+  dataDir: string;
+  limits: { maxFileBytes: number; pdfMaxPages: number };
+}): NodeJS.ProcessEnv {
+  return {
+    MEILI_URL: options.meili.url,
+    MEILI_MASTER_KEY: options.meili.masterKey,
+    INDEX_PREFIX: options.indexPrefix,
+    CONTENT_DIRS: options.folders.join(','),
+    DATA_DIR: options.dataDir,
+    MAX_FILE_BYTES: String(options.limits.maxFileBytes),
+    PDF_MAX_PAGES: String(options.limits.pdfMaxPages),
+    OCR: 'off',
+    API_RATE_LIMIT_PER_MINUTE: '1000000',
+    SEARCH_PAGE_RATE_LIMIT_PER_MINUTE: '1000000',
+    PAGES_RATE_LIMIT_PER_MINUTE: '1000000',
+  };
 }
 
 /** The service as `npm start` runs it; resolves once its first sync is done. */

@@ -1,9 +1,7 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { createAnalytics, type Analytics } from '../../src/analytics/analytics.ts';
-import type { FeedbackEvent } from '../../src/analytics/log-files.ts';
 import {
   coordinationApp,
   signInAsLocalCoordinator,
@@ -12,6 +10,7 @@ import {
 import { contentFolder, pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, silentLogger, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { temporaryFolders } from '../helpers/process.ts';
+import { feedbackLines as readFeedbackLines } from '../helpers/feedback-log.ts';
 
 /**
  * « Cette page vous a-t-elle été utile ? » answered by a signed-in coordinator: the form
@@ -54,17 +53,8 @@ before(async () => {
   });
 });
 
-async function feedbackLines(): Promise<FeedbackEvent[]> {
-  await analytics.feedback.flushed();
-  const text = await fs
-    .readFile(path.join(dataDir, 'analytics/events.jsonl'), 'utf8')
-    .catch(() => '');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as FeedbackEvent)
-    .filter((event) => event.type === 'feedback');
-}
+/** The answers recorded so far. */
+const feedbackLines = () => readFeedbackLines(analytics, dataDir);
 
 describe('POST /avis by a signed-in coordinator', () => {
   it('sends the token the page’s form carries, and the answer is recorded (303 back to the page)', async () => {

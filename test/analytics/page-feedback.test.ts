@@ -7,7 +7,6 @@ import request from 'supertest';
 import { aggregateSearches } from '../../src/analytics/aggregate.ts';
 import type { Analytics } from '../../src/analytics/analytics.ts';
 import type { AnalyticsReport } from '../../src/analytics/analytics-response.ts';
-import type { FeedbackEvent } from '../../src/analytics/log-files.ts';
 import { findFreePort } from '../../src/engine/embedded-meilisearch.ts';
 import { createMeiliClient } from '../../src/engine/meili-client.ts';
 import { contractClient, observed, type ApiContract } from '../helpers/api-contract.ts';
@@ -16,6 +15,7 @@ import { pipelineDeps, sync } from '../helpers/ingest.ts';
 import { dropIndexes, testMeili, uniqueIndexes } from '../helpers/meili.ts';
 import { alice, coordinatorHeader, headerCoordinator } from '../helpers/publishing.ts';
 import { searchFixtureFolder } from '../search/fixture-content.ts';
+import { feedbackLines as readFeedbackLines } from '../helpers/feedback-log.ts';
 
 /**
  * « Cette page vous a-t-elle été utile ? »: answered by the page's beacon (`POST /api/events`)
@@ -64,17 +64,8 @@ function postForm(fields: Record<string, string>): request.Test {
     .send(new URLSearchParams(fields).toString());
 }
 
-async function feedbackLines(): Promise<FeedbackEvent[]> {
-  await analytics.feedback.flushed();
-  const text = await fs
-    .readFile(path.join(dataDir, 'analytics/events.jsonl'), 'utf8')
-    .catch(() => '');
-  return text
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as FeedbackEvent)
-    .filter((event) => event.type === 'feedback');
-}
+/** The answers recorded so far. */
+const feedbackLines = () => readFeedbackLines(analytics, dataDir);
 
 async function report(): Promise<AnalyticsReport> {
   await analytics.feedback.flushed();
