@@ -27,7 +27,7 @@ import { methodNotAllowed } from './http/method-not-allowed.ts';
 import { searchRateLimits } from './http/rate-limit.ts';
 import type { ContentStore } from './publishing/content-store.ts';
 import type { Publisher } from './publishing/publisher.ts';
-import { indexLookup } from './index-lookup/index-lookup.ts';
+import { findResource, indexLookup } from './index-lookup/index-lookup.ts';
 import { createParcoursStore, type ParcoursStore } from './parcours/parcours-store.ts';
 import { createCommunityStore, type CommunityStore } from './community/community-store.ts';
 import { createDefiExtras } from './community/defi-extras.ts';
@@ -190,6 +190,12 @@ export function createApp(deps: AppDeps): Express {
       requireCoordinator,
       analytics: analyticsSource({ analytics, now }),
       canPublish: deps.publishing !== undefined,
+      pageTitle: async (url) => {
+        const id = /^\/ressources\/([^/?#]+)$/.exec(url)?.[1];
+        // A path with a broken escape names no resource.
+        const decoded = id === undefined ? undefined : safeDecode(id);
+        return decoded === undefined ? undefined : (await findResource(deps, decoded))?.title;
+      },
     }),
   );
   app.use(
@@ -246,4 +252,13 @@ const refuseEveryone = (): never => {
 
 function isMachinePath(path: string): boolean {
   return path === '/api' || path.startsWith('/api/') || path === '/healthz' || path === '/readyz';
+}
+
+/** `decodeURIComponent`, or undefined for a malformed escape. */
+function safeDecode(component: string): string | undefined {
+  try {
+    return decodeURIComponent(component);
+  } catch {
+    return undefined;
+  }
 }

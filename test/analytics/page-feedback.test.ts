@@ -67,6 +67,14 @@ function postForm(fields: Record<string, string>): request.Test {
 /** The answers recorded so far. */
 const feedbackLines = () => readFeedbackLines(analytics, dataDir);
 
+/** The title a resource page shows in its `<h1>`. */
+async function titleOf(page: string): Promise<string> {
+  const html = (await request(app).get(page).expect(200)).text;
+  const title = /<h1[^>]*>([^<]+)<\/h1>/.exec(html)?.[1];
+  assert.ok(title, `${page} has a title`);
+  return title;
+}
+
 async function report(): Promise<AnalyticsReport> {
   await analytics.feedback.flushed();
   const response = await request(app)
@@ -228,7 +236,9 @@ describe('the coordinators’ view of the answers', () => {
     const cells = [...table.matchAll(/<t[hd][^>]*>([^<]*)<\/t[hd]>/g)].map(([, cell]) => cell);
     const heading = cells.indexOf(page);
     assert.ok(heading > 0, 'the page has a row');
-    assert.deepEqual(cells.slice(heading, heading + 3), [
+    // The resource's title first, then its address.
+    assert.deepEqual(cells.slice(heading - 1, heading + 3), [
+      await titleOf(page),
       page,
       String(heberger.no + 2),
       String(heberger.yes + 1),
@@ -239,9 +249,13 @@ describe('the coordinators’ view of the answers', () => {
       .set(coordinatorHeader, alice)
       .expect(200);
     const lines = csv.text.slice(1).split('\r\n');
-    assert.equal(lines[0], 'Page;Non;Oui;Part de « non »');
+    assert.equal(lines[0], 'Page;Adresse;Non;Oui;Part de « non »');
+    const otherTitle = await titleOf(otherPage);
     assert.ok(
-      lines.some((line) => line.startsWith(`${otherPage};${libre.no + 1};${libre.yes + 3};`)),
+      lines.some((line) =>
+        line.startsWith(`${otherTitle};${otherPage};${libre.no + 1};${libre.yes + 3};`),
+      ),
+      csv.text,
     );
   });
 });

@@ -37,8 +37,8 @@ export interface SearchAnalyticsView {
   zeroResultQueries: { key: string; query: string; searches: number; handled: boolean }[];
   unclickedQueries: { key: string; query: string; searches: number }[];
   filters: { filter: string; value: string; searches: number }[];
-  /** Pages' feedback, the most « non » first; `noRate` 0–1. */
-  feedback: { url: string; yes: number; no: number; noRate: number }[];
+  /** Pages' feedback, the most « non » first; `noRate` 0–1; `title`: the resource's, when indexed. */
+  feedback: { url: string; title?: string; yes: number; no: number; noRate: number }[];
   /** Every day of the window, oldest first, days without a search included. */
   perDay: { day: string; searches: number; zeroResult: number; zeroResultRate: number | null }[];
 }
@@ -143,8 +143,9 @@ export function analyticsTables(
     {
       name: 'avis',
       caption: 'Pages jugées les moins utiles',
-      columns: ['Page', 'Non', 'Oui', 'Part de « non »'],
+      columns: ['Page', 'Adresse', 'Non', 'Oui', 'Part de « non »'],
       rows: view.feedback.map((row) => [
+        row.title ?? 'ressource qui n’est plus indexée',
         row.url,
         formatCount(row.no),
         formatCount(row.yes),

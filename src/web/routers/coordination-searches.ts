@@ -35,6 +35,8 @@ export interface CoordinationSearchesRouterDeps extends PageConfigDeps {
   taxonomy: Taxonomy;
   /** Whether the publishing form exists, for « Rédiger une ressource ». */
   canPublish: boolean;
+  /** The title of the resource a page of this site shows; absent: pages go by their path. */
+  pageTitle?: (url: string) => Promise<string | undefined>;
 }
 
 const defaultWindow: AnalyticsWindow = 30;
@@ -73,9 +75,23 @@ export function coordinationSearchesRouter(deps: CoordinationSearchesRouterDeps)
     return { filter, value };
   };
 
+  /** The report, each page of the feedback table with its resource's title. */
+  const report = async (days: AnalyticsWindow): Promise<SearchAnalyticsView> => {
+    const view = await deps.analytics.report(days);
+    const { pageTitle } = deps;
+    if (pageTitle === undefined) return view;
+    const feedback = await Promise.all(
+      view.feedback.map(async (row) => {
+        const title = await pageTitle(row.url);
+        return title === undefined ? row : { ...row, title };
+      }),
+    );
+    return { ...view, feedback };
+  };
+
   router.get(searchesPath, guard, async (req, res) => {
     const query = parseRequest(pageQuery, req.query);
-    const view = await deps.analytics.report(query.jours);
+    const view = await report(query.jours);
     sendPage(
       res,
       h(SearchesPage, {
@@ -90,7 +106,7 @@ export function coordinationSearchesRouter(deps: CoordinationSearchesRouterDeps)
 
   router.get(`${searchesPath}.csv`, guard, async (req, res) => {
     const query = parseRequest(csvQuery, req.query);
-    const view = await deps.analytics.report(query.jours);
+    const view = await report(query.jours);
     const table = analyticsTables(view, filterLabel).find((one) => one.name === query.table);
     if (table === undefined) throw new InvalidParameterError('table : inconnue', 'table');
     res

@@ -40,7 +40,7 @@ const view: SearchAnalyticsView = {
   unclickedQueries: [{ key: 'cloud', query: 'cloud', searches: 1 }],
   filters: [{ filter: 'topic', value: 'open-source', searches: 2 }],
   feedback: [
-    { url: '/ressources/guides-licences', yes: 0, no: 3, noRate: 1 },
+    { url: '/ressources/guides-licences', title: 'Choisir une licence', yes: 0, no: 3, noRate: 1 },
     { url: '/ressources/guides-heberger', yes: 3, no: 1, noRate: 0.25 },
   ],
   perDay: [
@@ -67,8 +67,9 @@ describe('analytics tables', () => {
     ]);
     assert.deepEqual(byName.get('filtres')?.rows, [['Thème', 'Logiciel libre', '2']]);
     assert.deepEqual(byName.get('avis')?.rows, [
-      ['/ressources/guides-licences', '3', '0', '100\u00a0%'],
-      ['/ressources/guides-heberger', '1', '3', '25\u00a0%'],
+      ['Choisir une licence', '/ressources/guides-licences', '3', '0', '100\u00a0%'],
+      // A page whose resource is no longer indexed keeps its row, named as such.
+      ['ressource qui n’est plus indexée', '/ressources/guides-heberger', '1', '3', '25\u00a0%'],
     ]);
     assert.deepEqual(byName.get('sans-resultat')?.rows, [
       ['quasar; "bleu"', '1', 'à traiter'],
